@@ -1,0 +1,1 @@
+SELECT version, name FROM shipdesk_migrations ORDER BY version;

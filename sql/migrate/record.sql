@@ -1,0 +1,1 @@
+INSERT INTO shipdesk_migrations (version, name) VALUES ($1, $2);

@@ -1,0 +1,1 @@
+SELECT to_regclass('shipdesk_migrations') IS NOT NULL AS present;

@@ -1,0 +1,196 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import * as v from "valibot";
+import { ConfigError } from "./errors.ts";
+import { applyEnvironment, variableFor } from "./env.ts";
+import { SettingsFileSchema, type SettingsFile } from "./schema.ts";
+import { LIVE_HOSTS, SANDBOX_CREDENTIALS, type Settings } from "./settings.ts";
+
+export const SETTINGS_FILE_NAME = "shipdesk.toml";
+
+export interface LoadOptions {
+  /** `--config PATH`: this file and no other; it must exist. */
+  configPath?: string | undefined;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** The folder of the running binary; the settings file is looked for there first. */
+  programDir?: string;
+  platform?: NodeJS.Platform;
+}
+
+/** True when running as the compiled binary rather than `bun src/cli.ts`. */
+export function isCompiledBinary(): boolean {
+  return import.meta.path.includes("$bunfs") || import.meta.path.includes("~BUN");
+}
+
+function programFolder(): string | undefined {
+  return isCompiledBinary() ? dirname(process.execPath) : undefined;
+}
+
+/** Beside the binary first (Task Scheduler starts in C:\Windows\System32), then the working folder. */
+export function findSettingsFile(options: LoadOptions): string | undefined {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.configPath) {
+    const path = resolve(cwd, options.configPath);
+    if (!existsSync(path)) {
+      throw new ConfigError(
+        `The settings file ${path} given with --config does not exist; check the path or leave out --config to use ${SETTINGS_FILE_NAME} beside the program.`,
+        "--config",
+      );
+    }
+    return path;
+  }
+  const programDir = options.programDir ?? programFolder();
+  for (const dir of [programDir, cwd]) {
+    if (!dir) continue;
+    const path = join(dir, SETTINGS_FILE_NAME);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+function parseFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(
+      `The settings file ${path} cannot be read (${(error as { code?: string }).code ?? "unknown error"}); check that it exists and this user may read it.`,
+    );
+  }
+  try {
+    return Bun.TOML.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    const detail = (error as Error).message.replace(/\s+/g, " ").trim();
+    throw new ConfigError(
+      `The settings file ${path} is not valid TOML (${detail}); fix that line, for example put text values in "quotes".`,
+    );
+  }
+}
+
+function keyOf(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).map((p) => String(p.key)).join(".") || "settings";
+}
+
+function sentenceFor(issue: v.BaseIssue<unknown>, file: string | undefined, fromEnv: Set<string>): ConfigError {
+  const key = keyOf(issue);
+  const variable = variableFor(key);
+  const where =
+    variable && fromEnv.has(key) ? `the environment variable ${variable}` : file ? `${file}` : `${variable ?? "shipdesk.toml"}`;
+  return new ConfigError(`Setting ${key} ${issue.message}; fix it in ${where} and run shipdesk again.`, key);
+}
+
+function missing(key: string, what: string, file: string | undefined): ConfigError {
+  const [section, name] = key.includes(".") ? key.split(".", 2) : [undefined, key];
+  const variable = variableFor(key);
+  const inFile = section ? `${name} under [${section}] in ${file ?? SETTINGS_FILE_NAME}` : `${name} in ${file ?? SETTINGS_FILE_NAME}`;
+  return new ConfigError(
+    `Setting ${key} is missing: live mode needs ${what}; add ${inFile}${variable ? ` or set ${variable}` : ""}.`,
+    key,
+  );
+}
+
+function absolute(path: string, base: string): string {
+  // Windows drive letters and UNC paths are absolute even when this runs elsewhere (tests).
+  if (/^[A-Za-z]:[\\/]/.test(path) || path.startsWith("\\\\")) return path;
+  return isAbsolute(path) ? path : resolve(base, path);
+}
+
+export function loadSettings(options: LoadOptions = {}): Settings {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const file = findSettingsFile(options);
+  const raw = file ? parseFile(file) : {};
+  const fromEnv = applyEnvironment(raw, env);
+  const parsed = v.safeParse(SettingsFileSchema, raw);
+  if (!parsed.success) throw sentenceFor(parsed.issues[0], file, fromEnv);
+  const s: SettingsFile = parsed.output;
+
+  const warnings: string[] = [];
+  const platform = options.platform ?? process.platform;
+  if (file && platform !== "win32") {
+    const mode = statSync(file).mode;
+    if (mode & 0o077) {
+      warnings.push(
+        `The settings file ${file} can be read by other users of this computer and holds passwords; run "chmod 600 ${file}" to keep them private.`,
+      );
+    }
+  }
+
+  // Relative paths are taken from the settings file's folder, not from wherever the scheduler
+  // happened to start us; without a file, from the program's folder or the working folder.
+  const base = file ? dirname(file) : (options.programDir ?? programFolder() ?? cwd);
+  const live = s.mode === "live";
+  const cp = s.canadapost;
+  const bb = s.bestbuy;
+
+  if (live) {
+    if (!cp.username) throw missing("canadapost.username", "the Canada Post API username", file);
+    if (!cp.password) throw missing("canadapost.password", "the Canada Post API password", file);
+    if (!cp.customer_number) throw missing("canadapost.customer_number", "your Canada Post customer number", file);
+    if (!cp.contract_id && cp.method_of_payment === "Account")
+      throw missing("canadapost.contract_id", "your Canada Post contract number to pay on account", file);
+    if (!cp.sender) throw missing("canadapost.sender", "the address labels are shipped from (a [canadapost.sender] section)", file);
+    if (!bb.api_key) throw missing("bestbuy.api_key", "the shop API key from the Best Buy seller portal", file);
+  }
+
+  const sender = cp.sender
+    ? {
+        name: cp.sender.name,
+        company: cp.sender.company,
+        phone: cp.sender.phone,
+        addressLine1: cp.sender.address_line_1,
+        addressLine2: cp.sender.address_line_2,
+        city: cp.sender.city,
+        province: cp.sender.province,
+        postalCode: cp.sender.postal_code,
+      }
+    : { ...SANDBOX_CREDENTIALS.sender };
+
+  const customerNumber = cp.customer_number ?? SANDBOX_CREDENTIALS.customerNumber;
+  return {
+    mode: s.mode,
+    file,
+    databaseUrl: s.database_url,
+    dataDir: absolute(s.data_dir ?? "shipdesk-data", base),
+    labelsDir: absolute(s.labels_dir ?? "labels", base),
+    canadaPost: {
+      baseUrl:
+        cp.base_url ??
+        (live ? (cp.environment === "development" ? LIVE_HOSTS.canadaPostDevelopment : LIVE_HOSTS.canadaPostProduction) : undefined),
+      username: cp.username ?? SANDBOX_CREDENTIALS.canadaPostUsername,
+      password: cp.password ?? SANDBOX_CREDENTIALS.canadaPostPassword,
+      customerNumber,
+      mobo: cp.mobo ?? customerNumber,
+      contractId: cp.contract_id ?? (live ? undefined : SANDBOX_CREDENTIALS.contractId),
+      methodOfPayment: cp.method_of_payment,
+      serviceCode: cp.service_code,
+      labelFormat: cp.label_format,
+      manifest: cp.manifest,
+      timeoutMs: cp.timeout_ms,
+      requestsPerMinute: cp.requests_per_minute,
+      sender,
+    },
+    bestBuy: {
+      baseUrl: bb.base_url ?? (live ? LIVE_HOSTS.bestBuy : undefined),
+      apiKey: bb.api_key ?? SANDBOX_CREDENTIALS.bestBuyApiKey,
+      shopId: bb.shop_id,
+      carrierCode: bb.carrier_code,
+      autoAccept: bb.auto_accept,
+      timeoutMs: bb.timeout_ms,
+    },
+    parcel: {
+      weightKg: s.parcel.weight_kg,
+      lengthCm: s.parcel.length_cm,
+      widthCm: s.parcel.width_cm,
+      heightCm: s.parcel.height_cm,
+    },
+    run: {
+      concurrency: s.run.concurrency,
+      trackingMaxAttempts: s.run.tracking_max_attempts,
+      trackingGiveUpHours: s.run.tracking_give_up_hours,
+      manifestAt: s.run.manifest_at,
+    },
+    warnings,
+  };
+}

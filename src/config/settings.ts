@@ -1,0 +1,91 @@
+/** The settings the program runs with, resolved: paths absolute, defaults filled, mode applied. */
+export interface Sender {
+  name: string;
+  company: string;
+  phone: string;
+  addressLine1: string;
+  addressLine2: string;
+  city: string;
+  province: string;
+  postalCode: string;
+}
+
+export interface CanadaPostSettings {
+  /** Undefined in sandbox mode when not set: the built-in sandbox is started in-process. */
+  baseUrl: string | undefined;
+  username: string;
+  password: string;
+  customerNumber: string;
+  mobo: string;
+  contractId: string | undefined;
+  methodOfPayment: "Account" | "CreditCard" | "SupplierAccount";
+  serviceCode: string;
+  labelFormat: "4x6" | "8.5x11";
+  manifest: "group" | "transmit";
+  timeoutMs: number;
+  requestsPerMinute: number;
+  sender: Sender;
+}
+
+export interface BestBuySettings {
+  baseUrl: string | undefined;
+  apiKey: string;
+  shopId: string | undefined;
+  carrierCode: string;
+  autoAccept: boolean;
+  timeoutMs: number;
+}
+
+export interface ParcelSettings {
+  weightKg: number;
+  lengthCm: number;
+  widthCm: number;
+  heightCm: number;
+}
+
+export interface RunSettings {
+  concurrency: number;
+  trackingMaxAttempts: number;
+  trackingGiveUpHours: number;
+  manifestAt: string | undefined;
+}
+
+export interface Settings {
+  mode: "sandbox" | "live";
+  /** The settings file read, if any. */
+  file: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  labelsDir: string;
+  canadaPost: CanadaPostSettings;
+  bestBuy: BestBuySettings;
+  parcel: ParcelSettings;
+  run: RunSettings;
+  /** Things worth telling the clerk that do not stop the run (a settings file others can read). */
+  warnings: string[];
+}
+
+export const LIVE_HOSTS = {
+  canadaPostProduction: "https://soa-gw.canadapost.ca",
+  canadaPostDevelopment: "https://ct.soa-gw.canadapost.ca",
+  bestBuy: "https://marketplace.bestbuy.ca",
+} as const;
+
+/** Stand-in credentials the sandboxes accept; never valid anywhere else. */
+export const SANDBOX_CREDENTIALS = {
+  canadaPostUsername: "sandbox-user",
+  canadaPostPassword: "sandbox-password",
+  customerNumber: "2004381",
+  contractId: "42708517",
+  bestBuyApiKey: "sandbox-api-key",
+  sender: {
+    name: "Shipping Desk",
+    company: "Northwind Electronics",
+    phone: "613-555-0142",
+    addressLine1: "2701 Riverside Dr",
+    addressLine2: "",
+    city: "Ottawa",
+    province: "ON",
+    postalCode: "K1A0B1",
+  } satisfies Sender,
+} as const;

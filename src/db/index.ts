@@ -1,0 +1,5 @@
+export type { Database, Queryable, Row } from "./database.ts";
+export { queryOne } from "./database.ts";
+export { DatabaseError, isConnectionFailure } from "./errors.ts";
+export { migrate } from "./migrate.ts";
+export { openDatabase } from "./open.ts";

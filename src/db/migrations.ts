@@ -1,0 +1,11 @@
+// Every migration, in order. Files are immutable once released; a new schema change is a new
+// numbered file here and in sql/migrations/ (a test checks the two lists agree).
+import m0001 from "../../sql/migrations/0001_schema.sql" with { type: "text" };
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: "0001_schema", sql: m0001 }];

@@ -1,0 +1,90 @@
+import postgres from "postgres";
+import type { Database, Queryable, Row } from "./database.ts";
+import { DatabaseError, isConnectionFailure } from "./errors.ts";
+import ping from "../../sql/db/ping.sql" with { type: "text" };
+
+type Sql = postgres.Sql<{ bigint: number }>;
+type TxSql = postgres.TransactionSql<{ bigint: number }>;
+
+/** Safe to print: the URL without its password. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "****";
+    return u.toString();
+  } catch {
+    return "(an unreadable DATABASE_URL)";
+  }
+}
+
+function wrap(error: unknown, url: string): unknown {
+  if (isConnectionFailure(error)) {
+    return new DatabaseError(`Cannot reach the database at ${redactUrl(url)}`, {
+      code: (error as { code?: string }).code,
+      fix: "check that PostgreSQL is running and DATABASE_URL is right, then run shipdesk again",
+      cause: error,
+    });
+  }
+  return error;
+}
+
+function queryable(sql: Sql | TxSql, url: string): Queryable {
+  return {
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      try {
+        const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+        return [...rows] as unknown as T[];
+      } catch (error) {
+        throw wrap(error, url);
+      }
+    },
+    async exec(text: string) {
+      try {
+        await sql.unsafe(text).simple();
+      } catch (error) {
+        throw wrap(error, url);
+      }
+    },
+  };
+}
+
+export interface ServerOptions {
+  max?: number;
+  connectTimeoutSeconds?: number;
+}
+
+export async function openServerDatabase(url: string, options: ServerOptions = {}): Promise<Database> {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 10,
+    onnotice: () => {},
+    // int8 (counts, identity ids) as plain numbers, as PGlite returns them.
+    types: {
+      bigint: {
+        to: 20,
+        from: [20],
+        serialize: (x: number | bigint) => x.toString(),
+        parse: (x: string) => Number(x),
+      },
+    },
+  });
+  const base = queryable(sql, url);
+  const db: Database = {
+    kind: "server",
+    description: `PostgreSQL server ${redactUrl(url)}`,
+    ...base,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      try {
+        return (await sql.begin((tx) => fn(queryable(tx, url)))) as T;
+      } catch (error) {
+        throw wrap(error, url);
+      }
+    },
+    async close() {
+      await sql.end({ timeout: 5 });
+    },
+  };
+  // Fail now, with the clerk's sentence, rather than halfway through a batch.
+  await db.query(ping);
+  return db;
+}

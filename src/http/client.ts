@@ -1,0 +1,154 @@
+import type { AuditLog, Service } from "./audit.ts";
+import { isSuccess, retryAfterMs, type HttpOutcome } from "./outcome.ts";
+
+export interface RetryPolicy {
+  /** Total attempts, the first included. */
+  attempts: number;
+  /** Whether this outcome may be tried again. Only safe calls (reads, overwrites) say yes. */
+  retryOn: (outcome: HttpOutcome) => boolean;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface HttpRequest {
+  service: Service;
+  /** The audit name: CreateShipment, GetArtifact, ListOrders, … */
+  endpoint: string;
+  relatedId?: string | undefined;
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | undefined;
+  /** What `api_calls.request_payload` keeps; defaults to `{ body }` when there is a body. */
+  auditPayload?: unknown;
+  timeoutMs: number;
+  retry?: RetryPolicy;
+}
+
+export interface HttpClientOptions {
+  audit: AuditLog;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** Upper bound on any wait between attempts, Retry-After included. */
+  maxWaitMs?: number;
+}
+
+const TEXT_LIMIT = 1_000_000;
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return Buffer.from(digest).toString("hex");
+}
+
+function isPdf(bytes: Uint8Array, headers: Headers): boolean {
+  const type = headers.get("content-type") ?? "";
+  return type.includes("application/pdf") || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46);
+}
+
+/** A PDF is kept by size and checksum: the audit log is for what was said, not for the label. */
+export async function auditBody(o: HttpOutcome): Promise<string | null> {
+  if (o.kind !== "response") return null;
+  if (isPdf(o.body, o.headers)) return `[PDF ${o.body.byteLength} bytes, sha256 ${await sha256Hex(o.body)}]`;
+  return o.text.length > TEXT_LIMIT ? `${o.text.slice(0, TEXT_LIMIT)}… [${o.text.length} characters in all]` : o.text;
+}
+
+function describeNetworkError(error: unknown): string {
+  const e = error as { code?: string; message?: string; name?: string };
+  const text = [e.code, e.message].filter(Boolean).join(": ");
+  return text || String(error);
+}
+
+/**
+ * The one place shipdesk calls fetch. Every attempt gets a timeout that covers the whole body,
+ * an `api_calls` row, and a retry only when the caller's policy says the call is safe to repeat.
+ */
+export class HttpClient {
+  private readonly audit: AuditLog;
+  private readonly fetchImpl: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly maxWaitMs: number;
+
+  constructor(options: HttpClientOptions) {
+    this.audit = options.audit;
+    this.fetchImpl = options.fetch ?? fetch;
+    this.sleep = options.sleep ?? ((ms) => Bun.sleep(ms));
+    this.maxWaitMs = options.maxWaitMs ?? 120_000;
+  }
+
+  async send(request: HttpRequest): Promise<HttpOutcome> {
+    const policy = request.retry;
+    const attempts = Math.max(1, policy?.attempts ?? 1);
+    let outcome: HttpOutcome | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      outcome = await this.attempt(request, attempt);
+      if (attempt === attempts || !policy || !policy.retryOn(outcome)) break;
+      await this.sleep(this.delay(outcome, attempt, policy));
+    }
+    return outcome!;
+  }
+
+  /** Exponential backoff with jitter, unless the server said how long to wait. */
+  private delay(outcome: HttpOutcome, attempt: number, policy: RetryPolicy): number {
+    const asked = retryAfterMs(outcome);
+    if (asked !== undefined) return Math.min(asked, this.maxWaitMs);
+    const base = policy.baseDelayMs ?? 500;
+    const max = policy.maxDelayMs ?? 10_000;
+    const exp = Math.min(max, base * 2 ** (attempt - 1));
+    return Math.min(this.maxWaitMs, Math.round(exp / 2 + Math.random() * (exp / 2)));
+  }
+
+  private async attempt(request: HttpRequest, attempt: number): Promise<HttpOutcome> {
+    const started = performance.now();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, request.timeoutMs);
+    let outcome: HttpOutcome;
+    try {
+      const response = await this.fetchImpl(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: controller.signal,
+        redirect: "manual",
+      });
+      const body = new Uint8Array(await response.arrayBuffer());
+      outcome = {
+        kind: "response",
+        status: response.status,
+        headers: response.headers,
+        body,
+        text: new TextDecoder().decode(body),
+        durationMs: performance.now() - started,
+        attempt,
+      };
+    } catch (error) {
+      outcome = {
+        kind: "no-answer",
+        error: timedOut ? `no answer within ${request.timeoutMs} ms (timed out)` : describeNetworkError(error),
+        timedOut,
+        durationMs: performance.now() - started,
+        attempt,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+    await this.audit.record({
+      service: request.service,
+      endpoint: request.endpoint,
+      relatedId: request.relatedId,
+      method: request.method,
+      url: request.url,
+      requestPayload: request.auditPayload ?? (request.body === undefined ? null : { body: request.body }),
+      responseBody: await auditBody(outcome),
+      statusCode: outcome.kind === "response" ? outcome.status : null,
+      isSuccess: isSuccess(outcome),
+      durationMs: outcome.durationMs,
+      error: outcome.kind === "no-answer" ? outcome.error : null,
+      attempt,
+    });
+    return outcome;
+  }
+}
