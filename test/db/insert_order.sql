@@ -1,0 +1,1 @@
+INSERT INTO orders (order_id, status) VALUES ($1, 'accepted');

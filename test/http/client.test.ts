@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { databaseAuditLog, HttpClient, isSuccess, RateLimiter } from "../../src/http/index.ts";
+import { freshServerDatabase, type TestDatabase } from "../support/database.ts";
+import auditRows from "./audit_rows.sql" with { type: "text" };
+
+let t: TestDatabase;
+let server: ReturnType<typeof Bun.serve>;
+let base: string;
+const hits = new Map<string, number>();
+const PDF = new TextEncoder().encode("%PDF-1.7\n% a label\n%%EOF");
+
+beforeAll(async () => {
+  t = await freshServerDatabase("http");
+  server = Bun.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    async fetch(req) {
+      const path = new URL(req.url).pathname;
+      const n = (hits.get(path) ?? 0) + 1;
+      hits.set(path, n);
+      if (path === "/hang") return new Promise<Response>((resolve) => setTimeout(() => resolve(new Response("late")), 3000));
+      if (path === "/flaky") return n < 3 ? new Response("busy", { status: 503 }) : new Response("fine");
+      if (path === "/throttled") return n === 1 ? new Response("slow down", { status: 429, headers: { "retry-after": "1" } }) : new Response("ok");
+      if (path === "/pdf") return new Response(PDF, { headers: { "content-type": "application/pdf" } });
+      if (path === "/reject") return new Response("<messages/>", { status: 400 });
+      return new Response("ok");
+    },
+  });
+  base = `http://127.0.0.1:${server.port}`;
+});
+
+afterAll(async () => {
+  server.stop(true);
+  await t.drop();
+});
+
+const rowsFor = (relatedId: string) => t.db.query<Record<string, any>>(auditRows, [relatedId]);
+
+describe("HttpClient", () => {
+  test("a call that never answers times out, is reported as no answer and audited", async () => {
+    const http = new HttpClient({ audit: databaseAuditLog(t.db) });
+    const outcome = await http.send({ service: "CanadaPost", endpoint: "CreateShipment", relatedId: "H-1", method: "POST", url: `${base}/hang`, body: "<shipment/>", auditPayload: { xml: "<shipment/>" }, timeoutMs: 200 });
+    expect(outcome.kind).toBe("no-answer");
+    if (outcome.kind === "no-answer") expect(outcome.timedOut).toBe(true);
+    const [row] = await rowsFor("H-1");
+    expect(row).toMatchObject({ service: "CanadaPost", endpoint: "CreateShipment", method: "POST", status_code: null, is_success: false, attempt: 1 });
+    expect(row!.request_payload).toEqual({ xml: "<shipment/>" });
+    expect(row!.error).toContain("timed out");
+  });
+
+  test("a safe call is retried on 5xx until it succeeds, one audit row per attempt", async () => {
+    const http = new HttpClient({ audit: databaseAuditLog(t.db), sleep: async () => {} });
+    const outcome = await http.send({
+      service: "BestBuy",
+      endpoint: "ListOrders",
+      relatedId: "H-2",
+      method: "GET",
+      url: `${base}/flaky`,
+      timeoutMs: 2000,
+      retry: { attempts: 5, retryOn: (o) => o.kind === "no-answer" || (o.kind === "response" && o.status >= 500) },
+    });
+    expect(isSuccess(outcome)).toBe(true);
+    const rows = await rowsFor("H-2");
+    expect(rows.map((r) => [r.attempt, r.status_code, r.is_success])).toEqual([
+      [1, 503, false],
+      [2, 503, false],
+      [3, 200, true],
+    ]);
+  });
+
+  test("without a retry policy a failure is returned after one attempt", async () => {
+    const http = new HttpClient({ audit: databaseAuditLog(t.db) });
+    const outcome = await http.send({ service: "CanadaPost", endpoint: "CreateShipment", relatedId: "H-3", method: "POST", url: `${base}/reject`, body: "<x/>", timeoutMs: 2000 });
+    expect(outcome.kind === "response" && outcome.status).toBe(400);
+    expect(await rowsFor("H-3")).toHaveLength(1);
+  });
+
+  test("429 waits as long as Retry-After says", async () => {
+    const waits: number[] = [];
+    const http = new HttpClient({ audit: databaseAuditLog(t.db), sleep: async (ms) => void waits.push(ms) });
+    const outcome = await http.send({
+      service: "BestBuy",
+      endpoint: "UpdateTracking",
+      relatedId: "H-4",
+      method: "PUT",
+      url: `${base}/throttled`,
+      body: "{}",
+      timeoutMs: 2000,
+      retry: { attempts: 3, retryOn: (o) => o.kind === "response" && o.status === 429 },
+    });
+    expect(isSuccess(outcome)).toBe(true);
+    expect(waits).toEqual([1000]);
+  });
+
+  test("a PDF is audited by size and checksum, not its bytes", async () => {
+    const http = new HttpClient({ audit: databaseAuditLog(t.db) });
+    const outcome = await http.send({ service: "CanadaPost", endpoint: "GetArtifact", relatedId: "H-5", method: "GET", url: `${base}/pdf`, timeoutMs: 2000 });
+    expect(outcome.kind === "response" && outcome.body.byteLength).toBe(PDF.byteLength);
+    const [row] = await rowsFor("H-5");
+    const sha = new Bun.CryptoHasher("sha256").update(PDF).digest("hex");
+    expect(row!.response_body).toBe(`[PDF ${PDF.byteLength} bytes, sha256 ${sha}]`);
+  });
+
+  test("headers, and so credentials, are never stored", async () => {
+    const http = new HttpClient({ audit: databaseAuditLog(t.db) });
+    await http.send({ service: "BestBuy", endpoint: "ListOrders", relatedId: "H-6", method: "GET", url: `${base}/ok`, headers: { authorization: "secret-key-123" }, timeoutMs: 2000 });
+    const [row] = await rowsFor("H-6");
+    expect(JSON.stringify(row)).not.toContain("secret-key-123");
+  });
+});
+
+describe("RateLimiter", () => {
+  test("never lets more than the limit through in a rolling window", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(3, 1000, () => now, async (ms) => void (now += ms));
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await limiter.acquire();
+      times.push(now);
+    }
+    for (let i = 3; i < times.length; i++) expect(times[i]! - times[i - 3]!).toBeGreaterThanOrEqual(1000);
+    expect(times.slice(0, 3)).toEqual([0, 0, 0]);
+  });
+});
