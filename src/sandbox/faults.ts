@@ -1,0 +1,82 @@
+/**
+ * Fault injection shared by the Canada Post and Best Buy sandboxes. A test queues faults per
+ * endpoint name (the same names as the audit log: "CreateShipment", "UpdateTracking", …);
+ * each request to that endpoint takes the next one. Latency applies to every request.
+ */
+export type Fault =
+  /** Answer with this status and body instead of doing the work. */
+  | { kind: "status"; status: number; body?: string; contentType?: string; headers?: Record<string, string> }
+  /** The service's own "slow down": 429 (Best Buy) or Canada Post's SLM rejection. */
+  | { kind: "throttle"; retryAfterSeconds?: number }
+  /** Never answer: the client's timeout must fire. */
+  | { kind: "hang" }
+  /** The connection drops after the headers: the client sees no usable answer. */
+  | { kind: "reset" }
+  /** 200 with a body that is not what the protocol promises. */
+  | { kind: "malformed" }
+  /** Do the work (buy the label, ship the order), then drop the reply. */
+  | { kind: "lose-reply" }
+  /** Wait this long before handling the request. */
+  | { kind: "delay"; ms: number };
+
+export class FaultPlan {
+  private readonly queued = new Map<string, Fault[]>();
+  private readonly latency = new Map<string, number>();
+  private readonly hanging = new Set<() => void>();
+
+  /** Queue `fault` for the next `times` requests to `endpoint`. */
+  inject(endpoint: string, fault: Fault, times = 1): this {
+    const list = this.queued.get(endpoint) ?? [];
+    for (let i = 0; i < times; i++) list.push(fault);
+    this.queued.set(endpoint, list);
+    return this;
+  }
+
+  /** Latency for every request to `endpoint` ("*" for all). */
+  setLatency(endpoint: string, ms: number): this {
+    this.latency.set(endpoint, ms);
+    return this;
+  }
+
+  take(endpoint: string): Fault | undefined {
+    return this.queued.get(endpoint)?.shift();
+  }
+
+  latencyFor(endpoint: string): number {
+    return this.latency.get(endpoint) ?? this.latency.get("*") ?? 0;
+  }
+
+  clear(): void {
+    this.queued.clear();
+    this.latency.clear();
+    this.releaseHangs();
+  }
+
+  /** A promise that resolves only when the sandbox stops (or after `maxMs`). */
+  hang(maxMs = 120_000): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.hanging.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      this.hanging.add(done);
+    });
+  }
+
+  releaseHangs(): void {
+    for (const done of [...this.hanging]) done();
+  }
+}
+
+/** A response whose body fails after the first bytes, as a dropped connection looks to fetch. */
+export function resetResponse(contentType = "text/plain"): Response {
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode("<"));
+      controller.error(new Error("connection reset by sandbox"));
+    },
+  });
+  return new Response(stream, { status: 200, headers: { "content-type": contentType } });
+}
