@@ -1,0 +1,33 @@
+import type { Link, LinkRef } from "./links.ts";
+import type { CarrierOutcome, InvalidRequest } from "./outcome.ts";
+import type { Manifest, ShipmentDetails, ShipmentInfo } from "./replies.ts";
+import type { ShipmentRequest } from "./request.ts";
+
+export type CreateShipmentOutcome = CarrierOutcome<ShipmentInfo> | InvalidRequest;
+
+/**
+ * What the shipping workflow asks of a carrier. The XML (soa-gw) client implements it; a JSON
+ * Developer Portal adapter can sit beside it. `relatedId` is the order id the audit row is
+ * filed under. Links are followed as Canada Post gave them (a stored href works too).
+ */
+export interface ShippingCarrier {
+  /** Buys a label. Never retried here: on `unknown`, search by request id before anything else. */
+  createShipment(request: ShipmentRequest): Promise<CreateShipmentOutcome>;
+  /** Shipments created with this customer-request-id (none: safe to create). */
+  findShipmentsByRequestId(requestId: string, relatedId: string): Promise<CarrierOutcome<Link[]>>;
+  /** Shipments of a manifest group not yet transmitted. */
+  findShipmentsByGroup(groupId: string, relatedId?: string): Promise<CarrierOutcome<Link[]>>;
+  getShipment(link: LinkRef, relatedId: string): Promise<CarrierOutcome<ShipmentInfo>>;
+  getShipmentDetails(link: LinkRef, relatedId: string): Promise<CarrierOutcome<ShipmentDetails>>;
+  /** The label PDF bytes (checked to be a PDF). Re-fetching gives the same label, never a new one. */
+  getLabel(link: LinkRef, relatedId: string): Promise<CarrierOutcome<Uint8Array>>;
+  /** Cancels a grouped shipment not yet transmitted; `rejected` with error.alreadyTransmitted (8064) after. */
+  voidShipment(link: LinkRef, relatedId: string): Promise<CarrierOutcome<void>>;
+  /** Closes the manifest groups; the links lead to Get Manifest. Never retried. */
+  transmit(groupIds: readonly string[], relatedId?: string): Promise<CarrierOutcome<Link[]>>;
+  getManifest(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Manifest>>;
+  /** The manifest PDF (the manifest's `artifact` link). */
+  getManifestPdf(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Uint8Array>>;
+  /** Today's group id for grouped shipments (YYYYMMDD of the local date). */
+  groupIdFor(date: Date): string;
+}

@@ -1,0 +1,49 @@
+import { retryAfterMs, type HttpOutcome, type HttpResponse } from "../http/index.ts";
+import { CanadaPostError } from "./error.ts";
+import type { CarrierFailure } from "./outcome.ts";
+import { parseMessages } from "./replies.ts";
+
+/** Canada Post blocks a throttled key for the rest of its 60-second window. */
+export const THROTTLE_WAIT_MS = 60_000;
+
+const THROTTLE_TEXT = /rejected by slm monitor/i;
+
+/**
+ * Sorts one HTTP outcome into an answer to read, or a failure value. Canada Post's throttle
+ * status is undocumented, so the SLM text is looked for in any reply, whatever its status.
+ */
+export function classify(endpoint: string, outcome: HttpOutcome): { kind: "answer"; response: HttpResponse } | CarrierFailure {
+  if (outcome.kind === "no-answer") {
+    return { kind: "unknown", error: new CanadaPostError(endpoint, null, [], outcome.error) };
+  }
+  const messages = looksLikeXml(outcome) ? (parseMessages(outcome.text) ?? []) : [];
+  if (outcome.status === 429 || messages.some((m) => THROTTLE_TEXT.test(m.description))) {
+    return {
+      kind: "throttled",
+      retryAfterMs: retryAfterMs(outcome) ?? THROTTLE_WAIT_MS,
+      error: new CanadaPostError(endpoint, outcome.status, messages, "throttled: too many calls in the last minute"),
+    };
+  }
+  if (outcome.status >= 200 && outcome.status < 300) return { kind: "answer", response: outcome };
+  // 408 is the network giving up, not Canada Post deciding: the request may have been handled.
+  if (outcome.status >= 400 && outcome.status < 500 && outcome.status !== 408) {
+    return { kind: "rejected", error: new CanadaPostError(endpoint, outcome.status, messages) };
+  }
+  return { kind: "unknown", error: new CanadaPostError(endpoint, outcome.status, messages, shortBody(outcome)) };
+}
+
+/** The reply was 2xx but not what the protocol promises: treat as no answer. */
+export function unreadable(endpoint: string, response: HttpResponse, what: string): CarrierFailure {
+  return { kind: "unknown", error: new CanadaPostError(endpoint, response.status, [], `${what}; got: ${shortBody(response)}`) };
+}
+
+function looksLikeXml(r: HttpResponse): boolean {
+  return r.text.trimStart().startsWith("<");
+}
+
+function shortBody(r: HttpResponse): string | undefined {
+  if (looksLikeXml(r) && parseMessages(r.text)) return undefined;
+  const t = r.text.replace(/\s+/g, " ").trim();
+  if (t === "") return "empty reply";
+  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+}

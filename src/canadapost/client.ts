@@ -1,0 +1,208 @@
+import type { CanadaPostSettings } from "../config/index.ts";
+import type { HttpClient, HttpOutcome, HttpResponse, RateLimiter, RetryPolicy } from "../http/index.ts";
+import type { CreateShipmentOutcome, ShippingCarrier } from "./carrier.ts";
+import { classify, unreadable } from "./classify.ts";
+import { hrefOf, type Link, type LinkRef } from "./links.ts";
+import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
+import { ok, type CarrierOutcome } from "./outcome.ts";
+import { looksLikePdf } from "./pdf.ts";
+import { parseManifest, parseManifestLinks, parseShipmentDetails, parseShipmentInfo, parseShipmentLinks, type ShipmentInfo } from "./replies.ts";
+import { groupIdFor, type ShipmentRequest } from "./request.ts";
+import { buildShipmentXml } from "./shipment-xml.ts";
+import { buildTransmitXml } from "./transmit-xml.ts";
+
+export interface CanadaPostClientOptions {
+  http: HttpClient;
+  settings: CanadaPostSettings;
+  /** Overrides `settings.baseUrl` (e.g. the in-process sandbox's address). */
+  baseUrl?: string;
+  /** Acquired before Create Shipment and Get Artifact (Canada Post's throttle group A). */
+  rateLimiter?: RateLimiter;
+  /** Attempts for reads (GETs) on no answer or 5xx; default 3. POSTs and DELETEs are tried once. */
+  readAttempts?: number;
+  readRetryDelayMs?: number;
+  now?: () => Date;
+}
+
+type Endpoint =
+  | "CreateShipment"
+  | "GetArtifact"
+  | "GetShipments"
+  | "GetShipment"
+  | "GetShipmentDetails"
+  | "VoidShipment"
+  | "TransmitShipments"
+  | "GetManifest";
+
+/** Canada Post's XML web services (soa-gw): contract shipping and manifests. */
+export class CanadaPostXmlClient implements ShippingCarrier {
+  private readonly http: HttpClient;
+  private readonly settings: CanadaPostSettings;
+  private readonly baseUrl: string;
+  private readonly authorization: string;
+  private readonly limiter: RateLimiter | undefined;
+  private readonly readRetry: RetryPolicy;
+  private readonly now: () => Date;
+
+  constructor(options: CanadaPostClientOptions) {
+    const base = options.baseUrl ?? options.settings.baseUrl;
+    if (!base) throw new Error("CanadaPostXmlClient needs a base URL (settings.canadaPost.baseUrl or the sandbox's)");
+    this.http = options.http;
+    this.settings = options.settings;
+    this.baseUrl = base.replace(/\/+$/, "");
+    const { username, password } = options.settings;
+    this.authorization = `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
+    this.limiter = options.rateLimiter;
+    this.readRetry = {
+      attempts: options.readAttempts ?? 3,
+      baseDelayMs: options.readRetryDelayMs ?? 500,
+      retryOn: (o: HttpOutcome) => o.kind === "no-answer" || o.status >= 500,
+    };
+    this.now = options.now ?? (() => new Date());
+  }
+
+  groupIdFor(date: Date): string {
+    return groupIdFor(date);
+  }
+
+  async createShipment(request: ShipmentRequest): Promise<CreateShipmentOutcome> {
+    const built = buildShipmentXml(request, this.settings, this.now());
+    if (!built.ok) return { kind: "invalid", problems: built.problems };
+    await this.limiter?.acquire();
+    return this.call("CreateShipment", request.orderId, {
+      method: "POST",
+      url: this.path("shipment"),
+      accept: SHIPMENT_MEDIA_TYPE,
+      body: built.xml,
+      read: (r) => parseShipmentInfo(r.text) ?? "a shipment-info reply",
+    });
+  }
+
+  findShipmentsByRequestId(requestId: string, relatedId: string): Promise<CarrierOutcome<Link[]>> {
+    return this.call("GetShipments", relatedId, {
+      method: "GET",
+      url: `${this.path("shipment")}?requestId=${encodeURIComponent(requestId)}`,
+      accept: SHIPMENT_MEDIA_TYPE,
+      read: (r) => parseShipmentLinks(r.text) ?? "a shipments reply",
+    });
+  }
+
+  findShipmentsByGroup(groupId: string, relatedId?: string): Promise<CarrierOutcome<Link[]>> {
+    return this.call("GetShipments", relatedId, {
+      method: "GET",
+      url: `${this.path("shipment")}?groupId=${encodeURIComponent(groupId)}`,
+      accept: SHIPMENT_MEDIA_TYPE,
+      read: (r) => parseShipmentLinks(r.text) ?? "a shipments reply",
+    });
+  }
+
+  getShipment(link: LinkRef, relatedId: string): Promise<CarrierOutcome<ShipmentInfo>> {
+    return this.call("GetShipment", relatedId, {
+      method: "GET",
+      url: hrefOf(link),
+      accept: mediaTypeOf(link, SHIPMENT_MEDIA_TYPE),
+      read: (r) => parseShipmentInfo(r.text) ?? "a shipment-info reply",
+    });
+  }
+
+  getShipmentDetails(link: LinkRef, relatedId: string) {
+    return this.call("GetShipmentDetails", relatedId, {
+      method: "GET",
+      url: hrefOf(link),
+      accept: mediaTypeOf(link, SHIPMENT_MEDIA_TYPE),
+      read: (r) => parseShipmentDetails(r.text) ?? "a shipment-details reply",
+    });
+  }
+
+  async getLabel(link: LinkRef, relatedId: string): Promise<CarrierOutcome<Uint8Array>> {
+    await this.limiter?.acquire();
+    return this.call("GetArtifact", relatedId, {
+      method: "GET",
+      url: hrefOf(link),
+      accept: PDF_MEDIA_TYPE,
+      read: (r) => (looksLikePdf(r.body) ? r.body : "a PDF (it does not start with %PDF-)"),
+    });
+  }
+
+  voidShipment(link: LinkRef, relatedId: string): Promise<CarrierOutcome<void>> {
+    return this.call("VoidShipment", relatedId, {
+      method: "DELETE",
+      url: hrefOf(link),
+      accept: mediaTypeOf(link, SHIPMENT_MEDIA_TYPE),
+      read: () => undefined,
+    });
+  }
+
+  transmit(groupIds: readonly string[], relatedId?: string): Promise<CarrierOutcome<Link[]>> {
+    return this.call("TransmitShipments", relatedId, {
+      method: "POST",
+      url: this.path("manifest"),
+      accept: MANIFEST_MEDIA_TYPE,
+      body: buildTransmitXml(groupIds, this.settings),
+      read: (r) => parseManifestLinks(r.text) ?? "a manifests reply",
+    });
+  }
+
+  getManifest(link: LinkRef, relatedId?: string) {
+    return this.call("GetManifest", relatedId, {
+      method: "GET",
+      url: hrefOf(link),
+      accept: mediaTypeOf(link, MANIFEST_MEDIA_TYPE),
+      read: (r) => parseManifest(r.text) ?? "a manifest reply",
+    });
+  }
+
+  async getManifestPdf(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Uint8Array>> {
+    await this.limiter?.acquire();
+    return this.call("GetArtifact", relatedId, {
+      method: "GET",
+      url: hrefOf(link),
+      accept: PDF_MEDIA_TYPE,
+      read: (r) => (looksLikePdf(r.body) ? r.body : "a PDF (it does not start with %PDF-)"),
+    });
+  }
+
+  private path(resource: "shipment" | "manifest"): string {
+    const { customerNumber, mobo } = this.settings;
+    return `${this.baseUrl}/rs/${encodeURIComponent(customerNumber)}/${encodeURIComponent(mobo)}/${resource}`;
+  }
+
+  /**
+   * One call: headers, audit, retry for reads only, classification. `read` turns a 2xx reply
+   * into the value, or names what was expected when the reply is not it.
+   */
+  private async call<T>(
+    endpoint: Endpoint,
+    relatedId: string | undefined,
+    c: { method: "GET" | "POST" | "DELETE"; url: string; accept: string; body?: string; read: (r: HttpResponse) => T | string },
+  ): Promise<CarrierOutcome<Exclude<T, string>>> {
+    const headers: Record<string, string> = {
+      Authorization: this.authorization,
+      Accept: c.accept,
+      "Accept-language": "en-CA",
+    };
+    if (c.body !== undefined) headers["Content-Type"] = c.accept;
+    const outcome = await this.http.send({
+      service: "CanadaPost",
+      endpoint,
+      relatedId,
+      method: c.method,
+      url: c.url,
+      headers,
+      body: c.body,
+      auditPayload: c.body === undefined ? null : { xml: c.body },
+      timeoutMs: this.settings.timeoutMs,
+      ...(c.method === "GET" ? { retry: this.readRetry } : {}),
+    });
+    const sorted = classify(endpoint, outcome);
+    if (sorted.kind === "throttled") this.limiter?.pause(sorted.retryAfterMs);
+    if (sorted.kind !== "answer") return sorted;
+    const value = c.read(sorted.response);
+    if (typeof value === "string") return unreadable(endpoint, sorted.response, `expected ${value}`);
+    return ok(value as Exclude<T, string>);
+  }
+}
+
+function mediaTypeOf(link: LinkRef, fallback: string): string {
+  return typeof link === "string" ? fallback : link.mediaType;
+}

@@ -1,0 +1,24 @@
+export type { ShippingCarrier, CreateShipmentOutcome } from "./carrier.ts";
+export { CanadaPostXmlClient, type CanadaPostClientOptions } from "./client.ts";
+export { CanadaPostError, type CanadaPostMessage } from "./error.ts";
+export type { CarrierOutcome, CarrierFailure, InvalidRequest } from "./outcome.ts";
+export { hrefOf, findLink, type Link, type LinkRef } from "./links.ts";
+export { groupIdFor, type ShipmentRequest, type Recipient, type Parcel, type ShipmentSettings } from "./request.ts";
+export { shipmentRequestFromOrder, type OrderForShipment } from "./from-order.ts";
+export { buildShipmentXml, addressLines, LIMITS, type BuiltXml } from "./shipment-xml.ts";
+export { buildTransmitXml } from "./transmit-xml.ts";
+export {
+  parseShipmentInfo,
+  parseShipmentLinks,
+  parseShipmentDetails,
+  parseManifestLinks,
+  parseManifest,
+  parseMessages,
+  type ShipmentInfo,
+  type ShipmentLinks,
+  type ShipmentDetails,
+  type Manifest,
+} from "./replies.ts";
+export { classify, THROTTLE_WAIT_MS } from "./classify.ts";
+export { looksLikePdf } from "./pdf.ts";
+export { SHIPMENT_MEDIA_TYPE, MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_NAMESPACE, MANIFEST_NAMESPACE, MESSAGES_NAMESPACE } from "./media-types.ts";

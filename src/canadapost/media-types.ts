@@ -1,0 +1,8 @@
+/** Canada Post carries the API version in the vendor media type; the XML namespace follows it. */
+export const SHIPMENT_MEDIA_TYPE = "application/vnd.cpc.shipment-v8+xml";
+export const MANIFEST_MEDIA_TYPE = "application/vnd.cpc.manifest-v8+xml";
+export const PDF_MEDIA_TYPE = "application/pdf";
+
+export const SHIPMENT_NAMESPACE = "http://www.canadapost.ca/ws/shipment-v8";
+export const MANIFEST_NAMESPACE = "http://www.canadapost.ca/ws/manifest-v8";
+export const MESSAGES_NAMESPACE = "http://www.canadapost.ca/ws/messages";

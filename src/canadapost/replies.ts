@@ -1,0 +1,202 @@
+import * as v from "valibot";
+import type { CanadaPostMessage } from "./error.ts";
+import type { Link } from "./links.ts";
+import { readXml } from "./xml.ts";
+
+/** A shipment as Create Shipment and Get Shipment describe it. */
+export interface ShipmentInfo {
+  shipmentId: string;
+  /** created (grouped, not transmitted), transmitted, suspended, … */
+  status: string;
+  /** Optional in the XSD; present on every contract label seen. */
+  trackingPin: string | undefined;
+  requestId: string | undefined;
+  poNumber: string | undefined;
+  links: ShipmentLinks;
+}
+
+export interface ShipmentLinks {
+  self: Link;
+  details: Link | undefined;
+  group: Link | undefined;
+  price: Link | undefined;
+  receipt: Link | undefined;
+  refund: Link | undefined;
+  /** The first label page (index 0). */
+  label: Link | undefined;
+  /** Every link of the reply, labels of several pages included. */
+  all: Link[];
+}
+
+/** What Get Shipment Details tells beyond shipment-info: the original request's references. */
+export interface ShipmentDetails {
+  status: string;
+  trackingPin: string | undefined;
+  requestId: string | undefined;
+  groupId: string | undefined;
+  transmitShipment: boolean;
+  customerRef1: string | undefined;
+  customerRef2: string | undefined;
+  serviceCode: string | undefined;
+}
+
+export interface Manifest {
+  poNumber: string | undefined;
+  self: Link | undefined;
+  details: Link | undefined;
+  /** The manifest PDF (Get Artifact). */
+  artifact: Link | undefined;
+  manifestShipments: Link | undefined;
+  all: Link[];
+}
+
+const text = v.pipe(v.string(), v.minLength(1));
+const optionalText = v.optional(v.string());
+// An element with no content parses as "", a self-closing list as "" too.
+const emptyAsObject = <T extends v.GenericSchema>(schema: T) =>
+  v.pipe(
+    v.union([v.literal(""), schema]),
+    v.transform((x) => (x === "" ? {} : x)),
+  );
+
+const LinkSchema = v.pipe(
+  v.object({ rel: text, href: v.pipe(v.string(), v.url()), "media-type": text, index: v.optional(v.pipe(v.string(), v.digits())) }),
+  v.transform((l): Link => ({ rel: l.rel, href: l.href, mediaType: l["media-type"], ...(l.index === undefined ? {} : { index: Number(l.index) }) })),
+);
+const LinkList = v.optional(v.array(LinkSchema), []);
+
+const ShipmentInfoSchema = v.object({
+  "customer-request-id": optionalText,
+  "shipment-id": text,
+  "shipment-status": text,
+  "tracking-pin": optionalText,
+  "po-number": optionalText,
+  links: v.object({ link: v.pipe(v.array(LinkSchema), v.minLength(1)) }),
+});
+
+function toShipmentInfo(raw: v.InferOutput<typeof ShipmentInfoSchema>): ShipmentInfo | undefined {
+  const all = raw.links.link;
+  const rel = (name: string) => all.find((l) => l.rel === name);
+  const self = rel("self");
+  if (!self) return undefined;
+  const labels = all.filter((l) => l.rel === "label").sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  return {
+    shipmentId: raw["shipment-id"],
+    status: raw["shipment-status"],
+    trackingPin: raw["tracking-pin"] || undefined,
+    requestId: raw["customer-request-id"] || undefined,
+    poNumber: raw["po-number"] || undefined,
+    links: {
+      self,
+      details: rel("details"),
+      group: rel("group"),
+      price: rel("price"),
+      receipt: rel("receipt"),
+      refund: rel("refund"),
+      label: labels[0],
+      all,
+    },
+  };
+}
+
+function rootIs(text: string, name: string): unknown {
+  const doc = readXml(text);
+  return doc?.root === name ? doc.content : undefined;
+}
+
+/** `<shipment-info>` → ShipmentInfo; undefined when the reply is not one. */
+export function parseShipmentInfo(xml: string): ShipmentInfo | undefined {
+  const parsed = v.safeParse(ShipmentInfoSchema, rootIs(xml, "shipment-info"));
+  return parsed.success ? toShipmentInfo(parsed.output) : undefined;
+}
+
+const ShipmentsSchema = emptyAsObject(v.object({ link: LinkList, "shipment-info": v.optional(v.array(v.unknown())) }));
+
+/** `<shipments>` (Get Shipments) → the shipment links, possibly none. */
+export function parseShipmentLinks(xml: string): Link[] | undefined {
+  const parsed = v.safeParse(ShipmentsSchema, rootIs(xml, "shipments"));
+  if (!parsed.success) return undefined;
+  const out = parsed.output as { link?: Link[] };
+  return out.link ?? [];
+}
+
+const ShipmentDetailsSchema = v.object({
+  "customer-request-id": optionalText,
+  "shipment-status": text,
+  "tracking-pin": optionalText,
+  "shipment-detail": v.object({
+    "group-id": v.optional(v.array(v.string())),
+    "transmit-shipment": optionalText,
+    "delivery-spec": v.object({
+      "service-code": optionalText,
+      references: v.optional(emptyAsObject(v.object({ "customer-ref-1": optionalText, "customer-ref-2": optionalText }))),
+    }),
+  }),
+});
+
+/** `<shipment-details>` → the parts a recovery needs (status, PIN, request id, group, references). */
+export function parseShipmentDetails(xml: string): ShipmentDetails | undefined {
+  const parsed = v.safeParse(ShipmentDetailsSchema, rootIs(xml, "shipment-details"));
+  if (!parsed.success) return undefined;
+  const d = parsed.output;
+  const spec = d["shipment-detail"]["delivery-spec"];
+  const refs = (spec.references ?? {}) as { "customer-ref-1"?: string; "customer-ref-2"?: string };
+  return {
+    status: d["shipment-status"],
+    trackingPin: d["tracking-pin"] || undefined,
+    requestId: d["customer-request-id"] || undefined,
+    groupId: d["shipment-detail"]["group-id"]?.[0],
+    transmitShipment: d["shipment-detail"]["transmit-shipment"] !== undefined,
+    customerRef1: refs["customer-ref-1"] || undefined,
+    customerRef2: refs["customer-ref-2"] || undefined,
+    serviceCode: spec["service-code"],
+  };
+}
+
+const ManifestsSchema = emptyAsObject(v.object({ link: LinkList }));
+
+/** `<manifests>` (Transmit Shipments, Get Manifests) → the manifest links. */
+export function parseManifestLinks(xml: string): Link[] | undefined {
+  const parsed = v.safeParse(ManifestsSchema, rootIs(xml, "manifests"));
+  if (!parsed.success) return undefined;
+  return (parsed.output as { link?: Link[] }).link ?? [];
+}
+
+const ManifestSchema = v.object({ "po-number": optionalText, links: v.object({ link: v.array(LinkSchema) }) });
+
+/** `<manifest>` (Get Manifest) → po-number and links (artifact = the manifest PDF). */
+export function parseManifest(xml: string): Manifest | undefined {
+  const parsed = v.safeParse(ManifestSchema, rootIs(xml, "manifest"));
+  if (!parsed.success) return undefined;
+  const all = parsed.output.links.link;
+  const rel = (name: string) => all.find((l) => l.rel === name);
+  return {
+    poNumber: parsed.output["po-number"] || undefined,
+    self: rel("self"),
+    details: rel("details"),
+    artifact: rel("artifact"),
+    manifestShipments: rel("manifestShipments"),
+    all,
+  };
+}
+
+const MessagesSchema = emptyAsObject(
+  v.object({
+    message: v.optional(
+      v.array(
+        v.pipe(
+          v.object({ code: v.optional(v.string(), ""), description: v.optional(v.string(), "") }),
+          v.transform((m): CanadaPostMessage => ({ code: m.code, description: m.description })),
+        ),
+      ),
+      [],
+    ),
+  }),
+);
+
+/** `<messages>` in any namespace (shipment errors, track errors) → messages; undefined if not one. */
+export function parseMessages(xml: string): CanadaPostMessage[] | undefined {
+  const parsed = v.safeParse(MessagesSchema, rootIs(xml, "messages"));
+  if (!parsed.success) return undefined;
+  return (parsed.output as { message?: CanadaPostMessage[] }).message ?? [];
+}
