@@ -19,7 +19,29 @@ export interface Database extends Queryable {
   readonly description: string;
   /** Runs `fn` in one transaction: committed when it returns, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * One connection of its own for as long as the caller keeps it: session advisory locks taken
+   * on it are released by the server when the connection ends, so a crashed shipdesk never
+   * leaves an order locked. (PGlite has one connection and one process: it returns itself.)
+   */
+  reserve(): Promise<Session>;
   close(): Promise<void>;
+}
+
+export interface Session extends Queryable {
+  /** Serialised with the session's other statements, so concurrent callers never interleave. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  release(): Promise<void>;
+}
+
+/** Runs calls one after another, in the order they were made. */
+export class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.catch(() => {});
+    return result;
+  }
 }
 
 /** First row or undefined, for statements that return at most one. */

@@ -4,7 +4,7 @@ import pgliteWasm from "@electric-sql/pglite/pglite.wasm" with { type: "file" };
 import initdbWasm from "@electric-sql/pglite/initdb.wasm" with { type: "file" };
 import pgliteData from "@electric-sql/pglite/pglite.data" with { type: "file" };
 import { mkdirSync } from "node:fs";
-import type { Database, Queryable, Row } from "./database.ts";
+import type { Database, Queryable, Row, Session } from "./database.ts";
 import { DatabaseError } from "./errors.ts";
 import { lockFolder } from "./lock.ts";
 
@@ -56,7 +56,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     });
   }
   const base = queryable(pg);
-  return {
+  const db: Database = {
     kind: "embedded",
     description: `embedded PostgreSQL in ${dataDir}`,
     ...base,
@@ -64,6 +64,9 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     // await a query made outside it, or it waits for itself.
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       return pg.transaction((tx) => fn(queryable(tx)));
+    },
+    async reserve(): Promise<Session> {
+      return { ...base, transaction: db.transaction, release: async () => {} };
     },
     async close() {
       try {
@@ -73,4 +76,5 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
       }
     },
   };
+  return db;
 }

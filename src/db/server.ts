@@ -1,5 +1,8 @@
 import postgres from "postgres";
-import type { Database, Queryable, Row } from "./database.ts";
+import { Mutex, type Database, type Queryable, type Row, type Session } from "./database.ts";
+import begin from "../../sql/db/begin.sql" with { type: "text" };
+import commit from "../../sql/db/commit.sql" with { type: "text" };
+import rollback from "../../sql/db/rollback.sql" with { type: "text" };
 import { DatabaseError, isConnectionFailure } from "./errors.ts";
 import ping from "../../sql/db/ping.sql" with { type: "text" };
 
@@ -79,6 +82,35 @@ export async function openServerDatabase(url: string, options: ServerOptions = {
       } catch (error) {
         throw wrap(error, url);
       }
+    },
+    async reserve(): Promise<Session> {
+      let reserved: postgres.ReservedSql<{ bigint: number }>;
+      try {
+        reserved = await sql.reserve();
+      } catch (error) {
+        throw wrap(error, url);
+      }
+      const inner = queryable(reserved, url);
+      const mutex = new Mutex();
+      return {
+        query: (text, params) => mutex.run(() => inner.query(text, params)),
+        exec: (text) => mutex.run(() => inner.exec(text)),
+        transaction: (fn) =>
+          mutex.run(async () => {
+            await inner.query(begin);
+            try {
+              const result = await fn(inner);
+              await inner.query(commit);
+              return result;
+            } catch (error) {
+              await inner.query(rollback).catch(() => {});
+              throw error;
+            }
+          }),
+        async release() {
+          reserved.release();
+        },
+      };
     },
     async close() {
       await sql.end({ timeout: 5 });

@@ -1,0 +1,6 @@
+-- Written the moment Canada Post answers, before the label is downloaded: a PIN that is known
+-- is never lost.
+UPDATE shipments
+SET cp_shipment_id = $2, tracking_pin = $3, cp_api_label_url = $4, cp_links = $5::text::jsonb,
+    attempts = attempts + 1, last_error = NULL, error_messages = NULL, updated_at = now()
+WHERE shipment_id = $1 AND status = 'label_creation_initiated';

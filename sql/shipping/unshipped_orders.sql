@@ -1,0 +1,9 @@
+-- Accepted orders with no shipment yet, problems or not: the pre-flight check looks at each.
+SELECT o.order_id, o.customer_name, o.ship_company, o.ship_street_1, o.ship_street_2, o.ship_city,
+       o.ship_province, o.ship_postal_code, o.ship_country, o.ship_phone, o.ship_email,
+       o.order_lines, o.problems, o.weight_override_kg::float8 AS weight_override_kg, o.service_override
+FROM orders o
+WHERE o.status = 'accepted'
+  AND o.attention IS NULL
+  AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.order_id)
+ORDER BY o.imported_at, o.order_id;

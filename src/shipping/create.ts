@@ -1,0 +1,84 @@
+import type { ShipmentRequest } from "../canadapost/index.ts";
+import type { RunContext } from "./deps.ts";
+import { linesOf, recipientOf } from "./order-row.ts";
+import { markLabelFailed, recordShipmentError, saveCreatedShipment } from "./store.ts";
+import type { WorkShipment } from "./shipment-row.ts";
+
+/** How often a throttled Create Shipment is tried again within one run. */
+const THROTTLE_TRIES = 5;
+
+export type CreateResult =
+  | { kind: "created"; pin: string }
+  | { kind: "rejected"; message: string }
+  | { kind: "in-doubt"; message: string };
+
+export function shipmentRequestOf(s: WorkShipment, today: Date): ShipmentRequest {
+  const skus = linesOf(s.order_lines)
+    .map((l) => (l.quantity > 1 ? `${l.sku ?? "?"}x${l.quantity}` : (l.sku ?? "?")))
+    .join(" ");
+  return {
+    requestId: s.customer_request_id,
+    orderId: s.order_id,
+    recipient: recipientOf(s),
+    parcel: {
+      weightKg: s.weight_kg ?? 0,
+      dimensionsCm: s.length_cm && s.width_cm && s.height_cm ? { length: s.length_cm, width: s.width_cm, height: s.height_cm } : undefined,
+    },
+    reference2: skus || undefined,
+    serviceCode: s.service_code ?? undefined,
+    mailingDate: today,
+  };
+}
+
+/**
+ * Buys the label: one Create Shipment, never repeated blindly. Only a throttle (Canada Post did
+ * nothing) is waited out and tried again; a lost reply leaves the shipment for recovery.
+ */
+export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<CreateResult> {
+  const request = shipmentRequestOf(s, ctx.today());
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await ctx.carrier.createShipment(request);
+    await ctx.at("create-answered", s.order_id);
+    switch (outcome.kind) {
+      case "ok": {
+        const info = outcome.value;
+        await saveCreatedShipment(ctx.db, s.shipment_id, info);
+        await ctx.at("shipment-saved", s.order_id);
+        if (!info.trackingPin) {
+          return { kind: "in-doubt", message: `Canada Post created shipment ${info.shipmentId} without a tracking PIN; the next run looks it up.` };
+        }
+        return { kind: "created", pin: info.trackingPin };
+      }
+      case "invalid": {
+        const message = invalidMessage(outcome.problems);
+        await markLabelFailed(ctx.db, s.shipment_id, message, outcome.problems.map((p) => ({ code: p.code, description: p.message })));
+        return { kind: "rejected", message };
+      }
+      case "rejected": {
+        const message = `Canada Post refused the label: ${outcome.error.messages.map((m) => `${m.description} (${m.code})`).join("; ") || outcome.error.message}.`;
+        await markLabelFailed(ctx.db, s.shipment_id, message, outcome.error.messages);
+        return { kind: "rejected", message };
+      }
+      case "throttled": {
+        if (attempt >= THROTTLE_TRIES) {
+          const message = "Canada Post kept asking to slow down; nothing was bought and the next run tries again.";
+          await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages);
+          return { kind: "in-doubt", message };
+        }
+        ctx.emit({ type: "throttled", orderId: s.order_id, waitMs: outcome.retryAfterMs });
+        await ctx.pause(outcome.retryAfterMs);
+        continue;
+      }
+      case "unknown": {
+        const message = `No clear answer from Canada Post (${outcome.error.message}); the next run asks Canada Post whether the label exists before buying anything.`;
+        await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages);
+        return { kind: "in-doubt", message };
+      }
+    }
+  }
+}
+
+function invalidMessage(problems: { message: string }[]): string {
+  const said = problems.map((p) => p.message.replace(/[.;]\s*$/, "")).join("; ");
+  return `The order cannot be sent to Canada Post as it is: ${said}.`;
+}

@@ -1,0 +1,36 @@
+import type { Problem } from "../address/index.ts";
+
+/** What the workflow tells the screen (TUI progress, --auto log lines) as it goes. */
+export type ShippingEvent =
+  | { type: "checking"; orders: number }
+  | { type: "skipped"; orderId: string; problems: Problem[] }
+  | { type: "claimed"; orderId: string }
+  | { type: "created"; orderId: string; pin: string }
+  | { type: "adopted"; orderId: string; pin: string }
+  | { type: "saved"; orderId: string; pin: string; path: string }
+  | { type: "refetched"; orderId: string; path: string }
+  | { type: "rejected"; orderId: string; message: string }
+  | { type: "in-doubt"; orderId: string; message: string }
+  | { type: "not-saved"; orderId: string; message: string }
+  | { type: "throttled"; orderId: string; waitMs: number }
+  | { type: "busy"; orderId: string };
+
+export interface ShippingSummary {
+  /** Labels bought in this run and saved. */
+  created: string[];
+  /** Labels from an earlier run finished now: adopted from Canada Post, downloaded, or re-fetched. */
+  recovered: string[];
+  /** Canada Post said no; the order waits for the clerk (`shipdesk ship --retry ORDER`). */
+  failed: { orderId: string; message: string }[];
+  /** No answer from Canada Post: the next run asks it whether a label exists. */
+  inDoubt: { orderId: string; message: string }[];
+  /** Bought, PIN kept, but the PDF could not be saved (disk full, folder locked…). */
+  notSaved: { orderId: string; message: string }[];
+  /** Not claimed: the order has problems to fix first. */
+  skipped: { orderId: string; reasons: string[] }[];
+}
+
+export const emptySummary = (): ShippingSummary => ({ created: [], recovered: [], failed: [], inDoubt: [], notSaved: [], skipped: [] });
+
+/** Whether a person has something to do after this run. */
+export const needsPerson = (s: ShippingSummary): boolean => s.failed.length > 0 || s.skipped.length > 0 || s.notSaved.length > 0;

@@ -1,0 +1,76 @@
+import { createLabel } from "./create.ts";
+import type { RunContext } from "./deps.ts";
+import type { ShippingSummary } from "./events.ts";
+import { downloadLabel } from "./label.ts";
+import { recordShipmentError, saveCreatedShipment, shipmentForWork } from "./store.ts";
+import type { WorkShipment } from "./shipment-row.ts";
+
+/**
+ * Takes one locked `label_creation_initiated` shipment as far as it can go. `fresh` means this
+ * run claimed it a moment ago, so no Create Shipment was ever sent for its request id; otherwise
+ * Canada Post is asked first whether the label already exists (a lost reply, a crash).
+ */
+export async function finishShipment(ctx: RunContext, shipmentId: number, fresh: boolean, summary: ShippingSummary): Promise<void> {
+  let s = await shipmentForWork(ctx.db, shipmentId);
+  if (!s || s.status !== "label_creation_initiated") return;
+  const done = fresh ? summary.created : summary.recovered;
+
+  if (!s.tracking_pin || !s.cp_api_label_url) {
+    const found = fresh ? { kind: "none" as const } : await adopt(ctx, s);
+    if (found.kind === "in-doubt") {
+      summary.inDoubt.push({ orderId: s.order_id, message: found.message });
+      ctx.emit({ type: "in-doubt", orderId: s.order_id, message: found.message });
+      return;
+    }
+    if (found.kind === "adopted") {
+      ctx.emit({ type: "adopted", orderId: s.order_id, pin: found.pin });
+    } else {
+      const created = await createLabel(ctx, s);
+      if (created.kind === "rejected") {
+        summary.failed.push({ orderId: s.order_id, message: created.message });
+        ctx.emit({ type: "rejected", orderId: s.order_id, message: created.message });
+        return;
+      }
+      if (created.kind === "in-doubt") {
+        summary.inDoubt.push({ orderId: s.order_id, message: created.message });
+        ctx.emit({ type: "in-doubt", orderId: s.order_id, message: created.message });
+        return;
+      }
+      ctx.emit({ type: "created", orderId: s.order_id, pin: created.pin });
+    }
+    s = (await shipmentForWork(ctx.db, shipmentId))!;
+  }
+
+  const saved = await downloadLabel(ctx, s, true);
+  if (!saved.ok) {
+    summary.notSaved.push({ orderId: s.order_id, message: saved.message });
+    ctx.emit({ type: "not-saved", orderId: s.order_id, message: saved.message });
+    return;
+  }
+  done.push(s.order_id);
+  ctx.emit({ type: "saved", orderId: s.order_id, pin: s.tracking_pin!, path: saved.path });
+}
+
+type Adoption = { kind: "adopted"; pin: string } | { kind: "none" } | { kind: "in-doubt"; message: string };
+
+/** Get Shipments ?requestId=: adopt what Canada Post already made for this request. */
+async function adopt(ctx: RunContext, s: WorkShipment): Promise<Adoption> {
+  const search = await ctx.carrier.findShipmentsByRequestId(s.customer_request_id, s.order_id);
+  if (search.kind !== "ok") {
+    const message = `Canada Post could not say whether the label for request ${s.customer_request_id} exists (${search.error.message}); nothing is bought until it can.`;
+    await recordShipmentError(ctx.db, s.shipment_id, message, search.error.messages);
+    return { kind: "in-doubt", message };
+  }
+  const [first] = search.value;
+  if (!first) return { kind: "none" };
+  const got = await ctx.carrier.getShipment(first, s.order_id);
+  if (got.kind !== "ok" || !got.value.trackingPin || !got.value.links.label) {
+    const why = got.kind === "ok" ? "it has no tracking PIN or label link yet" : got.error.message;
+    const message = `Canada Post has the shipment for request ${s.customer_request_id} but it could not be read (${why}); the next run tries again.`;
+    await recordShipmentError(ctx.db, s.shipment_id, message, got.kind === "ok" ? [] : got.error.messages);
+    return { kind: "in-doubt", message };
+  }
+  await saveCreatedShipment(ctx.db, s.shipment_id, got.value);
+  await ctx.at("shipment-saved", s.order_id);
+  return { kind: "adopted", pin: got.value.trackingPin };
+}

@@ -1,0 +1,35 @@
+import { join } from "node:path";
+import { labelFileName, writeLabelFile } from "../labels/index.ts";
+import type { RunContext } from "./deps.ts";
+import { markLabelCreated, recordShipmentError, saveLabelFile } from "./store.ts";
+import type { WorkShipment } from "./shipment-row.ts";
+
+export type LabelResult = { ok: true; path: string } | { ok: false; message: string };
+
+/**
+ * Fetches the label from the link Canada Post gave (never buys another) and writes it into the
+ * labels folder. A failure here leaves the PIN and link in the database for the next run.
+ * `finish` moves a new shipment to label_created; a re-fetch only records the new file.
+ */
+export async function downloadLabel(ctx: RunContext, s: WorkShipment, finish: boolean): Promise<LabelResult> {
+  if (!s.cp_api_label_url || !s.tracking_pin) {
+    return { ok: false, message: "Canada Post gave no label link for this shipment; look it up at Canada Post." };
+  }
+  const fetched = await ctx.carrier.getLabel(s.cp_api_label_url, s.order_id);
+  if (fetched.kind !== "ok") {
+    const message = `The label could not be downloaded (${fetched.error.message}); the next run tries again, nothing is bought twice.`;
+    await recordShipmentError(ctx.db, s.shipment_id, message, fetched.error.messages);
+    return { ok: false, message };
+  }
+  const written = writeLabelFile(ctx.settings.labelsDir, labelFileName(s.order_id, s.tracking_pin), fetched.value);
+  if (!written.ok) {
+    await recordShipmentError(ctx.db, s.shipment_id, written.problem);
+    return { ok: false, message: written.problem };
+  }
+  await ctx.at("label-written", s.order_id);
+  if (finish) await markLabelCreated(ctx.db, s.shipment_id, written);
+  else await saveLabelFile(ctx.db, s.shipment_id, written);
+  return { ok: true, path: written.path };
+}
+
+export const labelPathFor = (labelsDir: string, orderId: string, pin: string) => join(labelsDir, labelFileName(orderId, pin));

@@ -1,0 +1,162 @@
+// The shipping workflow's database operations, one named function per SQL file.
+import type { Problem } from "../address/index.ts";
+import type { Queryable, Session } from "../db/index.ts";
+import type { Link, ShipmentInfo } from "../canadapost/index.ts";
+import type { ParcelChoice, SkuPackage } from "./parcel.ts";
+import type { OrderAddressRow } from "./order-row.ts";
+import type { WorkShipment } from "./shipment-row.ts";
+import unshippedOrdersSql from "../../sql/shipping/unshipped_orders.sql" with { type: "text" };
+import setOrderProblemsSql from "../../sql/shipping/set_order_problems.sql" with { type: "text" };
+import skuPackagesSql from "../../sql/shipping/sku_packages.sql" with { type: "text" };
+import claimShipmentSql from "../../sql/shipping/claim_shipment.sql" with { type: "text" };
+import lockShipmentSql from "../../sql/shipping/lock_shipment.sql" with { type: "text" };
+import unlockShipmentSql from "../../sql/shipping/unlock_shipment.sql" with { type: "text" };
+import shipmentForWorkSql from "../../sql/shipping/shipment_for_work.sql" with { type: "text" };
+import saveCreatedShipmentSql from "../../sql/shipping/save_created_shipment.sql" with { type: "text" };
+import markLabelCreatedSql from "../../sql/shipping/mark_label_created.sql" with { type: "text" };
+import saveLabelFileSql from "../../sql/shipping/save_label_file.sql" with { type: "text" };
+import markLabelFailedSql from "../../sql/shipping/mark_label_failed.sql" with { type: "text" };
+import recordShipmentErrorSql from "../../sql/shipping/record_shipment_error.sql" with { type: "text" };
+import unfinishedShipmentsSql from "../../sql/shipping/unfinished_shipments.sql" with { type: "text" };
+import labelsToVerifySql from "../../sql/shipping/labels_to_verify.sql" with { type: "text" };
+import retryFailedShipmentSql from "../../sql/shipping/retry_failed_shipment.sql" with { type: "text" };
+import failedShipmentSql from "../../sql/shipping/failed_shipment.sql" with { type: "text" };
+
+export interface UnshippedOrder extends OrderAddressRow {
+  problems: Problem[];
+  weight_override_kg: number | null;
+  service_override: string | null;
+}
+
+export const unshippedOrders = (db: Queryable) => db.query<UnshippedOrder & Record<string, unknown>>(unshippedOrdersSql);
+
+export async function setOrderProblems(db: Queryable, orderId: string, problems: Problem[]): Promise<void> {
+  await db.query(setOrderProblemsSql, [orderId, JSON.stringify(problems)]);
+}
+
+export async function skuPackages(db: Queryable, skus: string[]): Promise<Map<string, SkuPackage>> {
+  const rows = skus.length ? await db.query<SkuPackage & Record<string, unknown>>(skuPackagesSql, [skus]) : [];
+  return new Map(rows.map((r) => [r.sku, r]));
+}
+
+export interface Claim {
+  orderId: string;
+  requestId: string;
+  serviceCode: string;
+  parcel: ParcelChoice;
+  groupId: string | null;
+}
+
+/**
+ * Inserts the shipment row and takes its session lock in one transaction on the runner's own
+ * connection: the row is never visible to another runner without the lock already held.
+ * Returns the new shipment id, or undefined when another runner claimed the order first.
+ */
+export async function claimShipment(session: Session, c: Claim): Promise<number | undefined> {
+  return session.transaction(async (tx) => {
+    const d = c.parcel.dimensionsCm;
+    const rows = await tx.query<{ shipment_id: number }>(claimShipmentSql, [
+      c.orderId,
+      c.requestId,
+      c.serviceCode,
+      c.parcel.weightKg,
+      d?.length ?? null,
+      d?.width ?? null,
+      d?.height ?? null,
+      c.groupId,
+    ]);
+    const id = rows[0]?.shipment_id;
+    if (id !== undefined) await tx.query(lockShipmentSql, [id]);
+    return id;
+  });
+}
+
+/** False when another runner is working on this shipment right now. */
+export async function lockShipment(session: Session, shipmentId: number): Promise<boolean> {
+  const rows = await session.query<{ locked: boolean }>(lockShipmentSql, [shipmentId]);
+  return rows[0]?.locked === true;
+}
+
+export async function unlockShipment(session: Session, shipmentId: number): Promise<void> {
+  await session.query(unlockShipmentSql, [shipmentId]);
+}
+
+export async function shipmentForWork(db: Queryable, shipmentId: number): Promise<WorkShipment | undefined> {
+  const rows = await db.query<WorkShipment & Record<string, unknown>>(shipmentForWorkSql, [shipmentId]);
+  return rows[0];
+}
+
+export async function saveCreatedShipment(db: Queryable, shipmentId: number, info: ShipmentInfo): Promise<void> {
+  const links: Link[] = info.links.all;
+  await db.query(saveCreatedShipmentSql, [
+    shipmentId,
+    info.shipmentId,
+    info.trackingPin ?? null,
+    info.links.label?.href ?? null,
+    JSON.stringify(links),
+  ]);
+}
+
+export async function markLabelCreated(db: Queryable, shipmentId: number, file: { path: string; sha256: string; bytes: number }): Promise<void> {
+  await db.query(markLabelCreatedSql, [shipmentId, file.path, file.sha256, file.bytes]);
+}
+
+export async function saveLabelFile(db: Queryable, shipmentId: number, file: { path: string; sha256: string; bytes: number }): Promise<void> {
+  await db.query(saveLabelFileSql, [shipmentId, file.path, file.sha256, file.bytes]);
+}
+
+export interface ServiceMessage {
+  code: string;
+  description: string;
+}
+
+export async function markLabelFailed(db: Queryable, shipmentId: number, message: string, messages: readonly ServiceMessage[]): Promise<void> {
+  await db.query(markLabelFailedSql, [shipmentId, message, JSON.stringify(messages)]);
+}
+
+export async function recordShipmentError(db: Queryable, shipmentId: number, message: string, messages: readonly ServiceMessage[] = []): Promise<void> {
+  await db.query(recordShipmentErrorSql, [shipmentId, message, JSON.stringify(messages)]);
+}
+
+export const unfinishedShipments = (db: Queryable) => db.query<{ shipment_id: number; order_id: string }>(unfinishedShipmentsSql);
+
+export interface LabelToVerify {
+  shipment_id: number;
+  order_id: string;
+  label_pdf_path: string | null;
+  label_sha256: string | null;
+  tracking_pin: string | null;
+  cp_api_label_url: string | null;
+}
+export const labelsToVerify = (db: Queryable) => db.query<LabelToVerify & Record<string, unknown>>(labelsToVerifySql);
+
+export interface FailedShipment {
+  shipment_id: number;
+  order_id: string;
+  create_attempt: number;
+  status: string;
+  last_error: string | null;
+  weight_override_kg: number | null;
+  service_override: string | null;
+}
+
+export async function shipmentOfOrder(db: Queryable, orderId: string): Promise<FailedShipment | undefined> {
+  const rows = await db.query<FailedShipment & Record<string, unknown>>(failedShipmentSql, [orderId]);
+  return rows[0];
+}
+
+export async function reopenFailedShipment(
+  session: Session,
+  orderId: string,
+  currentAttempt: number,
+  newRequestId: string,
+  serviceCode: string | null,
+  weightKg: number | null,
+): Promise<number | undefined> {
+  return session.transaction(async (tx) => {
+    const rows = await tx.query<{ shipment_id: number }>(retryFailedShipmentSql, [orderId, currentAttempt, newRequestId, serviceCode, weightKg]);
+    const id = rows[0]?.shipment_id;
+    if (id !== undefined) await tx.query(lockShipmentSql, [id]);
+    return id;
+  });
+}

@@ -1,0 +1,166 @@
+import type { Problem } from "../address/index.ts";
+import { runContext, type RunContext, type ShippingDeps } from "./deps.ts";
+import { emptySummary, type ShippingSummary } from "./events.ts";
+import { finishShipment } from "./finish.ts";
+import { linesOf } from "./order-row.ts";
+import { parcelFor, type ParcelChoice } from "./parcel.ts";
+import { inPool } from "./pool.ts";
+import { preflightProblems } from "./preflight.ts";
+import { recoverUnfinishedShipments, refetch, withShipmentLock } from "./recover.ts";
+import { customerRequestId } from "./request-id.ts";
+import {
+  claimShipment,
+  reopenFailedShipment,
+  setOrderProblems,
+  shipmentOfOrder,
+  skuPackages,
+  unlockShipment,
+  unshippedOrders,
+  type UnshippedOrder,
+} from "./store.ts";
+
+/** Codes the pre-flight check owns; problems intake recorded under other codes are kept. */
+const PREFLIGHT_CODES = new Set([
+  "missing_name", "missing_street", "missing_city", "bad_country", "foreign_destination", "missing_postal_code",
+  "bad_postal_code", "missing_province", "bad_province", "bad_phone", "missing_weight", "too_heavy",
+]);
+
+export interface ShippableOrder {
+  order: UnshippedOrder;
+  parcel: ParcelChoice;
+  serviceCode: string;
+  problems: Problem[];
+}
+
+/**
+ * Seed step 1 and the pre-flight check: every accepted order without a shipment, with the parcel
+ * it would ship in and every problem that stops it. Problems are recorded on the order, so the
+ * clerk and `status` see them, and such orders are never claimed.
+ */
+export async function shippableOrders(deps: Pick<ShippingDeps, "db" | "settings">): Promise<ShippableOrder[]> {
+  const orders = await unshippedOrders(deps.db);
+  const skus = [...new Set(orders.flatMap((o) => linesOf(o.order_lines).flatMap((l) => (l.sku ? [l.sku] : []))))];
+  const packages = await skuPackages(deps.db, skus);
+  const result: ShippableOrder[] = [];
+  for (const order of orders) {
+    const parcel = parcelFor(linesOf(order.order_lines), packages, deps.settings.parcel, order.weight_override_kg);
+    const own = preflightProblems(order, parcel);
+    const kept = (order.problems ?? []).filter((p) => !PREFLIGHT_CODES.has(p.code));
+    const problems = [...kept, ...own];
+    await setOrderProblems(deps.db, order.order_id, problems);
+    result.push({ order, parcel, serviceCode: order.service_override ?? deps.settings.canadaPost.serviceCode, problems });
+  }
+  return result;
+}
+
+export interface ShipOptions {
+  /** Only these orders (the clerk's confirmed batch); all shippable orders when absent. */
+  only?: readonly string[];
+  /** Per-order weight chosen in the review screen, in kg. */
+  weights?: ReadonlyMap<string, number>;
+}
+
+/** The label-creation workflow (seed section 2.1), crash-safe: never two labels, never a lost one. */
+export async function runShipping(deps: ShippingDeps, options: ShipOptions = {}): Promise<ShippingSummary> {
+  const session = await deps.db.reserve();
+  const ctx = runContext(deps, session);
+  const summary = emptySummary();
+  try {
+    await recoverUnfinishedShipments(ctx, summary);
+    const candidates = await shippableOrders(deps);
+    ctx.emit({ type: "checking", orders: candidates.length });
+    const wanted = options.only ? new Set(options.only) : undefined;
+    const batch: ShippableOrder[] = [];
+    for (const c of candidates) {
+      if (wanted && !wanted.has(c.order.order_id)) continue;
+      if (c.problems.length > 0) {
+        summary.skipped.push({ orderId: c.order.order_id, reasons: c.problems.map((p) => p.message) });
+        ctx.emit({ type: "skipped", orderId: c.order.order_id, problems: c.problems });
+        continue;
+      }
+      batch.push(c);
+    }
+    await inPool(batch, deps.settings.run.concurrency, (c) => shipOne(ctx, c, options.weights?.get(c.order.order_id), summary));
+    return summary;
+  } finally {
+    await session.release();
+  }
+}
+
+async function shipOne(ctx: RunContext, c: ShippableOrder, weightKg: number | undefined, summary: ShippingSummary): Promise<void> {
+  const orderId = c.order.order_id;
+  const parcel = weightKg ? { ...c.parcel, weightKg, source: "override" as const } : c.parcel;
+  const shipmentId = await claimShipment(ctx.session, {
+    orderId,
+    requestId: customerRequestId(orderId, 1),
+    serviceCode: c.serviceCode,
+    parcel,
+    groupId: ctx.settings.canadaPost.manifest === "group" ? ctx.carrier.groupIdFor(ctx.today()) : null,
+  });
+  if (shipmentId === undefined) return; // another runner has it
+  try {
+    ctx.emit({ type: "claimed", orderId });
+    await ctx.at("claimed", orderId);
+    await finishShipment(ctx, shipmentId, true, summary);
+  } finally {
+    await unlockShipment(ctx.session, shipmentId);
+  }
+}
+
+export type RetryResult = { orderId: string; ok: true } | { orderId: string; ok: false; message: string };
+
+/**
+ * `shipdesk ship --retry ORDER`: after the clerk fixed what Canada Post refused, a new attempt
+ * under a new customer-request-id (nothing was bought under the refused one).
+ */
+export async function retryFailedLabels(deps: ShippingDeps, orderIds: readonly string[]): Promise<{ results: RetryResult[]; summary: ShippingSummary }> {
+  const session = await deps.db.reserve();
+  const ctx = runContext(deps, session);
+  const summary = emptySummary();
+  const results: RetryResult[] = [];
+  try {
+    for (const orderId of orderIds) {
+      const s = await shipmentOfOrder(deps.db, orderId);
+      if (!s || s.status !== "label_failed") {
+        const message = !s
+          ? `Order ${orderId} has no refused label to retry; shipdesk ship buys its label in the normal way.`
+          : `Order ${orderId} is ${s.status.replaceAll("_", " ")}, not refused; there is nothing to retry.`;
+        results.push({ orderId, ok: false, message });
+        continue;
+      }
+      const attempt = s.create_attempt + 1;
+      const id = await reopenFailedShipment(session, orderId, s.create_attempt, customerRequestId(orderId, attempt), s.service_override, s.weight_override_kg);
+      if (id === undefined) {
+        results.push({ orderId, ok: false, message: `Order ${orderId} is being retried by another shipdesk right now.` });
+        continue;
+      }
+      try {
+        await finishShipment(ctx, id, true, summary);
+      } finally {
+        await unlockShipment(session, id);
+      }
+      results.push({ orderId, ok: true });
+    }
+    return { results, summary };
+  } finally {
+    await session.release();
+  }
+}
+
+/** Fetches a saved label again (the print page's reprint of a missing file). Never buys one. */
+export async function refetchLabel(deps: ShippingDeps, shipmentId: number): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
+  const session = await deps.db.reserve();
+  const ctx = runContext(deps, session);
+  try {
+    let result: { ok: true; path: string } | { ok: false; message: string } = {
+      ok: false,
+      message: "Another shipdesk is working on this label right now; try again in a moment.",
+    };
+    await withShipmentLock(ctx, shipmentId, async () => {
+      result = await refetch(ctx, shipmentId);
+    });
+    return result;
+  } finally {
+    await session.release();
+  }
+}

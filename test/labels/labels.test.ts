@@ -1,0 +1,90 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { isValidWindowsFileName, labelFileIsGood, labelFileName, sha256, writeLabelFile } from "../../src/labels/index.ts";
+import { tempDir } from "../support/database.ts";
+
+const dir = tempDir("labels");
+afterAll(() => dir.remove());
+const PDF = new TextEncoder().encode("%PDF-1.7\nlabel\n%%EOF");
+
+describe("label file names are valid on Windows and never shared", () => {
+  test("a plain order id and PIN read as they are", () => {
+    expect(labelFileName("241907365-A", "7023210039414604")).toBe("label-241907365-A-7023210039414604.pdf");
+  });
+
+  test.each([
+    ["colon", "A:1"],
+    ["star", "A*1"],
+    ["question mark", "A?1"],
+    ["double quote", 'A"1'],
+    ["angle brackets", "A<1>"],
+    ["pipe", "A|1"],
+    ["slashes", "A/1\\2"],
+    ["control character", "A\u00011"],
+    ["trailing dot", "ORDER."],
+    ["trailing space", "ORDER "],
+  ])("%s in the order id gives a valid name", (_rule, orderId) => {
+    const name = labelFileName(orderId, "123");
+    expect(isValidWindowsFileName(name)).toBe(true);
+    expect(name.endsWith(".pdf")).toBe(true);
+  });
+
+  test("reserved device names (CON, NUL, COM1, LPT1) never stand alone", () => {
+    for (const id of ["CON", "NUL", "com1", "LPT1", "AUX", "PRN"]) expect(isValidWindowsFileName(labelFileName(id, "1"))).toBe(true);
+    expect(isValidWindowsFileName("CON.pdf")).toBe(false);
+    expect(isValidWindowsFileName("nul")).toBe(false);
+  });
+
+  test("two orders never map to the same file: forbidden characters, and case (Windows ignores it)", () => {
+    const ids = ["A:1", "A_1", "A*1", "A?1", "a_1", "A|1", "A 1", "A_1."];
+    const names = ids.map((id) => labelFileName(id, "999"));
+    expect(new Set(names).size).toBe(ids.length);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(ids.length);
+  });
+
+  test("very long ids are cut to a sensible length", () => {
+    const name = labelFileName("X".repeat(300), "1".repeat(100));
+    expect(name.length).toBeLessThan(140);
+    expect(isValidWindowsFileName(name)).toBe(true);
+  });
+});
+
+describe("writing labels", () => {
+  test("atomic write: the file holds the whole PDF, replaces an older one, and leaves no temp file", () => {
+    const first = writeLabelFile(dir.path, "label-1.pdf", PDF);
+    expect(first.ok).toBe(true);
+    const again = writeLabelFile(dir.path, "label-1.pdf", PDF);
+    expect(again.ok && again.sha256).toBe(sha256(PDF));
+    expect(readFileSync(join(dir.path, "label-1.pdf"))).toEqual(Buffer.from(PDF));
+    expect(readdirSync(dir.path).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("a folder that cannot be written gives one sentence and no file", () => {
+    if (process.getuid?.() === 0) {
+      // root may write anywhere: use a file where the folder should be instead.
+      const notAFolder = join(dir.path, "not-a-folder");
+      writeFileSync(notAFolder, "x");
+      const result = writeLabelFile(notAFolder, "label-2.pdf", PDF);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.problem).toMatch(/^The labels folder .* is not a folder; .*next run saves it\)\.$/);
+      return;
+    }
+    const locked = join(dir.path, "locked");
+    require("node:fs").mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    const result = writeLabelFile(locked, "label-2.pdf", PDF);
+    expect(result.ok).toBe(false);
+    expect(existsSync(join(locked, "label-2.pdf"))).toBe(false);
+  });
+
+  test("a label file is good only when it is there, a PDF and the recorded checksum", () => {
+    const path = join(dir.path, "label-3.pdf");
+    writeFileSync(path, PDF);
+    expect(labelFileIsGood(path, sha256(PDF))).toBe(true);
+    expect(labelFileIsGood(path, "0".repeat(64))).toBe(false);
+    writeFileSync(path, "not a pdf");
+    expect(labelFileIsGood(path, null)).toBe(false);
+    expect(labelFileIsGood(join(dir.path, "missing.pdf"), null)).toBe(false);
+  });
+});
