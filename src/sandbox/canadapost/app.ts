@@ -1,0 +1,395 @@
+import { Hono, type Context } from "hono";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
+import { FaultPlan, resetResponse } from "../faults.ts";
+import { labelPdf, manifestPdf } from "./label-pdf.ts";
+import {
+  MANIFEST_TYPE,
+  SHIPMENT_TYPE,
+  manifestXml,
+  manifestsXml,
+  messagesXml,
+  shipmentDetailsXml,
+  shipmentInfoXml,
+  shipmentsXml,
+  type LinkBase,
+} from "./replies.ts";
+import { SHIPMENT, TRANSMIT_SET, checkElement } from "./schema.ts";
+import { CanadaPostSandboxState, type SandboxShipment } from "./state.ts";
+
+export interface CanadaPostSandboxOptions {
+  username?: string;
+  password?: string;
+  /** The mailed-by customer number accepted in paths (with or without zero padding). */
+  customerNumber?: string;
+  contractId?: string;
+  /** Rolling-window limit on Create Shipment + Get Artifact, answered like Canada Post's SLM. Off by default. */
+  rateLimit?: { perMinute: number; windowMs?: number };
+  /** Status of the SLM throttle reply; Canada Post does not document it (README §4). */
+  throttleStatus?: number;
+  /** Links use this origin instead of the request's own. */
+  baseUrl?: string;
+}
+
+export interface CanadaPostSandbox {
+  app: Hono;
+  state: CanadaPostSandboxState;
+  faults: FaultPlan;
+}
+
+type Endpoint =
+  | "CreateShipment"
+  | "GetArtifact"
+  | "GetShipments"
+  | "GetShipment"
+  | "GetShipmentDetails"
+  | "VoidShipment"
+  | "TransmitShipments"
+  | "GetManifest"
+  | "GetGroups";
+
+const SHIPMENT_NS = "http://www.canadapost.ca/ws/shipment-v8";
+const MANIFEST_NS = "http://www.canadapost.ca/ws/manifest-v8";
+const DOMESTIC_SERVICES = new Set(["DOM.RP", "DOM.EP", "DOM.XP", "DOM.XP.CERT", "DOM.PC", "DOM.LIB"]);
+const OTHER_SERVICES = /^(USA|INT)\.[A-Z.]+$/;
+const PROVINCES = new Set(["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+});
+
+type Message = { code: string; description: string };
+type Parsed = { root: string; namespace: string | undefined; content: Record<string, unknown> | string };
+
+/** A Hono app that speaks Canada Post's contract shipping and manifest protocol (shipment-v8, manifest-v8). */
+export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}): CanadaPostSandbox {
+  const username = options.username ?? SANDBOX_CREDENTIALS.canadaPostUsername;
+  const password = options.password ?? SANDBOX_CREDENTIALS.canadaPostPassword;
+  const customer = strip(options.customerNumber ?? SANDBOX_CREDENTIALS.customerNumber);
+  const contractId = options.contractId ?? SANDBOX_CREDENTIALS.contractId;
+  const expectedAuth = `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
+  // Real artifact links carry a 16-hex-digit API key id; a digest keeps the username out of URLs.
+  const artifactOwner = new Bun.CryptoHasher("sha256").update(username).digest("hex").slice(0, 16);
+  const state = new CanadaPostSandboxState();
+  const faults = new FaultPlan();
+  const pdfs = new Map<string, Uint8Array>();
+  const requests = new Map<string, Record<string, unknown>>();
+  const rateStamps: number[] = [];
+  const app = new Hono();
+
+  const xml = (c: Context, body: string, status = 200, type = SHIPMENT_TYPE) =>
+    c.body(body, status as 200, { "Content-Type": type });
+  const fail = (c: Context, status: number, messages: Message[]) => xml(c, messagesXml(messages), status, "application/vnd.cpc.messages+xml");
+  const throttled = (c: Context, retryAfterSeconds?: number) => {
+    const headers: Record<string, string> = { "Content-Type": "application/vnd.cpc.messages+xml" };
+    if (retryAfterSeconds !== undefined) headers["Retry-After"] = String(retryAfterSeconds);
+    return c.body(messagesXml([{ code: "Server", description: "Rejected by SLM Monitor" }]), (options.throttleStatus ?? 503) as 503, headers);
+  };
+  const base = (c: Context, mb?: string, mobo?: string): LinkBase => ({
+    origin: options.baseUrl?.replace(/\/+$/, "") ?? new URL(c.req.url).origin,
+    mailedBy: strip(mb ?? customer),
+    mobo: strip(mobo ?? mb ?? customer),
+    artifactOwner,
+  });
+
+  /**
+   * What every request goes through, in the order a real gateway would: the fault plan (the
+   * network and the server's bad days), authentication, the customer in the path, media types,
+   * and the throttle. Returns a finished response, or "lose-reply" / undefined to go on.
+   */
+  async function gate(
+    c: Context,
+    endpoint: Endpoint,
+    media: { accept: string; contentType?: string },
+  ): Promise<Response | "lose-reply" | undefined> {
+    state.calls.set(endpoint, state.callsTo(endpoint) + 1);
+    const latency = faults.latencyFor(endpoint);
+    if (latency > 0) await Bun.sleep(latency);
+    let loseReply = false;
+    const fault = faults.take(endpoint);
+    if (fault) {
+      switch (fault.kind) {
+        case "delay":
+          await Bun.sleep(fault.ms);
+          break;
+        case "status":
+          return c.body(fault.body ?? messagesXml([{ code: "Server", description: "Failed to establish a backside connection" }]), fault.status as 500, {
+            "Content-Type": fault.contentType ?? "application/vnd.cpc.messages+xml",
+            ...fault.headers,
+          });
+        case "throttle":
+          return throttled(c, fault.retryAfterSeconds);
+        case "hang":
+          await faults.hang();
+          return c.body(null, 504);
+        case "reset":
+          return resetResponse(media.accept);
+        case "malformed":
+          return media.accept === "application/pdf"
+            ? c.body("<html><body>Service temporarily unavailable</body></html>", 200, { "Content-Type": "text/html" })
+            : xml(c, `<?xml version="1.0" encoding="UTF-8"?><shipment-info xmlns="${SHIPMENT_NS}"><shipment-id>12`, 200, media.accept);
+        case "lose-reply":
+          loseReply = true;
+          break;
+      }
+    }
+    if (c.req.header("authorization") !== expectedAuth) {
+      return fail(c, 401, [{ code: "E002", description: "AAA Authentication Failure" }]);
+    }
+    const mb = c.req.param("mb");
+    if (mb !== undefined && strip(mb) !== customer) {
+      return fail(c, 403, [{ code: "AA003", description: "The API key does not match the mailed-by customer number." }]);
+    }
+    const accepted = (c.req.header("accept") ?? "").split(",").map((t) => t.split(";")[0]!.trim());
+    if (!accepted.includes(media.accept)) {
+      return fail(c, 406, [{ code: "Server", description: `Accept header must be ${media.accept}; got "${c.req.header("accept") ?? ""}".` }]);
+    }
+    if (media.contentType !== undefined && c.req.header("content-type") !== media.contentType) {
+      return fail(c, 415, [{ code: "Server", description: `Content-Type must be exactly ${media.contentType}; got "${c.req.header("content-type") ?? ""}".` }]);
+    }
+    if (options.rateLimit && (endpoint === "CreateShipment" || endpoint === "GetArtifact")) {
+      const now = performance.now();
+      const windowMs = options.rateLimit.windowMs ?? 60_000;
+      while (rateStamps.length > 0 && now - rateStamps[0]! >= windowMs) rateStamps.shift();
+      if (rateStamps.length >= options.rateLimit.perMinute) return throttled(c);
+      rateStamps.push(now);
+    }
+    return loseReply ? "lose-reply" : undefined;
+  }
+
+  async function readBody(c: Context, expectedRoot: string, namespace: string, spec: typeof SHIPMENT): Promise<{ content: Record<string, unknown> } | { errors: Message[] }> {
+    const path = new URL(c.req.url).pathname;
+    const text = await c.req.text();
+    const parsed = parse(text);
+    if (!parsed) return { errors: [{ code: "Server", description: `${path}: The markup in the document is not well-formed.` }] };
+    if (parsed.root !== expectedRoot || parsed.namespace !== namespace) {
+      return { errors: [{ code: "Server", description: `${path}: cvc-elt.1: Cannot find the declaration of element '${parsed.root}'.` }] };
+    }
+    const cvc = checkElement(expectedRoot, parsed.content, spec);
+    const content = typeof parsed.content === "object" ? parsed.content : {};
+    if (expectedRoot === "shipment" && ("group-id" in content) === ("transmit-shipment" in content)) {
+      cvc.push("cvc-model-group 3: exactly one of {group-id, transmit-shipment} (groupIdOrTransmitShipment) is expected.");
+    }
+    if (cvc.length > 0) return { errors: cvc.slice(0, 10).map((d) => ({ code: "Server", description: `${path}: ${d}` })) };
+    return { content };
+  }
+
+  function liveShipment(id: string): SandboxShipment | undefined {
+    const s = state.shipments.get(id);
+    return s && s.status !== "voided" ? s : undefined;
+  }
+
+  app.get("/rs/artifact/:owner/:artifactId/:page", async (c) => {
+    const gated = await gate(c, "GetArtifact", { accept: "application/pdf" });
+    if (gated instanceof Response) return gated;
+    const artifactId = c.req.param("artifactId");
+    const artifact = c.req.param("owner") === artifactOwner && c.req.param("page") === "0" ? state.artifacts.get(artifactId) : undefined;
+    if (!artifact) return fail(c, 404, []);
+    let pdf = pdfs.get(artifactId);
+    if (!pdf) {
+      if (artifact.kind === "label") {
+        const s = state.shipments.get(artifact.shipmentId)!;
+        const request = requests.get(s.shipmentId) ?? {};
+        pdf = await labelPdf(s.labelFormat, { pin: s.trackingPin, service: s.serviceCode, to: destinationLines(request) });
+      } else {
+        const m = state.manifests.get(artifact.manifestId)!;
+        pdf = await manifestPdf(m.poNumber, m.shipmentIds.map((id) => state.shipments.get(id)?.trackingPin ?? id));
+      }
+      pdfs.set(artifactId, pdf);
+    }
+    if (gated === "lose-reply") return resetResponse("application/pdf");
+    state.artifactDownloads++;
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "application/pdf" });
+  });
+
+  app.post("/rs/:mb/:mobo/shipment", async (c) => {
+    const gated = await gate(c, "CreateShipment", { accept: SHIPMENT_TYPE, contentType: SHIPMENT_TYPE });
+    if (gated instanceof Response) return gated;
+    const body = await readBody(c, "shipment", SHIPMENT_NS, SHIPMENT);
+    if ("errors" in body) return fail(c, 400, body.errors);
+    const shipment = body.content;
+    const rules = businessRules(shipment, contractId);
+    if (rules.length > 0) return fail(c, 400, rules);
+    const spec = shipment["delivery-spec"] as Record<string, any>;
+    const ids = state.nextIds();
+    const groupId = shipment["group-id"] as string | undefined;
+    const record: SandboxShipment = {
+      ...ids,
+      requestId: (shipment["customer-request-id"] as string | undefined) || undefined,
+      orderId: spec.references?.["customer-ref-1"] || undefined,
+      groupId,
+      status: groupId === undefined ? "transmitted" : "created",
+      serviceCode: spec["service-code"],
+      labelFormat: spec["print-preferences"]?.["output-format"] === "4x6" ? "4x6" : "8.5x11",
+      requestXml: "",
+      createdAt: new Date(),
+      manifestId: undefined,
+    };
+    state.shipments.set(record.shipmentId, record);
+    state.artifacts.set(record.artifactId, { kind: "label", shipmentId: record.shipmentId });
+    requests.set(record.shipmentId, shipment);
+    state.createCount++;
+    if (gated === "lose-reply") return resetResponse(SHIPMENT_TYPE);
+    return xml(c, shipmentInfoXml(base(c, c.req.param("mb"), c.req.param("mobo")), record));
+  });
+
+  app.get("/rs/:mb/:mobo/shipment", async (c) => {
+    const gated = await gate(c, "GetShipments", { accept: SHIPMENT_TYPE });
+    if (gated instanceof Response) return gated;
+    const q = c.req.query();
+    const all = [...state.shipments.values()].filter((s) => s.status !== "voided");
+    let list: SandboxShipment[];
+    if (q.requestId !== undefined) list = all.filter((s) => s.requestId === q.requestId);
+    else if (q.groupId !== undefined) list = all.filter((s) => s.groupId === q.groupId && s.status === "created");
+    else if (q.manifestId !== undefined) list = all.filter((s) => s.manifestId === q.manifestId);
+    else if (q.trackingPIN !== undefined) list = all.filter((s) => s.trackingPin === q.trackingPIN);
+    else return fail(c, 400, [{ code: "Server", description: "One of groupId, manifestId, trackingPIN, requestId or noManifest is required." }]);
+    if (gated === "lose-reply") return resetResponse(SHIPMENT_TYPE);
+    return xml(c, shipmentsXml(base(c, c.req.param("mb"), c.req.param("mobo")), list));
+  });
+
+  app.get("/rs/:mb/:mobo/group", async (c) => {
+    const gated = await gate(c, "GetGroups", { accept: SHIPMENT_TYPE });
+    if (gated instanceof Response) return gated;
+    const b = base(c, c.req.param("mb"), c.req.param("mobo"));
+    const groups = [...new Set([...state.shipments.values()].filter((s) => s.status === "created" && s.groupId).map((s) => s.groupId!))];
+    const inner = groups
+      .map((g) => `<group><group-id>${g}</group-id><link rel="group" href="${b.origin}/rs/${c.req.param("mb")}/${c.req.param("mobo")}/shipment?groupId=${g}" media-type="${SHIPMENT_TYPE}"/></group>`)
+      .join("");
+    return xml(c, `<?xml version="1.0" encoding="UTF-8"?><groups xmlns="${SHIPMENT_NS}">${inner}</groups>`);
+  });
+
+  app.get("/rs/:mb/:mobo/shipment/:id", async (c) => {
+    const gated = await gate(c, "GetShipment", { accept: SHIPMENT_TYPE });
+    if (gated instanceof Response) return gated;
+    const s = liveShipment(c.req.param("id"));
+    if (!s) return fail(c, 404, []);
+    if (gated === "lose-reply") return resetResponse(SHIPMENT_TYPE);
+    return xml(c, shipmentInfoXml(base(c, c.req.param("mb"), c.req.param("mobo")), s));
+  });
+
+  app.get("/rs/:mb/:mobo/shipment/:id/details", async (c) => {
+    const gated = await gate(c, "GetShipmentDetails", { accept: SHIPMENT_TYPE });
+    if (gated instanceof Response) return gated;
+    const s = liveShipment(c.req.param("id"));
+    if (!s) return fail(c, 404, []);
+    const request = requests.get(s.shipmentId) ?? {};
+    const shippingPoint = String(request["requested-shipping-point"] ?? "K1A0B1");
+    if (gated === "lose-reply") return resetResponse(SHIPMENT_TYPE);
+    return xml(c, shipmentDetailsXml(s, request, shippingPoint));
+  });
+
+  app.delete("/rs/:mb/:mobo/shipment/:id", async (c) => {
+    const gated = await gate(c, "VoidShipment", { accept: SHIPMENT_TYPE });
+    if (gated instanceof Response) return gated;
+    const s = liveShipment(c.req.param("id"));
+    if (!s) return fail(c, 404, []);
+    if (s.status === "transmitted") {
+      return fail(c, 400, [{ code: "8064", description: "The shipment has already been transmitted and cannot be voided; request a refund instead." }]);
+    }
+    s.status = "voided";
+    if (gated === "lose-reply") return resetResponse(SHIPMENT_TYPE);
+    return c.body(null, 204);
+  });
+
+  app.post("/rs/:mb/:mobo/manifest", async (c) => {
+    const gated = await gate(c, "TransmitShipments", { accept: MANIFEST_TYPE, contentType: MANIFEST_TYPE });
+    if (gated instanceof Response) return gated;
+    const body = await readBody(c, "transmit-set", MANIFEST_NS, TRANSMIT_SET);
+    if ("errors" in body) return fail(c, 400, body.errors);
+    const groupIds = asList((body.content["group-ids"] as Record<string, unknown>)["group-id"]);
+    const excludedRaw = body.content["excluded-shipments"];
+    const excluded = new Set(typeof excludedRaw === "object" && excludedRaw ? asList((excludedRaw as Record<string, unknown>)["shipment-id"]) : []);
+    const shipments = [...state.shipments.values()].filter(
+      (s) => s.status === "created" && s.groupId !== undefined && groupIds.includes(s.groupId) && !excluded.has(s.shipmentId),
+    );
+    if (shipments.length === 0) {
+      return fail(c, 400, [{ code: "9122", description: "All groups are empty or all shipments in them were excluded: Group id was not found for transmission." }]);
+    }
+    const ids = state.nextManifestIds();
+    const manifest = { ...ids, groupIds, shipmentIds: shipments.map((s) => s.shipmentId) };
+    for (const s of shipments) {
+      s.status = "transmitted";
+      s.manifestId = ids.manifestId;
+    }
+    state.manifests.set(ids.manifestId, manifest);
+    state.artifacts.set(ids.artifactId, { kind: "manifest", manifestId: ids.manifestId });
+    if (gated === "lose-reply") return resetResponse(MANIFEST_TYPE);
+    return xml(c, manifestsXml(base(c, c.req.param("mb"), c.req.param("mobo")), [manifest]), 200, MANIFEST_TYPE);
+  });
+
+  app.get("/rs/:mb/:mobo/manifest/:id", async (c) => {
+    const gated = await gate(c, "GetManifest", { accept: MANIFEST_TYPE });
+    if (gated instanceof Response) return gated;
+    const m = state.manifests.get(c.req.param("id"));
+    if (!m) return fail(c, 404, []);
+    if (gated === "lose-reply") return resetResponse(MANIFEST_TYPE);
+    return xml(c, manifestXml(base(c, c.req.param("mb"), c.req.param("mobo")), m), 200, MANIFEST_TYPE);
+  });
+
+  app.notFound((c) => fail(c, 404, []));
+
+  return { app, state, faults };
+}
+
+function parse(text: string): Parsed | undefined {
+  if (XMLValidator.validate(text) !== true) return undefined;
+  try {
+    const doc = parser.parse(text) as Record<string, unknown>;
+    const root = Object.keys(doc).find((k) => !k.startsWith("?"));
+    if (!root) return undefined;
+    const content = doc[root] as Record<string, unknown> | string;
+    const namespace = typeof content === "object" && content ? (content["@_xmlns"] as string | undefined) : undefined;
+    if (typeof content === "object" && content) delete content["@_xmlns"];
+    return { root, namespace, content };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Canada Post's checks after the schema: the ones a domestic seller can run into. */
+function businessRules(shipment: Record<string, unknown>, contractId: string): Message[] {
+  const spec = shipment["delivery-spec"] as Record<string, any>;
+  const out: Message[] = [];
+  const service = String(spec["service-code"]);
+  const dest = spec.destination["address-details"] as Record<string, string>;
+  const country = dest["country-code"]!.toUpperCase();
+  if (!DOMESTIC_SERVICES.has(service) && !OTHER_SERVICES.test(service)) {
+    out.push({ code: "3000", description: `Service ${service} is not available for this contract.` });
+  }
+  if (country === "CA" || country === "US") {
+    if (!dest["address-line-1"]) out.push({ code: "1156", description: "Address line 1 is mandatory." });
+    if (!dest.city) out.push({ code: "1157", description: "City is mandatory." });
+    if (!dest["prov-state"]) out.push({ code: "1159", description: "Province/State is mandatory." });
+  }
+  if (country === "CA") {
+    if (dest["prov-state"] && !PROVINCES.has(dest["prov-state"])) out.push({ code: "1159", description: `Province "${dest["prov-state"]}" is not valid.` });
+    if (!/^[A-Z]\d[A-Z]\d[A-Z]\d$/.test(dest["postal-zip-code"] ?? "")) out.push({ code: "1153", description: "The destination postal code is invalid." });
+    if (service.startsWith("USA.") || service.startsWith("INT.")) out.push({ code: "3000", description: `Service ${service} is not available for a Canadian destination.` });
+  } else if (!spec.customs) {
+    out.push({ code: "8716", description: "This product requires a valid value for Non-Delivery Handling." });
+    out.push({ code: "1151", description: "At least one line of Customs Description must be supplied." });
+  }
+  const settlement = spec["settlement-info"] as Record<string, string>;
+  if (settlement["contract-id"] === undefined && settlement["intended-method-of-payment"] === "Account") {
+    out.push({ code: "2506", description: "A contract number is required for this method of payment." });
+  } else if (settlement["contract-id"] !== undefined && strip(settlement["contract-id"]) !== strip(contractId)) {
+    out.push({ code: "2550", description: `Contract number ${settlement["contract-id"]} is invalid.` });
+  }
+  return out;
+}
+
+function destinationLines(request: Record<string, unknown>): string[] {
+  const d = (request["delivery-spec"] as Record<string, any> | undefined)?.destination ?? {};
+  const a = d["address-details"] ?? {};
+  return [d.name, d.company, a["address-line-1"], a["address-line-2"], `${a.city ?? ""} ${a["prov-state"] ?? ""}  ${a["postal-zip-code"] ?? ""}`]
+    .filter((x): x is string => typeof x === "string" && x.trim() !== "");
+}
+
+const strip = (customer: string): string => customer.replace(/^0+(?=\d)/, "");
+const asList = (x: unknown): string[] => (Array.isArray(x) ? x.map(String) : x === undefined ? [] : [String(x)]);
+

@@ -1,0 +1,101 @@
+import { create } from "xmlbuilder2";
+import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
+import type { SandboxManifest, SandboxShipment } from "./state.ts";
+
+export const SHIPMENT_TYPE = "application/vnd.cpc.shipment-v8+xml";
+export const MANIFEST_TYPE = "application/vnd.cpc.manifest-v8+xml";
+const SHIPMENT_NS = "http://www.canadapost.ca/ws/shipment-v8";
+const MANIFEST_NS = "http://www.canadapost.ca/ws/manifest-v8";
+const MESSAGES_NS = "http://www.canadapost.ca/ws/messages";
+
+/** Where links point: the sandbox's own origin, customer numbers padded to 10 digits like real links. */
+export interface LinkBase {
+  origin: string;
+  mailedBy: string;
+  mobo: string;
+  /** Stands in for the API username real artifact links carry (never the password). */
+  artifactOwner: string;
+}
+
+export const pad10 = (customer: string): string => customer.padStart(10, "0");
+
+const rsPath = (b: LinkBase) => `${b.origin}/rs/${pad10(b.mailedBy)}/${pad10(b.mobo)}`;
+export const shipmentHref = (b: LinkBase, id: string) => `${rsPath(b)}/shipment/${id}`;
+export const artifactHref = (b: LinkBase, artifactId: string) => `${b.origin}/rs/artifact/${b.artifactOwner}/${artifactId}/0`;
+
+function link(parent: XMLBuilder, rel: string, href: string, mediaType: string, index?: number): void {
+  const attrs: Record<string, string> = { rel, href, "media-type": mediaType };
+  if (index !== undefined) attrs.index = String(index);
+  parent.ele("link", attrs).up();
+}
+
+const end = (doc: XMLBuilder) => doc.end({ prettyPrint: true });
+
+export function messagesXml(messages: readonly { code: string; description: string }[]): string {
+  const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(MESSAGES_NS, "messages");
+  for (const m of messages) {
+    const e = doc.ele("message");
+    e.ele("code").txt(m.code);
+    e.ele("description").txt(m.description);
+  }
+  return end(doc);
+}
+
+export function shipmentInfoXml(b: LinkBase, s: SandboxShipment): string {
+  const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SHIPMENT_NS, "shipment-info");
+  if (s.requestId) doc.ele("customer-request-id").txt(s.requestId);
+  doc.ele("shipment-id").txt(s.shipmentId);
+  doc.ele("shipment-status").txt(s.status);
+  doc.ele("tracking-pin").txt(s.trackingPin);
+  const links = doc.ele("links");
+  const self = shipmentHref(b, s.shipmentId);
+  link(links, "self", self, SHIPMENT_TYPE);
+  link(links, "details", `${self}/details`, SHIPMENT_TYPE);
+  if (s.groupId && s.status === "created") link(links, "group", `${rsPath(b)}/shipment?groupId=${encodeURIComponent(s.groupId)}`, SHIPMENT_TYPE);
+  link(links, "price", `${self}/price`, SHIPMENT_TYPE);
+  if (s.status === "transmitted") link(links, "refund", `${self}/refund`, SHIPMENT_TYPE);
+  link(links, "label", artifactHref(b, s.artifactId), "application/pdf", 0);
+  return end(doc);
+}
+
+export function shipmentsXml(b: LinkBase, list: readonly SandboxShipment[]): string {
+  const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SHIPMENT_NS, "shipments");
+  for (const s of list) link(doc, "shipment", shipmentHref(b, s.shipmentId), SHIPMENT_TYPE);
+  return end(doc);
+}
+
+/**
+ * `<shipment-details>`: the stored request's delivery-spec and group, re-rooted, plus status
+ * and PIN. The request was checked on the way in, so it can be echoed as it came.
+ */
+export function shipmentDetailsXml(s: SandboxShipment, request: Record<string, unknown>, finalShippingPoint: string): string {
+  const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SHIPMENT_NS, "shipment-details");
+  if (s.requestId) doc.ele("customer-request-id").txt(s.requestId);
+  doc.ele("shipment-status").txt(s.status === "voided" ? "cancelled" : s.status);
+  doc.ele("final-shipping-point").txt(finalShippingPoint);
+  doc.ele("tracking-pin").txt(s.trackingPin);
+  const detail = doc.ele("shipment-detail");
+  if (s.groupId) detail.ele("group-id").txt(s.groupId);
+  else detail.ele("transmit-shipment").txt("true");
+  const spec = request["delivery-spec"];
+  if (spec && typeof spec === "object") detail.ele({ "delivery-spec": spec });
+  return end(doc);
+}
+
+export function manifestsXml(b: LinkBase, manifests: readonly SandboxManifest[]): string {
+  const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(MANIFEST_NS, "manifests");
+  for (const m of manifests) link(doc, "manifest", `${rsPath(b)}/manifest/${m.manifestId}`, MANIFEST_TYPE);
+  return end(doc);
+}
+
+export function manifestXml(b: LinkBase, m: SandboxManifest): string {
+  const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(MANIFEST_NS, "manifest");
+  doc.ele("po-number").txt(m.poNumber);
+  const links = doc.ele("links");
+  const self = `${rsPath(b)}/manifest/${m.manifestId}`;
+  link(links, "self", self, MANIFEST_TYPE);
+  link(links, "details", `${self}/details`, MANIFEST_TYPE);
+  link(links, "manifestShipments", `${rsPath(b)}/shipment?manifestId=${m.manifestId}`, SHIPMENT_TYPE);
+  link(links, "artifact", artifactHref(b, m.artifactId), "application/pdf", 0);
+  return end(doc);
+}

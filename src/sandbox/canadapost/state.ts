@@ -1,0 +1,97 @@
+/** A shipment the sandbox sold, with what Get Shipment Details must echo back. */
+export interface SandboxShipment {
+  shipmentId: string;
+  trackingPin: string;
+  requestId: string | undefined;
+  /** customer-ref-1: the order id, by which tests count labels. */
+  orderId: string | undefined;
+  groupId: string | undefined;
+  status: "created" | "transmitted" | "voided";
+  serviceCode: string;
+  labelFormat: "4x6" | "8.5x11";
+  artifactId: string;
+  /** The request as sent, for the details reply and for tests. */
+  requestXml: string;
+  createdAt: Date;
+  manifestId: string | undefined;
+}
+
+export interface SandboxManifest {
+  manifestId: string;
+  poNumber: string;
+  groupIds: string[];
+  shipmentIds: string[];
+  artifactId: string;
+}
+
+/** Everything the sandbox remembers, exposed so tests can assert "exactly one label". */
+export class CanadaPostSandboxState {
+  readonly shipments = new Map<string, SandboxShipment>();
+  readonly manifests = new Map<string, SandboxManifest>();
+  /** Artifact id → what it prints. */
+  readonly artifacts = new Map<string, { kind: "label"; shipmentId: string } | { kind: "manifest"; manifestId: string }>();
+  /** Create Shipment calls that bought a label (lost replies included). */
+  createCount = 0;
+  /** Get Artifact calls answered with a PDF. */
+  artifactDownloads = 0;
+  /** Requests seen per endpoint name, faults included. */
+  readonly calls = new Map<string, number>();
+  private sequence = 0;
+
+  /** Every label bought for this order (customer-ref-1), voided ones included. */
+  labelsFor(orderId: string): SandboxShipment[] {
+    return [...this.shipments.values()].filter((s) => s.orderId === orderId);
+  }
+
+  /** Labels for this order that are still valid (not voided). */
+  activeLabelsFor(orderId: string): SandboxShipment[] {
+    return this.labelsFor(orderId).filter((s) => s.status !== "voided");
+  }
+
+  callsTo(endpoint: string): number {
+    return this.calls.get(endpoint) ?? 0;
+  }
+
+  reset(): void {
+    this.shipments.clear();
+    this.manifests.clear();
+    this.artifacts.clear();
+    this.calls.clear();
+    this.createCount = 0;
+    this.artifactDownloads = 0;
+  }
+
+  // A random start per sandbox: ids stay unique within one sandbox, and two sandboxes writing to
+  // one database (tracking_pin is UNIQUE there) are very unlikely to meet.
+  private readonly base = Math.floor(Math.random() * 1e10);
+
+  /** Unique and realistic: 18-digit shipment ids, 16-digit PINs with a mod-10 check digit. */
+  nextIds(): { shipmentId: string; trackingPin: string; artifactId: string } {
+    const n = ++this.sequence;
+    const serial = String((this.base + n) % 1e11).padStart(11, "0");
+    const body = `7023${serial}`;
+    return { shipmentId: `91${serial}${String(n % 1e5).padStart(5, "0")}`, trackingPin: body + luhnDigit(body), artifactId: String(10_000_000_000 + n * 2) };
+  }
+
+  nextManifestIds(): { manifestId: string; poNumber: string; artifactId: string } {
+    const n = ++this.sequence;
+    return {
+      manifestId: `73${(Date.now() % 1e7).toString().padStart(7, "0")}${String(n).padStart(9, "0")}`,
+      poNumber: `P${String(n).padStart(9, "0")}`,
+      artifactId: String(10_000_000_001 + n * 2),
+    };
+  }
+}
+
+function luhnDigit(digits: string): string {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
