@@ -1,0 +1,71 @@
+import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
+import { FaultPlan } from "../faults.ts";
+import { serveOnLoopback } from "../serve.ts";
+import { bestBuySandboxApp } from "./app.ts";
+import { SandboxRateLimit } from "./replies.ts";
+import type { OrderOverrides } from "./seed.ts";
+import { BestBuySandboxState, type SandboxRules } from "./state.ts";
+
+export interface BestBuySandboxOptions extends Partial<SandboxRules> {
+  /** Seed number: the same number gives the same orders. Default 1. */
+  seed?: number;
+  /** Seeded orders in SHIPPING (accepted, ready to ship). Default 5. */
+  orders?: number;
+  /** Seeded orders in WAITING_ACCEPTANCE. Default 0. */
+  waitingOrders?: number;
+  /** Seeded orders already SHIPPED. Default 0. */
+  shippedOrders?: number;
+  /** Seeded orders with changes (bad postal code, no street …), added after the others. */
+  specialOrders?: ReadonlyArray<{ state?: string } & OrderOverrides>;
+  /** Added verbatim: malformed orders, orders with fields missing, elements without an id. */
+  rawOrders?: readonly unknown[];
+  /** Orders (by id) to cancel once seeded. */
+  cancel?: readonly string[];
+  apiKey?: string;
+  shopId?: string;
+  /** 429 with Retry-After once an endpoint gets more than `limit` calls within `windowMs`. Off by default. */
+  rateLimit?: { limit: number; windowMs: number };
+  faults?: FaultPlan;
+  now?: () => Date;
+}
+
+export interface BestBuySandbox {
+  app: ReturnType<typeof bestBuySandboxApp>;
+  state: BestBuySandboxState;
+  faults: FaultPlan;
+  apiKey: string;
+}
+
+export function createBestBuySandbox(options: BestBuySandboxOptions = {}): BestBuySandbox {
+  const rules: SandboxRules = {
+    debitDelayMs: options.debitDelayMs ?? 0,
+    strictTracking: options.strictTracking ?? false,
+    requireTrackingBeforeShip: options.requireTrackingBeforeShip ?? false,
+    partialAcceptance: options.partialAcceptance ?? false,
+  };
+  const state = new BestBuySandboxState(rules, options.seed ?? 1, options.now);
+  for (let i = 0; i < (options.orders ?? 5); i++) state.addSeededOrder("SHIPPING");
+  for (let i = 0; i < (options.waitingOrders ?? 0); i++) state.addSeededOrder("WAITING_ACCEPTANCE");
+  for (let i = 0; i < (options.shippedOrders ?? 0); i++) state.addSeededOrder("SHIPPED");
+  for (const special of options.specialOrders ?? []) state.addSeededOrder(special.state ?? "SHIPPING", special);
+  for (const raw of options.rawOrders ?? []) state.addRawOrder(raw);
+  for (const id of options.cancel ?? []) state.cancel(id);
+  const faults = options.faults ?? new FaultPlan();
+  const apiKey = options.apiKey ?? SANDBOX_CREDENTIALS.bestBuyApiKey;
+  const rateLimit = options.rateLimit ? new SandboxRateLimit(options.rateLimit.limit, options.rateLimit.windowMs) : undefined;
+  const app = bestBuySandboxApp({ state, faults, apiKey, shopId: options.shopId, rateLimit });
+  return { app, state, faults, apiKey };
+}
+
+export interface RunningBestBuySandbox extends BestBuySandbox {
+  /** e.g. http://127.0.0.1:41234; the client adds /api/…. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The sandbox on a loopback port (0: any free one). */
+export function startBestBuySandbox(options: BestBuySandboxOptions & { port?: number } = {}): RunningBestBuySandbox {
+  const sandbox = createBestBuySandbox(options);
+  const server = serveOnLoopback(sandbox.app, options.port ?? 0, () => sandbox.faults.releaseHangs());
+  return { ...sandbox, url: server.url, stop: () => server.stop() };
+}

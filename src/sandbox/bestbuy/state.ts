@@ -1,0 +1,293 @@
+import { CARRIERS } from "./places.ts";
+import { seededOrder, type OrderOverrides } from "./seed.ts";
+
+type Json = Record<string, any>;
+
+export interface TrackingCall {
+  at: Date;
+  carrierCode: string | null;
+  carrierName: string | null;
+  trackingNumber: string | null;
+  /** The HTTP status the sandbox answered with. */
+  status: number;
+}
+
+export interface StateCall {
+  at: Date;
+  status: number;
+  /** OR21 only: the line decisions as sent. */
+  lines?: ReadonlyArray<{ id: string; accepted: boolean }>;
+}
+
+export interface SandboxRules {
+  /** Accepted orders stay WAITING_DEBIT_PAYMENT this long before SHIPPING (0: at once). */
+  debitDelayMs: number;
+  /** OR23 on a SHIPPED order: 400 instead of a silent overwrite. */
+  strictTracking: boolean;
+  /** OR24 without an earlier OR23: 400 (Best Buy requires tracking; enforcement unconfirmed). */
+  requireTrackingBeforeShip: boolean;
+  /** OR21 mixing accepted and refused lines. */
+  partialAcceptance: boolean;
+}
+
+/** A refusal in Mirakl's terms: HTTP status and message (the sandbox turns it into JSON). */
+export class SandboxRefusal {
+  constructor(readonly status: number, readonly message: string, readonly code?: string) {}
+}
+
+interface OrderRecord {
+  json: Json;
+  /** Addresses Best Buy reveals only once the order is accepted. */
+  hidden?: { shipping: unknown; billing: unknown };
+  acceptedAt?: number;
+}
+
+const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * The sandbox's orders and what was done to them, shared by the Hono app and the tests.
+ * Orders are kept as JSON, exactly as OR11 returns them, so a test can add one in any shape.
+ */
+export class BestBuySandboxState {
+  private readonly records = new Map<string, OrderRecord>();
+  /** Elements with no usable order_id, listed as they are. */
+  private readonly unnamed: unknown[] = [];
+  private readonly tracking = new Map<string, TrackingCall[]>();
+  private readonly ships = new Map<string, StateCall[]>();
+  private readonly accepts = new Map<string, StateCall[]>();
+  private readonly counts = new Map<string, number>();
+  private nextIndex = 0;
+
+  constructor(
+    readonly rules: SandboxRules,
+    private readonly seedNumber: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  // ── Setting the scene (tests) ──────────────────────────────────────────────────────────
+
+  /** A realistic Canadian order from the seed; overrides make the odd ones (bad postal code, …). */
+  addSeededOrder(state = "SHIPPING", overrides: OrderOverrides = {}): Json {
+    const index = this.nextIndex++;
+    const json = seededOrder({ seed: this.seedNumber, index, state }, overrides);
+    const record: OrderRecord = { json };
+    if (state === "WAITING_ACCEPTANCE" || state === "STAGING") {
+      const revealed: Json = seededOrder({ seed: this.seedNumber, index, state: "SHIPPING" }, overrides);
+      record.hidden = { shipping: revealed.customer.shipping_address, billing: revealed.customer.billing_address };
+    }
+    this.put(record);
+    return json;
+  }
+
+  /** Any JSON at all, listed as sent: a malformed order, one missing fields, one with no id. */
+  addRawOrder(json: unknown): void {
+    const id = (json as Json | null)?.order_id;
+    if (typeof id === "string" && id !== "") this.put({ json: json as Json });
+    else this.unnamed.push(json);
+  }
+
+  /** The customer or the operator cancelled it. */
+  cancel(orderId: string): void {
+    this.setState(orderId, "CANCELED");
+    const order = this.require(orderId);
+    order.can_cancel = false;
+    order.can_shop_ship = false;
+  }
+
+  setState(orderId: string, state: string): void {
+    const order = this.require(orderId);
+    order.order_state = state;
+    for (const line of order.order_lines ?? []) line.order_line_state = state;
+    order.last_updated_date = iso(this.now());
+  }
+
+  // ── Reading (tests and the app) ────────────────────────────────────────────────────────
+
+  order(orderId: string): Json | undefined {
+    this.settleDebits();
+    return this.records.get(orderId)?.json;
+  }
+
+  orderIds(state?: string): string[] {
+    return this.list({}).filter((o) => !state || (o as Json).order_state === state).map((o) => (o as Json).order_id as string);
+  }
+
+  trackingCalls(orderId: string): readonly TrackingCall[] {
+    return this.tracking.get(orderId) ?? [];
+  }
+
+  shipCalls(orderId: string): readonly StateCall[] {
+    return this.ships.get(orderId) ?? [];
+  }
+
+  acceptCalls(orderId: string): readonly StateCall[] {
+    return this.accepts.get(orderId) ?? [];
+  }
+
+  /** Requests that reached an endpoint (after the key and rate checks), faults included. */
+  requestCount(endpoint: string): number {
+    return this.counts.get(endpoint) ?? 0;
+  }
+
+  countRequest(endpoint: string): void {
+    this.counts.set(endpoint, this.requestCount(endpoint) + 1);
+  }
+
+  /** Sorted by creation date then id, Mirakl's default. Unnamed elements come last. */
+  list(filter: { states?: readonly string[]; ids?: readonly string[] }): unknown[] {
+    this.settleDebits();
+    const states = filter.states?.length ? new Set(filter.states) : undefined;
+    const ids = filter.ids?.length ? new Set(filter.ids) : undefined;
+    const named = [...this.records.values()]
+      .map((r) => r.json)
+      .filter((o) => (!states || states.has(o.order_state)) && (!ids || ids.has(o.order_id)))
+      .sort((a, b) => String(a.created_date ?? "").localeCompare(String(b.created_date ?? "")) || String(a.order_id).localeCompare(String(b.order_id)));
+    return ids ? named : [...named, ...this.unnamed];
+  }
+
+  // ── Mirakl's state machine (the app) ───────────────────────────────────────────────────
+
+  /** OR21. Throws a SandboxRefusal the app turns into Mirakl's error reply. */
+  accept(orderId: string, decisions: ReadonlyArray<{ id: string; accepted: boolean }>): void {
+    const record = this.records.get(orderId);
+    const log = (status: number) => this.push(this.accepts, orderId, { at: this.now(), status, lines: decisions });
+    try {
+      if (!record) throw new SandboxRefusal(404, `Order with id '${orderId}' not found`, "ORDER_NOT_FOUND");
+      const order = record.json;
+      if (order.order_state !== "WAITING_ACCEPTANCE") {
+        throw new SandboxRefusal(400, `Order '${orderId}' is in state ${order.order_state}; only WAITING_ACCEPTANCE orders can be accepted or refused`, "ORDER_INVALID_STATE");
+      }
+      const lineIds = new Set<string>((order.order_lines ?? []).map((l: Json) => l.order_line_id));
+      const seen = new Set<string>();
+      for (const d of decisions) {
+        if (!lineIds.has(d.id)) throw new SandboxRefusal(400, `Order line '${d.id}' not found in order '${orderId}'`, "ORDER_LINE_NOT_FOUND");
+        if (seen.has(d.id)) throw new SandboxRefusal(400, `Order line '${d.id}' appears twice`, "ORDER_LINE_DUPLICATE_ID");
+        seen.add(d.id);
+      }
+      if (seen.size !== lineIds.size) throw new SandboxRefusal(400, `Every line of order '${orderId}' needs a decision`, "ORDER_LINE_ACCEPTANCE_DECISION_MISSING");
+      const acceptedCount = decisions.filter((d) => d.accepted).length;
+      if (acceptedCount > 0 && acceptedCount < decisions.length && !this.rules.partialAcceptance) {
+        throw new SandboxRefusal(400, "Partial acceptance is not enabled for this shop", "ORDER_PARTIAL_ACCEPTANCE_DISABLED");
+      }
+      const now = this.now();
+      order.acceptance_decision_date = iso(now);
+      if (acceptedCount === 0) {
+        this.setState(orderId, "REFUSED");
+      } else {
+        if (record.hidden) {
+          order.customer = { ...order.customer, shipping_address: record.hidden.shipping, billing_address: record.hidden.billing };
+          delete record.hidden;
+        }
+        for (const line of order.order_lines) {
+          if (!decisions.find((d) => d.id === line.order_line_id)?.accepted) line.order_line_state = "REFUSED";
+        }
+        record.acceptedAt = now.getTime();
+        this.moveAccepted(order, "WAITING_DEBIT_PAYMENT");
+        this.settleDebits();
+      }
+      log(204);
+    } catch (error) {
+      if (error instanceof SandboxRefusal) log(error.status);
+      throw error;
+    }
+  }
+
+  /** OR23. */
+  setTracking(orderId: string, body: { carrier_code?: string | null; carrier_name?: string | null; carrier_url?: string | null; tracking_number?: string | null }): void {
+    this.settleDebits();
+    const call = { at: this.now(), carrierCode: body.carrier_code ?? null, carrierName: body.carrier_name ?? null, trackingNumber: body.tracking_number ?? null };
+    try {
+      const order = this.records.get(orderId)?.json;
+      if (!order) throw new SandboxRefusal(404, `Order with id '${orderId}' not found`);
+      const state = order.order_state;
+      if (state !== "SHIPPING" && !(state === "SHIPPED" && !this.rules.strictTracking)) {
+        throw new SandboxRefusal(400, `The tracking of order '${orderId}' cannot be updated in state ${state}`);
+      }
+      const carrier = body.carrier_code ? CARRIERS.find((c) => c.code === body.carrier_code) : undefined;
+      if (body.carrier_code && !carrier) throw new SandboxRefusal(400, `Carrier with code '${body.carrier_code}' not found`);
+      if (!carrier && !body.carrier_name) throw new SandboxRefusal(400, "Either carrier_code or carrier_name is required");
+      if (carrier && !body.tracking_number) throw new SandboxRefusal(400, `A tracking number is required for carrier '${carrier.code}'`);
+      order.shipping_carrier_code = carrier?.code ?? null;
+      order.shipping_company = carrier?.label ?? body.carrier_name ?? null;
+      order.shipping_tracking = body.tracking_number ?? null;
+      order.shipping_tracking_url = carrier
+        ? carrier.tracking_url.replace("{trackingId}", encodeURIComponent(body.tracking_number ?? ""))
+        : (body.carrier_url ?? null);
+      order.last_updated_date = iso(this.now());
+      this.push(this.tracking, orderId, { ...call, status: 204 });
+    } catch (error) {
+      if (error instanceof SandboxRefusal) this.push(this.tracking, orderId, { ...call, status: error.status });
+      throw error;
+    }
+  }
+
+  /** OR24. */
+  ship(orderId: string): void {
+    this.settleDebits();
+    try {
+      const order = this.records.get(orderId)?.json;
+      if (!order) throw new SandboxRefusal(404, `Order with id '${orderId}' not found`);
+      if (order.order_state !== "SHIPPING") {
+        throw new SandboxRefusal(400, `Order '${orderId}' cannot be shipped: it is in state ${order.order_state}, not SHIPPING`);
+      }
+      if (this.rules.requireTrackingBeforeShip && !order.shipping_tracking) {
+        throw new SandboxRefusal(400, `Order '${orderId}' has no tracking information; send it (OR23) before confirming the shipment`);
+      }
+      const now = iso(this.now());
+      order.order_state = "SHIPPED";
+      order.can_cancel = false;
+      order.can_shop_ship = false;
+      order.last_updated_date = now;
+      for (const line of order.order_lines ?? []) {
+        if (line.order_line_state !== "SHIPPING") continue;
+        line.order_line_state = "SHIPPED";
+        line.shipped_date = now;
+        line.last_updated_date = now;
+      }
+      this.push(this.ships, orderId, { at: this.now(), status: 204 });
+    } catch (error) {
+      if (error instanceof SandboxRefusal) this.push(this.ships, orderId, { at: this.now(), status: error.status });
+      throw error;
+    }
+  }
+
+  carriers() {
+    return CARRIERS.map((c) => ({ ...c }));
+  }
+
+  // ── Inside ─────────────────────────────────────────────────────────────────────────────
+
+  /** Payment is captured some time after acceptance; then the order can ship. */
+  private settleDebits(): void {
+    const now = this.now().getTime();
+    for (const record of this.records.values()) {
+      if (record.acceptedAt === undefined || record.json.order_state !== "WAITING_DEBIT_PAYMENT") continue;
+      if (now - record.acceptedAt < this.rules.debitDelayMs) continue;
+      this.moveAccepted(record.json, "SHIPPING");
+      record.json.customer_debited_date = iso(this.now());
+      record.json.can_shop_ship = true;
+    }
+  }
+
+  private moveAccepted(order: Json, state: string): void {
+    order.order_state = state;
+    for (const line of order.order_lines ?? []) if (line.order_line_state !== "REFUSED") line.order_line_state = state;
+    order.last_updated_date = iso(this.now());
+  }
+
+  private put(record: OrderRecord): void {
+    this.records.set(record.json.order_id, record);
+  }
+
+  private require(orderId: string): Json {
+    const record = this.records.get(orderId);
+    if (!record) throw new Error(`the Best Buy sandbox has no order ${orderId}`);
+    return record.json;
+  }
+
+  private push<T>(map: Map<string, T[]>, orderId: string, entry: T): void {
+    const list = map.get(orderId) ?? [];
+    list.push(entry);
+    map.set(orderId, list);
+  }
+}
