@@ -10,7 +10,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  isArray: (name) => name === "link" || name === "message" || name === "group-id" || name === "shipment-info",
+  isArray: (name, jpath) =>
+    name === "link" || name === "message" || name === "group-id" || (name === "shipment-info" && String(jpath).includes(".")),
 });
 
 /** The document's root element's local name and its content; undefined when not well-formed XML. */
