@@ -1,0 +1,56 @@
+import { realpathSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { looksLikePdf } from "../canadapost/pdf.ts";
+
+/** What is on disk for one label, checked before it is served, merged or fetched again. */
+export type LabelFile =
+  | { state: "ok"; path: string; bytes: Uint8Array }
+  | { state: "missing"; path: string }
+  | { state: "corrupt"; path: string; reason: string }
+  | { state: "outside"; path: string };
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Where a label file is, from the database row (never from the request). A relative path is
+ * taken inside the labels folder. Symlinks are resolved so that a link cannot lead out of it.
+ */
+export function locateLabel(labelsDir: string, storedPath: string): { path: string; inside: boolean } {
+  const root = realOrSelf(resolve(labelsDir));
+  const path = resolve(root, storedPath);
+  return { path, inside: inside(root, path) && inside(root, realOrSelf(path)) };
+}
+
+/** Reads and checks one label: present, inside the labels folder, and a PDF pdf-lib can open. */
+export async function readLabel(labelsDir: string, storedPath: string): Promise<LabelFile> {
+  const { path, inside } = locateLabel(labelsDir, storedPath);
+  if (!inside) return { state: "outside", path };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") return { state: "missing", path };
+    return { state: "corrupt", path, reason: "it cannot be read" };
+  }
+  if (!looksLikePdf(bytes)) return { state: "corrupt", path, reason: "it is not a PDF" };
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    if (doc.getPageCount() === 0) return { state: "corrupt", path, reason: "it has no pages" };
+  } catch {
+    return { state: "corrupt", path, reason: "it is damaged" };
+  }
+  return { state: "ok", path, bytes };
+}

@@ -1,0 +1,155 @@
+import { existsSync } from "node:fs";
+import { Hono, type Context } from "hono";
+import type { PageContext } from "./context.ts";
+import { PageError } from "./errors.ts";
+import { formIds, parseIds, shipmentIdFrom } from "./form.ts";
+import { locateLabel, readLabel, type LabelFile } from "./label-file.ts";
+import { labelById, labelsByIds, labelsOfDay, markPrinted, type LabelRow, type PrintedFilter } from "./labels-store.ts";
+import { isoDay, localDayOf, parseLocalDay, type LocalDay } from "./local-day.ts";
+import { mergeLabels } from "./merge.ts";
+import { LabelsPage, type ListedLabel } from "./pages/labels-page.tsx";
+
+const FILTERS: readonly PrintedFilter[] = ["all", "printed", "unprinted"];
+
+function dayFrom(value: string | undefined, now: Date): LocalDay {
+  if (!value) return localDayOf(now);
+  const day = parseLocalDay(value);
+  if (!day) throw new PageError(400, `"${value.slice(0, 20)}" is not a date; pick a day such as ${isoDay(now)}.`);
+  return day;
+}
+
+function filterFrom(value: string | undefined): PrintedFilter {
+  return FILTERS.includes(value as PrintedFilter) ? (value as PrintedFilter) : "all";
+}
+
+function listUrl(day: string, printed: string | undefined, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({ date: day, printed: filterFrom(printed), ...extra });
+  return `/?${q}`;
+}
+
+function pdfResponse(c: Context, bytes: Uint8Array, filename: string, download: boolean): Response {
+  const safe = filename.replace(/[^\w.-]/g, "_");
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": "application/pdf",
+    "Content-Disposition": `${download ? "attachment" : "inline"}; filename="${safe}"`,
+    "Cache-Control": "no-store",
+  });
+}
+
+/** The clerk's sentence for a label file that cannot be used as it is. */
+function fileProblem(row: LabelRow, file: Exclude<LabelFile, { state: "ok" }>): PageError {
+  switch (file.state) {
+    case "outside":
+      return new PageError(403, `The label of order ${row.order_id} is recorded outside the labels folder, so it is not served.`);
+    case "missing":
+      return new PageError(409, `The label file of order ${row.order_id} is missing; press Reprint beside it to fetch it again from Canada Post.`);
+    case "corrupt":
+      return new PageError(409, `The label file of order ${row.order_id} cannot be printed because ${file.reason}; press Reprint beside it to fetch it again from Canada Post.`);
+  }
+}
+
+async function usableLabel(ctx: PageContext, row: LabelRow): Promise<Uint8Array> {
+  const file = await readLabel(ctx.labelsDir, row.label_pdf_path);
+  if (file.state !== "ok") throw fileProblem(row, file);
+  return file.bytes;
+}
+
+function listed(ctx: PageContext, row: LabelRow): ListedLabel {
+  const where = locateLabel(ctx.labelsDir, row.label_pdf_path);
+  return { ...row, fileState: !where.inside ? "outside" : existsSync(where.path) ? "present" : "missing" };
+}
+
+function notice(c: Context): { text?: string; link?: { href: string; text: string } } {
+  const done = c.req.query("done");
+  const n = Number(c.req.query("n") ?? "0");
+  const order = (c.req.query("order") ?? "").slice(0, 40);
+  const id = c.req.query("id") ?? "";
+  const link = /^\d+$/.test(id) ? { href: `/labels/${id}.pdf`, text: "Open it" } : undefined;
+  if (done === "printed") return { text: `${n} ${n === 1 ? "label" : "labels"} marked as printed.` };
+  if (done === "refetched") return { text: `The label of order ${order} was fetched again from Canada Post (not bought again).`, link };
+  if (done === "fine") return { text: `The label file of order ${order} is fine; open it to print it again.`, link };
+  return {};
+}
+
+export function labelRoutes(ctx: PageContext): Hono {
+  const app = new Hono();
+
+  app.get("/", async (c) => {
+    const now = ctx.now();
+    const day = dayFrom(c.req.query("date"), now);
+    const printed = filterFrom(c.req.query("printed"));
+    const rows = await labelsOfDay(ctx.db, day, printed);
+    const { text, link } = notice(c);
+    return c.html(
+      <LabelsPage
+        mode={ctx.mode}
+        token={ctx.token}
+        now={now}
+        day={day.iso}
+        printed={printed}
+        labels={rows.map((r) => listed(ctx, r))}
+        notice={text}
+        noticeLink={link}
+      />,
+    );
+  });
+
+  // The picked labels, or without ids every label of the day not printed yet.
+  app.get("/labels/merged.pdf", async (c) => {
+    const ids = parseIds(c.req.queries("id") ?? []);
+    const day = dayFrom(c.req.query("date"), ctx.now());
+    const rows = ids.length > 0 ? await labelsByIds(ctx.db, ids) : await labelsOfDay(ctx.db, day, "unprinted");
+    if (rows.length === 0) throw new PageError(404, "There is no label to print for this choice.");
+    if (ids.length > 0 && rows.length !== ids.length) throw new PageError(404, "Some of the picked labels no longer exist; reload the labels page.");
+    const files = [];
+    for (const row of rows) files.push(await usableLabel(ctx, row));
+    const name = ids.length > 0 ? `labels-${rows.length}-picked.pdf` : `labels-${day.iso}.pdf`;
+    const merged = await mergeLabels(files, `shipdesk labels ${day.iso}`);
+    return pdfResponse(c, merged, name, c.req.query("download") === "1");
+  });
+
+  // A redirect to a plain GET address, so the PDF tab can be reloaded and saved like any other.
+  app.post("/labels/merge", async (c) => {
+    const { ids } = await formIds(c);
+    if (ids.length === 0) throw new PageError(400, "No label was picked; tick the labels to print first.");
+    const q = new URLSearchParams(ids.map((id) => ["id", String(id)]));
+    return c.redirect(`/labels/merged.pdf?${q}`, 303);
+  });
+
+  app.post("/labels/printed", async (c) => {
+    const { ids, field } = await formIds(c);
+    if (ids.length === 0) throw new PageError(400, "No label was picked; tick the labels you printed first.");
+    const marked = await markPrinted(ctx.db, ids, ctx.now());
+    const day = field("date") ?? isoDay(ctx.now());
+    return c.redirect(listUrl(day, field("printed"), { done: "printed", n: String(marked.length) }), 303);
+  });
+
+  // A reprint never buys: a file that is fine is simply offered again; a missing or damaged one
+  // is downloaded again from the label URL Canada Post gave when it was bought.
+  app.post("/labels/:id/reprint", async (c) => {
+    const id = shipmentIdFrom(c.req.param("id"));
+    const { field } = await formIds(c);
+    const back = (done: string, order: string) =>
+      listUrl(field("date") ?? isoDay(ctx.now()), field("printed"), { done, order, id: String(id) });
+    const row = await labelById(ctx.db, id);
+    if (!row) throw new PageError(404, "There is no such label.");
+    const before = await readLabel(ctx.labelsDir, row.label_pdf_path);
+    if (before.state === "outside") throw fileProblem(row, before);
+    if (before.state === "ok") return c.redirect(back("fine", row.order_id), 303);
+    const result = await ctx.refetchLabel(id);
+    if (!result.ok) throw new PageError(502, `The label of order ${row.order_id} could not be fetched again from Canada Post: ${result.message}`);
+    const fresh = await labelById(ctx.db, id);
+    await usableLabel(ctx, fresh ?? row);
+    return c.redirect(back("refetched", row.order_id), 303);
+  });
+
+  app.get("/labels/:file", async (c) => {
+    const id = shipmentIdFrom(c.req.param("file"), ".pdf");
+    const row = await labelById(ctx.db, id);
+    if (!row) throw new PageError(404, "There is no such label.");
+    const bytes = await usableLabel(ctx, row);
+    return pdfResponse(c, bytes, `label-${row.order_id}.pdf`, c.req.query("download") === "1");
+  });
+
+  return app;
+}

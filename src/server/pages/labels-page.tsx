@@ -1,0 +1,149 @@
+import { TOKEN_FIELD } from "../guard.ts";
+import type { LabelRow, PrintedFilter } from "../labels-store.ts";
+import { formatTime } from "../local-day.ts";
+import { Layout } from "./layout.tsx";
+
+export interface ListedLabel extends LabelRow {
+  /** Whether the file is where the row says (a cheap check; damage shows when it is opened). */
+  fileState: "present" | "missing" | "outside";
+}
+
+export interface LabelsPageProps {
+  mode: "sandbox" | "live";
+  token: string;
+  now: Date;
+  day: string;
+  printed: PrintedFilter;
+  labels: ListedLabel[];
+  notice?: string | undefined;
+  noticeLink?: { href: string; text: string } | undefined;
+}
+
+const FILTERS: Array<[PrintedFilter, string]> = [
+  ["all", "All"],
+  ["unprinted", "Not printed"],
+  ["printed", "Printed"],
+];
+
+function PrintedCell({ label, now }: { label: ListedLabel; now: Date }) {
+  if (label.fileState === "missing") return <span class="badge bad">File missing</span>;
+  if (label.fileState === "outside") return <span class="badge bad">Refused: outside labels folder</span>;
+  if (label.printed_at) return <span class="badge printed">Printed {formatTime(label.printed_at, now)}</span>;
+  return <span class="badge unprinted">Not printed</span>;
+}
+
+export function LabelsPage(p: LabelsPageProps) {
+  const unprinted = p.labels.filter((l) => !l.printed_at).length;
+  const mergedAll = `/labels/merged.pdf?date=${p.day}`;
+  return (
+    <Layout title={`Labels ${p.day}`} mode={p.mode} active="labels">
+      <h1>Labels of {p.day}</h1>
+      {p.notice ? (
+        <p class="notice" role="status">
+          {p.notice} {p.noticeLink ? <a href={p.noticeLink.href} target="_blank">{p.noticeLink.text}</a> : null}
+        </p>
+      ) : null}
+      <form class="filter" method="get" action="/">
+        <label>
+          Day
+          <input type="date" name="date" value={p.day} />
+        </label>
+        <label>
+          Show
+          <select name="printed">
+            {FILTERS.map(([value, text]) => (
+              <option value={value} selected={value === p.printed}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="secondary">
+          Show
+        </button>
+      </form>
+      <p class="muted" id="summary">
+        {p.labels.length} {p.labels.length === 1 ? "label" : "labels"} shown, {unprinted} not printed.
+      </p>
+      {unprinted > 0 ? (
+        <div class="actions">
+          <a class="button" href={mergedAll} target="_blank" id="print-unprinted">
+            Open all not printed as one PDF ({unprinted})
+          </a>
+          <a class="button secondary" href={`${mergedAll}&download=1`} id="download-unprinted">
+            Download that PDF
+          </a>
+        </div>
+      ) : null}
+      {p.labels.length === 0 ? (
+        <p>No labels for this day and filter.</p>
+      ) : (
+        <form method="post" action="/labels/printed" id="labels-form">
+          <input type="hidden" name={TOKEN_FIELD} value={p.token} />
+          <input type="hidden" name="date" value={p.day} />
+          <input type="hidden" name="printed" value={p.printed} />
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th class="no-print">
+                    <span class="muted">Pick</span>
+                  </th>
+                  <th>Order</th>
+                  <th>Name</th>
+                  <th>City</th>
+                  <th>Tracking PIN</th>
+                  <th class="opt">Made</th>
+                  <th>Printed</th>
+                  <th class="no-print">Label</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.labels.map((l) => (
+                  <tr data-shipment={String(l.shipment_id)} data-order={l.order_id}>
+                    <td class="no-print">
+                      <input
+                        type="checkbox"
+                        name="id"
+                        value={String(l.shipment_id)}
+                        aria-label={`Pick order ${l.order_id}`}
+                        checked={!l.printed_at && l.fileState === "present"}
+                      />
+                    </td>
+                    <td>{l.order_id}</td>
+                    <td>{l.customer_name ?? ""}</td>
+                    <td>
+                      {l.ship_city ?? ""}
+                      {l.ship_province ? `, ${l.ship_province}` : ""}
+                    </td>
+                    <td class="pin">{l.tracking_pin ?? ""}</td>
+                    <td class="opt">{formatTime(l.label_created_at, p.now)}</td>
+                    <td class="printed-cell">
+                      <PrintedCell label={l} now={p.now} />
+                    </td>
+                    <td class="no-print">
+                      <a href={`/labels/${l.shipment_id}.pdf`} target="_blank">
+                        View
+                      </a>{" "}
+                      <button class="small secondary" type="submit" formaction={`/labels/${l.shipment_id}/reprint`} name="reprint" value={String(l.shipment_id)}>
+                        Reprint
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div class="actions">
+            <button type="submit" formaction="/labels/merge" formtarget="_blank" id="print-selected">
+              Open picked as one PDF
+            </button>
+            <button type="submit" class="secondary" id="mark-printed">
+              Mark picked as printed
+            </button>
+          </div>
+        </form>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,26 @@
+import { Hono } from "hono";
+import type { PageContext } from "./context.ts";
+import { PageError } from "./errors.ts";
+import { OrderPage } from "./pages/order-page.tsx";
+import { StatusPage } from "./pages/status-page.tsx";
+import { MAX_CALLS_SHOWN, apiCallsOfOrder, orderById, ordersNeedingAttention, shipmentsNeedingAttention } from "./status-store.ts";
+
+export function statusRoutes(ctx: PageContext): Hono {
+  const app = new Hono();
+
+  app.get("/status", async (c) => {
+    const now = ctx.now();
+    const [orders, shipments] = await Promise.all([ordersNeedingAttention(ctx.db), shipmentsNeedingAttention(ctx.db, now)]);
+    return c.html(<StatusPage mode={ctx.mode} now={now} orders={orders} shipments={shipments} />);
+  });
+
+  app.get("/orders/:orderId", async (c) => {
+    const orderId = c.req.param("orderId");
+    const order = await orderById(ctx.db, orderId);
+    if (!order) throw new PageError(404, "There is no order with this number.");
+    const calls = await apiCallsOfOrder(ctx.db, orderId);
+    return c.html(<OrderPage mode={ctx.mode} now={ctx.now()} order={order} calls={calls} callLimit={MAX_CALLS_SHOWN} />);
+  });
+
+  return app;
+}

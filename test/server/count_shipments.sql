@@ -1,0 +1,1 @@
+SELECT count(*)::int AS n, count(DISTINCT tracking_pin)::int AS pins FROM shipments;
