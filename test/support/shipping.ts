@@ -1,0 +1,29 @@
+import { CanadaPostXmlClient } from "../../src/canadapost/index.ts";
+import { loadSettings, type Settings } from "../../src/config/index.ts";
+import type { Database } from "../../src/db/index.ts";
+import { databaseAuditLog, HttpClient } from "../../src/http/index.ts";
+import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
+import type { ShippingDeps, ShippingEvent } from "../../src/shipping/index.ts";
+
+/** Sandbox-mode settings pointed at a running Canada Post sandbox and a labels folder. */
+export function sandboxSettings(labelsDir: string, overrides: { timeoutMs?: number; concurrency?: number } = {}): Settings {
+  const s = loadSettings({ env: {}, cwd: labelsDir, programDir: labelsDir });
+  return {
+    ...s,
+    labelsDir,
+    canadaPost: { ...s.canadaPost, timeoutMs: overrides.timeoutMs ?? 5000 },
+    run: { ...s.run, concurrency: overrides.concurrency ?? s.run.concurrency },
+  };
+}
+
+export function carrierFor(db: Database, settings: Settings, url: string): CanadaPostXmlClient {
+  const http = new HttpClient({ audit: databaseAuditLog(db), sleep: async () => {} });
+  return new CanadaPostXmlClient({ http, settings: settings.canadaPost, baseUrl: url, readRetryDelayMs: 1 });
+}
+
+export function shippingDeps(db: Database, settings: Settings, url: string, events: ShippingEvent[] = []): ShippingDeps {
+  return { db, carrier: carrierFor(db, settings, url), settings, onEvent: (e) => events.push(e), sleep: async () => {} };
+}
+
+export type { RunningCanadaPostSandbox };
+export { startCanadaPostSandbox };
