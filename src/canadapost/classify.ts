@@ -8,6 +8,8 @@ export const THROTTLE_WAIT_MS = 60_000;
 
 const THROTTLE_TEXT = /rejected by slm monitor/i;
 
+export const isThrottle = (text: string): boolean => THROTTLE_TEXT.test(text);
+
 /**
  * Sorts one HTTP outcome into an answer to read, or a failure value. Canada Post's throttle
  * status is undocumented, so the SLM text is looked for in any reply, whatever its status.

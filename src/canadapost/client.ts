@@ -1,7 +1,7 @@
 import type { CanadaPostSettings } from "../config/index.ts";
 import type { HttpClient, HttpOutcome, HttpResponse, RateLimiter, RetryPolicy } from "../http/index.ts";
 import type { CreateShipmentOutcome, ShippingCarrier } from "./carrier.ts";
-import { classify, unreadable } from "./classify.ts";
+import { classify, isThrottle, unreadable } from "./classify.ts";
 import { hrefOf, type Link, type LinkRef } from "./links.ts";
 import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
 import { ok, type CarrierOutcome } from "./outcome.ts";
@@ -56,7 +56,8 @@ export class CanadaPostXmlClient implements ShippingCarrier {
     this.readRetry = {
       attempts: options.readAttempts ?? 3,
       baseDelayMs: options.readRetryDelayMs ?? 500,
-      retryOn: (o: HttpOutcome) => o.kind === "no-answer" || o.status >= 500,
+      // Canada Post's throttle may come as a 5xx: waiting out its minute is the caller's call.
+      retryOn: (o: HttpOutcome) => o.kind === "no-answer" || (o.status >= 500 && !isThrottle(o.text)),
     };
     this.now = options.now ?? (() => new Date());
   }

@@ -1,3 +1,5 @@
+import auditRowsSql from "./audit_rows.sql" with { type: "text" };
+import allAuditRowsSql from "./all_audit_rows.sql" with { type: "text" };
 import type { Database } from "../../src/db/index.ts";
 import { CanadaPostXmlClient, type CanadaPostClientOptions, type ShipmentRequest } from "../../src/canadapost/index.ts";
 import { HttpClient, databaseAuditLog } from "../../src/http/index.ts";
@@ -41,11 +43,6 @@ export interface AuditRow {
   attempt: number;
 }
 
-// Test inspection of the audit table, not program SQL.
-export const auditRows = (db: Database, relatedId: string) =>
-  db.query<AuditRow & Record<string, unknown>>(
-    "SELECT service, endpoint, related_id, method, url, request_payload, response_body, status_code, is_success, error, attempt FROM api_calls WHERE related_id = $1 ORDER BY call_id",
-    [relatedId],
-  );
+export const auditRows = (db: Database, relatedId: string) => db.query<AuditRow & Record<string, unknown>>(auditRowsSql, [relatedId]);
 
-export const allAuditText = async (db: Database) => JSON.stringify(await db.query("SELECT * FROM api_calls"));
+export const allAuditText = async (db: Database) => JSON.stringify(await db.query(allAuditRowsSql));

@@ -1,7 +1,8 @@
 import { Hono, type Context } from "hono";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
-import { FaultPlan, resetResponse } from "../faults.ts";
+import { FaultPlan } from "../faults.ts";
+import { droppedReply } from "./dropped.ts";
 import { labelPdf, manifestPdf } from "./label-pdf.ts";
 import {
   MANIFEST_TYPE,
@@ -127,7 +128,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
           await faults.hang();
           return c.body(null, 504);
         case "reset":
-          return resetResponse(media.accept);
+          return droppedReply(media.accept);
         case "malformed":
           return media.accept === "application/pdf"
             ? c.body("<html><body>Service temporarily unavailable</body></html>", 200, { "Content-Type": "text/html" })
@@ -201,7 +202,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
       }
       pdfs.set(artifactId, pdf);
     }
-    if (gated === "lose-reply") return resetResponse("application/pdf");
+    if (gated === "lose-reply") return droppedReply("application/pdf");
     state.artifactDownloads++;
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "application/pdf" });
   });
@@ -233,7 +234,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     state.artifacts.set(record.artifactId, { kind: "label", shipmentId: record.shipmentId });
     requests.set(record.shipmentId, shipment);
     state.createCount++;
-    if (gated === "lose-reply") return resetResponse(SHIPMENT_TYPE);
+    if (gated === "lose-reply") return droppedReply(SHIPMENT_TYPE);
     return xml(c, shipmentInfoXml(base(c, c.req.param("mb"), c.req.param("mobo")), record));
   });
 
@@ -248,7 +249,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     else if (q.manifestId !== undefined) list = all.filter((s) => s.manifestId === q.manifestId);
     else if (q.trackingPIN !== undefined) list = all.filter((s) => s.trackingPin === q.trackingPIN);
     else return fail(c, 400, [{ code: "Server", description: "One of groupId, manifestId, trackingPIN, requestId or noManifest is required." }]);
-    if (gated === "lose-reply") return resetResponse(SHIPMENT_TYPE);
+    if (gated === "lose-reply") return droppedReply(SHIPMENT_TYPE);
     return xml(c, shipmentsXml(base(c, c.req.param("mb"), c.req.param("mobo")), list));
   });
 
@@ -268,7 +269,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     if (gated instanceof Response) return gated;
     const s = liveShipment(c.req.param("id"));
     if (!s) return fail(c, 404, []);
-    if (gated === "lose-reply") return resetResponse(SHIPMENT_TYPE);
+    if (gated === "lose-reply") return droppedReply(SHIPMENT_TYPE);
     return xml(c, shipmentInfoXml(base(c, c.req.param("mb"), c.req.param("mobo")), s));
   });
 
@@ -279,7 +280,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     if (!s) return fail(c, 404, []);
     const request = requests.get(s.shipmentId) ?? {};
     const shippingPoint = String(request["requested-shipping-point"] ?? "K1A0B1");
-    if (gated === "lose-reply") return resetResponse(SHIPMENT_TYPE);
+    if (gated === "lose-reply") return droppedReply(SHIPMENT_TYPE);
     return xml(c, shipmentDetailsXml(s, request, shippingPoint));
   });
 
@@ -292,7 +293,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
       return fail(c, 400, [{ code: "8064", description: "The shipment has already been transmitted and cannot be voided; request a refund instead." }]);
     }
     s.status = "voided";
-    if (gated === "lose-reply") return resetResponse(SHIPMENT_TYPE);
+    if (gated === "lose-reply") return droppedReply(SHIPMENT_TYPE);
     return c.body(null, 204);
   });
 
@@ -318,7 +319,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     }
     state.manifests.set(ids.manifestId, manifest);
     state.artifacts.set(ids.artifactId, { kind: "manifest", manifestId: ids.manifestId });
-    if (gated === "lose-reply") return resetResponse(MANIFEST_TYPE);
+    if (gated === "lose-reply") return droppedReply(MANIFEST_TYPE);
     return xml(c, manifestsXml(base(c, c.req.param("mb"), c.req.param("mobo")), [manifest]), 200, MANIFEST_TYPE);
   });
 
@@ -327,7 +328,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     if (gated instanceof Response) return gated;
     const m = state.manifests.get(c.req.param("id"));
     if (!m) return fail(c, 404, []);
-    if (gated === "lose-reply") return resetResponse(MANIFEST_TYPE);
+    if (gated === "lose-reply") return droppedReply(MANIFEST_TYPE);
     return xml(c, manifestXml(base(c, c.req.param("mb"), c.req.param("mobo")), m), 200, MANIFEST_TYPE);
   });
 
