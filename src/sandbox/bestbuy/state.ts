@@ -109,7 +109,9 @@ export class BestBuySandboxState {
   }
 
   orderIds(state?: string): string[] {
-    return this.list({}).filter((o) => !state || (o as Json).order_state === state).map((o) => (o as Json).order_id as string);
+    return this.list({ ids: [...this.records.keys()] })
+      .filter((o) => !state || (o as Json).order_state === state)
+      .map((o) => (o as Json).order_id as string);
   }
 
   trackingCalls(orderId: string): readonly TrackingCall[] {
