@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildShipmentXml, shipmentRequestFromOrder, type ShipmentRequest } from "../../src/canadapost/index.ts";
+import { buildShipmentXml, buildTransmitXml, shipmentRequestFromOrder, type ShipmentRequest } from "../../src/canadapost/index.ts";
 import { createCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { REFUSED, SHIPPABLE } from "./corpus.ts";
 import { REFERENCE_DIR, SECRETS, sandboxSettings } from "./support.ts";
@@ -51,6 +51,12 @@ describe("Create Shipment XML for a corpus of orders", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  test.skipIf(!REFERENCE_DIR || !xmllint)("the transmit-set validates against manifest.xsd", () => {
+    const xml = buildTransmitXml(["20261125", "20261126"], settings);
+    const run = Bun.spawnSync([xmllint!, "--noout", "--schema", join(REFERENCE_DIR!, "xsd", "manifest.xsd"), "-"], { stdin: Buffer.from(xml) });
+    expect(run.stderr.toString().trim()).toBe("- validates");
+  });
+
   if (!REFERENCE_DIR || !xmllint) console.warn(`SKIPPED: xmllint check (${!REFERENCE_DIR ? "reference/canadapost not found" : "xmllint not installed"})`);
 
   test("the sandbox's own schema checks accept every request", async () => {

@@ -186,3 +186,33 @@ describe("Canada Post sandbox: shipments, labels, manifests", () => {
     expect(state.callsTo("CreateShipment")).toBe(3);
   });
 });
+
+const xmllint = Bun.which("xmllint");
+
+describe.skipIf(!REFERENCE_DIR || !xmllint)("the sandbox's replies validate against the reference XSDs (xmllint)", () => {
+  test("shipment-info, shipment-details, shipments, groups, manifests, manifest, messages", async () => {
+    const { app } = createCanadaPostSandbox();
+    const info = await (await post(app, shipmentXml())).text();
+    const self = parseShipmentInfo(info)!.links.self.href;
+    const replies: [string, string][] = [
+      ["shipment.xsd", info],
+      ["shipment.xsd", await (await get(app, `${self}/details`, SHIPMENT)).text()],
+      ["shipment.xsd", await (await get(app, `http://sandbox.test/rs/${CUSTOMER}/${CUSTOMER}/shipment?requestId=ORD-1-1`, SHIPMENT)).text()],
+      ["shipment.xsd", await (await get(app, `http://sandbox.test/rs/${CUSTOMER}/${CUSTOMER}/group`, SHIPMENT)).text()],
+      ["messages.xsd", await (await get(app, `${self}9`, SHIPMENT)).text()],
+      ["messages.xsd", await (await post(app, shipmentXml((x) => x.replace("DOM.EP", "DOM.ZZ")))).text()],
+    ];
+    const tx = await (
+      await app.request(`http://sandbox.test/rs/${CUSTOMER}/${CUSTOMER}/manifest`, {
+        method: "POST",
+        headers: { Authorization: AUTH, Accept: MANIFEST, "Content-Type": MANIFEST },
+        body: readFileSync(join(import.meta.dir, "transmit-set.xml"), "utf8"),
+      })
+    ).text();
+    replies.push(["manifest.xsd", tx], ["manifest.xsd", await (await get(app, parseManifestLinks(tx)![0]!.href, MANIFEST)).text()]);
+    for (const [xsd, xml] of replies) {
+      const run = Bun.spawnSync([xmllint!, "--noout", "--schema", join(REFERENCE_DIR!, "xsd", xsd), "-"], { stdin: Buffer.from(xml) });
+      expect({ xml: xml.slice(0, 80), result: run.stderr.toString().trim() }).toEqual({ xml: xml.slice(0, 80), result: "- validates" });
+    }
+  });
+});
