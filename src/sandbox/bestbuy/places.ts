@@ -86,9 +86,10 @@ export const TAXES: Record<string, ReadonlyArray<{ code: string; rate: number }>
   NU: [{ code: "GST", rate: 5 }],
 };
 
+/** SH21's list, sorted by label as Mirakl sorts it (labels and URL templates illustrative). */
 export const CARRIERS = [
-  { code: "CPAR", label: "Canpar", tracking_url: "https://www.canpar.com/en/tracking/track.htm?barcode={trackingId}" },
   { code: "CPCL", label: "Canada Post", tracking_url: "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor={trackingId}" },
+  { code: "CPAR", label: "Canpar", tracking_url: "https://www.canpar.com/en/tracking/track.htm?barcode={trackingId}" },
   { code: "FEDX", label: "FedEx", tracking_url: "https://www.fedex.com/fedextrack/?trknbr={trackingId}" },
   { code: "PRLA", label: "Purolator", tracking_url: "https://www.purolator.com/en/shipping/tracker?pin={trackingId}" },
   { code: "UPSN", label: "UPS", tracking_url: "https://www.ups.com/track?tracknum={trackingId}" },
