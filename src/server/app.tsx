@@ -32,7 +32,8 @@ export function createPrintApp(deps: PrintDeps): PrintApp {
     await next();
     c.header("Content-Security-Policy", CSP);
     c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
+    // Not "no-referrer": Chromium then sends "Origin: null" on our own form posts.
+    c.header("Referrer-Policy", "same-origin");
     c.header("X-Frame-Options", "DENY");
   });
   app.use(hostGuard);

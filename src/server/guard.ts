@@ -30,15 +30,15 @@ export const hostGuard: MiddlewareHandler = async (c, next) => {
 
 /**
  * Every state-changing request is a POST from our own page: an Origin header naming another
- * site is refused outright; a POST without Origin (older browsers) must carry the token that
- * only our own pages hold.
+ * site is refused outright; a POST without a usable Origin (older browsers, or "null" from a
+ * privacy setting or a sandboxed frame) must carry the token that only our own pages hold.
  */
 export function postGuard(token: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "POST") return next();
     const origin = c.req.header("origin");
     const own = new URL(c.req.url).origin;
-    if (origin !== undefined) {
+    if (origin !== undefined && origin !== "null") {
       if (origin !== own) throw new PageError(403, "This request came from another web page, so it was refused.");
     } else {
       const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);

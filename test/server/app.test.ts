@@ -27,9 +27,14 @@ function post(path: string, fields: Record<string, string | string[]>, headers: 
   return app.request(path, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } });
 }
 
+/** A whole page whose message is one sentence, with nothing of a stack trace in it. */
 function expectPlainErrorPage(html: string) {
   expect(html).toStartWith("<!DOCTYPE html>");
-  expect(html).not.toMatch(/at \S+ \(|\.tsx?:\d+|Error:|stack/i);
+  const main = /<main>([\s\S]*)<\/main>/.exec(html)?.[1] ?? "";
+  const sentence = /<p class="warn">([^<]*)<\/p>/.exec(main)?.[1] ?? "";
+  expect(sentence).toMatch(/^\S[^]*\.$/);
+  expect(sentence).not.toMatch(/\. [A-Z]/);
+  expect(main).not.toMatch(/ at \S+ \(|\.tsx?:\d+|Error\b|node_modules|\bstack\b/i);
 }
 
 beforeAll(async () => {
@@ -127,6 +132,10 @@ describe("refusals", () => {
     expectPlainErrorPage(await res.text());
     const noOrigin = await post("/labels/printed", { id: String(id) }, {});
     expect(noOrigin.status).toBe(403);
+    const nullOrigin = await post("/labels/printed", { id: String(id) }, { Origin: "null" });
+    expect(nullOrigin.status).toBe(403);
+    const wrongToken = await post("/labels/printed", { id: String(id), _token: "guess" }, {});
+    expect(wrongToken.status).toBe(403);
     const [row] = await t.db.query<{ printed_at: Date | null }>(shipmentState, [id]);
     expect(row!.printed_at).toBeNull();
   });

@@ -83,7 +83,7 @@ export function LabelsPage(p: LabelsPageProps) {
           <input type="hidden" name="date" value={p.day} />
           <input type="hidden" name="printed" value={p.printed} />
           <div class="table-wrap">
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th class="no-print">
@@ -101,7 +101,7 @@ export function LabelsPage(p: LabelsPageProps) {
               <tbody>
                 {p.labels.map((l) => (
                   <tr data-shipment={String(l.shipment_id)} data-order={l.order_id}>
-                    <td class="no-print">
+                    <td class="no-print" data-label="Pick">
                       <input
                         type="checkbox"
                         name="id"
@@ -110,18 +110,18 @@ export function LabelsPage(p: LabelsPageProps) {
                         checked={!l.printed_at && l.fileState === "present"}
                       />
                     </td>
-                    <td>{l.order_id}</td>
-                    <td>{l.customer_name ?? ""}</td>
-                    <td>
+                    <td data-label="Order">{l.order_id}</td>
+                    <td data-label="Name">{l.customer_name ?? ""}</td>
+                    <td data-label="City">
                       {l.ship_city ?? ""}
                       {l.ship_province ? `, ${l.ship_province}` : ""}
                     </td>
-                    <td class="pin">{l.tracking_pin ?? ""}</td>
+                    <td class="pin" data-label="PIN">{l.tracking_pin ?? ""}</td>
                     <td class="opt">{formatTime(l.label_created_at, p.now)}</td>
-                    <td class="printed-cell">
+                    <td class="printed-cell" data-label="Printed">
                       <PrintedCell label={l} now={p.now} />
                     </td>
-                    <td class="no-print">
+                    <td class="no-print" data-label="Label">
                       <a href={`/labels/${l.shipment_id}.pdf`} target="_blank">
                         View
                       </a>{" "}

@@ -17,7 +17,7 @@ export function Layout({ title, mode, active, children }: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>{`${title} · shipdesk`}</title>
         <style dangerouslySetInnerHTML={{ __html: STYLE }} />
       </head>

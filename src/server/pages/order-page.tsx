@@ -44,8 +44,8 @@ export function OrderPage({ mode, now, order, calls, callLimit }: OrderPageProps
       <h1>Order {order.order_id}</h1>
       <div class="card">
         <div>
-          <strong>{order.customer_name ?? ""}</strong> {order.ship_company ? `(${order.ship_company})` : ""} ·{" "}
-          {order.ship_city ?? ""} {order.ship_province ?? ""} {order.ship_postal_code ?? ""}
+          <strong>{order.customer_name ?? ""}</strong> {order.ship_company ? `(${order.ship_company})` : ""}{" "}
+          {[order.ship_city, order.ship_province, order.ship_postal_code].filter(Boolean).join(" ")}
         </div>
         <div>
           Order: {order.status}
@@ -72,22 +72,23 @@ export function OrderPage({ mode, now, order, calls, callLimit }: OrderPageProps
       {calls.length >= callLimit ? <p class="warn">Only the first {callLimit} calls are shown.</p> : null}
       {calls.length > 0 ? (
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>Time</th>
                 <th>Service</th>
                 <th>Call</th>
                 <th>Result</th>
-                <th class="opt">Took</th>
+                <th>Took</th>
               </tr>
             </thead>
             <tbody>
               {calls.map((call) => (
                 <tr data-call={String(call.call_id)}>
-                  <td>{formatTime(call.called_at, now)}</td>
-                  <td>{call.service}</td>
-                  <td>
+                  <td data-label="Time">{formatTime(call.called_at, now)}</td>
+                  <td data-label="Service">{call.service}</td>
+                  <td data-label="Call">
+                    <div class="cell">
                     <div>
                       {call.endpoint}
                       {call.attempt > 1 ? ` (attempt ${call.attempt})` : ""}
@@ -102,14 +103,17 @@ export function OrderPage({ mode, now, order, calls, callLimit }: OrderPageProps
                       <div>Response</div>
                       <pre>{truncate(call.response_body)}</pre>
                     </details>
+                    </div>
                   </td>
-                  <td>
+                  <td data-label="Result">
+                    <div class="cell">
                     <span class={call.is_success ? "ok" : "fail"}>
                       {call.is_success ? "OK" : "Failed"} {call.status_code ?? "no answer"}
                     </span>
                     {call.error ? <div class="fail">{call.error}</div> : null}
+                    </div>
                   </td>
-                  <td class="opt">{call.duration_ms} ms</td>
+                  <td data-label="Took">{call.duration_ms} ms</td>
                 </tr>
               ))}
             </tbody>

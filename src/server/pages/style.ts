@@ -41,6 +41,16 @@ details{margin-top:.3rem}
 summary{cursor:pointer;color:#1f3a5f}
 pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:.5rem;border-radius:6px;font-size:.8rem;max-height:20rem;overflow:auto}
 .ok{color:#1e5b22}.fail{color:#8a1c1c;font-weight:600}
-@media (max-width:40rem){th.opt,td.opt{display:none}main{padding:.6rem}}
-@media print{header,.sandbox-hide,form.filter,.actions,button,.no-print{display:none!important}body{background:#fff}.table-wrap{border:0}}
+@media (max-width:40rem){
+main{padding:.6rem}
+.stack thead{display:none}
+.stack,.stack tbody{display:block;width:100%}
+.stack .pin{white-space:normal;word-break:break-all}
+.stack tr{display:block;padding:.5rem .7rem;border-bottom:1px solid #e3e6ea}
+.stack td{display:flex;gap:.6rem;border:0;padding:.12rem 0}
+.stack td[data-label]::before{content:attr(data-label);flex:0 0 5.5rem;color:#666;font-size:.85rem}
+.stack td.opt{display:none}
+.stack .cell{min-width:0;flex:1}
+}
+@media print{header,form.filter,.actions,button,.no-print{display:none!important}body{background:#fff}.table-wrap{border:0}}
 `;

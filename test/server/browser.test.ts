@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { chromium, type Browser } from "playwright-core";
+import { startPrintServer, type PrintServer } from "../../src/server/index.ts";
+import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
+import { countingRefetch, LABEL_SIZE, makeLabelBatch, type BatchLabel } from "./label-batch.ts";
+import countShipments from "./count_shipments.sql" with { type: "text" };
+import shipmentState from "./shipment_state.sql" with { type: "text" };
+
+// Debian's chromium, never a downloaded one (see TOOLCHAIN.md).
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(import.meta.dir, "../../test-artifacts");
+const BATCH = 6;
+
+let t: TestDatabase;
+let labels: { path: string; remove(): void };
+let server: PrintServer;
+let browser: Browser;
+let batch: BatchLabel[];
+let refetch: ReturnType<typeof countingRefetch>;
+
+beforeAll(async () => {
+  [t, browser] = await Promise.all([
+    freshServerDatabase("server_browser"),
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    }),
+  ]);
+  labels = tempDir("browser-labels");
+  batch = await makeLabelBatch(t.db, labels.path, BATCH);
+  refetch = countingRefetch(t.db, labels.path);
+  server = startPrintServer({ db: t.db, labelsDir: labels.path, refetchLabel: refetch, mode: "sandbox" });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await t?.drop();
+  labels?.remove();
+});
+
+test("the clerk sees the batch, prints it as one true-size PDF, marks it printed and reprints a lost label", async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+
+  // Every label of today's batch, with its PIN, not printed yet, under the SANDBOX banner.
+  await expect(page.locator(".sandbox").textContent()).resolves.toContain("SANDBOX");
+  const rows = page.locator("tbody tr");
+  expect(await rows.count()).toBe(BATCH);
+  for (const l of batch) {
+    const row = page.locator(`tr[data-order="${l.orderId}"]`);
+    expect(await row.textContent()).toContain(l.pin);
+    expect(await row.textContent()).toContain(l.name);
+    expect(await row.locator(".printed-cell").textContent()).toBe("Not printed");
+  }
+
+  // One merged PDF: a page per label, each still 288 x 432 pt so the printer does not scale.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-unprinted")]);
+  const merged = await PDFDocument.load(readFileSync((await download.path())!));
+  expect(merged.getPageCount()).toBe(BATCH);
+  for (const p of merged.getPages()) expect(p.getSize()).toEqual(LABEL_SIZE);
+
+  // Marked printed: the page says so and the database has the time.
+  await Promise.all([page.waitForURL(/done=printed/), page.click("#mark-printed")]);
+  expect(await page.locator(".notice").textContent()).toContain(`${BATCH} labels marked as printed`);
+  for (const cell of await page.locator(".printed-cell").all()) expect(await cell.textContent()).toStartWith("Printed");
+  for (const l of batch) {
+    const [row] = await t.db.query<{ printed_at: Date | null }>(shipmentState, [l.shipmentId]);
+    expect(row!.printed_at).toBeInstanceOf(Date);
+  }
+
+  // A label file lost from disk is fetched again from Canada Post, once, and nothing is bought.
+  const lost = batch[2]!;
+  const before = await t.db.query<{ n: number; pins: number }>(countShipments);
+  rmSync(lost.path);
+  await page.reload();
+  const lostRow = page.locator(`tr[data-order="${lost.orderId}"]`);
+  expect(await lostRow.locator(".printed-cell").textContent()).toBe("File missing");
+  await Promise.all([page.waitForURL(/done=refetched/), lostRow.getByRole("button", { name: "Reprint" }).click()]);
+  expect(await page.locator(".notice").textContent()).toContain("fetched again from Canada Post (not bought again)");
+  expect(refetch.calls).toEqual([lost.shipmentId]);
+  expect(existsSync(lost.path)).toBe(true);
+  const again = await PDFDocument.load(readFileSync(lost.path));
+  expect(again.getPage(0).getSize()).toEqual(LABEL_SIZE);
+  expect(await t.db.query(countShipments)).toEqual(before);
+  const [lostState] = await t.db.query<{ tracking_pin: string; status: string }>(shipmentState, [lost.shipmentId]);
+  expect(lostState).toMatchObject({ tracking_pin: lost.pin, status: "label_created" });
+  const view = await page.request.get(`${server.url}/labels/${lost.shipmentId}.pdf`);
+  expect(view.status()).toBe(200);
+
+  await page.screenshot({ path: join(ARTIFACTS, "label-page.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.screenshot({ path: join(ARTIFACTS, "label-page-phone.png"), fullPage: true });
+  await context.close();
+}, 20_000);
