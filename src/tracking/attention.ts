@@ -1,0 +1,14 @@
+// The sentences a person reads in `shipdesk status`: what failed, and what to do.
+
+export function cancelledAfterLabel(orderId: string, how: "cancelled" | "refused" = "cancelled"): string {
+  return `Order ${orderId} was ${how} at Best Buy after its label was bought; void the label with shipdesk void ${orderId}`;
+}
+
+export function gaveUp(orderId: string, attempts: number, lastError: string): string {
+  const last = lastError.replace(/\.$/, "");
+  return `Best Buy did not take the tracking for order ${orderId} after ${attempts} ${attempts === 1 ? "try" : "tries"} (last: ${last}); check the order in the Best Buy seller portal, then run shipdesk track --retry ${orderId}`;
+}
+
+export function noTrackingNumber(orderId: string): string {
+  return `Order ${orderId} has a label but shipdesk has no tracking number for it; check the label in the Canada Post portal before telling Best Buy by hand`;
+}

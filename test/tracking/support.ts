@@ -1,0 +1,81 @@
+import { BestBuyClient } from "../../src/bestbuy/index.ts";
+import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
+import type { Database } from "../../src/db/index.ts";
+import { databaseAuditLog, HttpClient } from "../../src/http/index.ts";
+import { startBestBuySandbox, type BestBuySandboxOptions, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
+import type { TrackingDeps } from "../../src/tracking/index.ts";
+import insertOrder from "./insert_order.sql" with { type: "text" };
+import insertShipment from "./insert_shipment.sql" with { type: "text" };
+import reset from "./reset.sql" with { type: "text" };
+import shipmentState from "./shipment_state.sql" with { type: "text" };
+import callsForOrder from "./calls_for_order.sql" with { type: "text" };
+
+/** A client on `url` that records to `db`, with short waits so retries stay quick. */
+export function trackingClient(db: Database, url: string): BestBuyClient {
+  return new BestBuyClient({
+    http: new HttpClient({ audit: databaseAuditLog(db), maxWaitMs: 5_000 }),
+    baseUrl: url,
+    apiKey: SANDBOX_CREDENTIALS.bestBuyApiKey,
+    carrierCode: "CPCL",
+    baseDelayMs: 20,
+    maxDelayMs: 100,
+    timeoutMs: 5_000,
+  });
+}
+
+export const runSettings = (overrides: Partial<TrackingDeps["settings"]["run"]> = {}): TrackingDeps["settings"] => ({
+  run: { concurrency: 1, trackingMaxAttempts: 5, trackingGiveUpHours: 24, ...overrides },
+});
+
+export const pinFor = (index: number) => String(7_023_000_000_000_000 + index);
+
+/**
+ * A fresh sandbox with `orders` orders in SHIPPING and, in the database, each order with a
+ * bought label (the label workflow is tested elsewhere; here the label is a fixture).
+ */
+export async function scene(db: Database, options: BestBuySandboxOptions = {}): Promise<{ sandbox: RunningBestBuySandbox; orderIds: string[] }> {
+  const sandbox = startBestBuySandbox({ seed: 11, orders: 3, ...options });
+  await db.exec(reset);
+  const orderIds = sandbox.state.orderIds("SHIPPING");
+  for (const [i, id] of orderIds.entries()) {
+    await db.query(insertOrder, [id, sandbox.state.order(id)?.commercial_id ?? null]);
+    await db.query(insertShipment, [id, `${id}-1`.slice(0, 35), pinFor(i)]);
+  }
+  return { sandbox, orderIds };
+}
+
+export interface ShipmentState extends Record<string, unknown> {
+  status: string;
+  tracking_pin: string | null;
+  attention: string | null;
+  last_error: string | null;
+  error_messages: unknown;
+  tracking_attempts: number;
+  tracking_first_failed_at: Date | null;
+  tracking_sent_at: Date | null;
+  bestbuy_shipped_at: Date | null;
+  tracking_updated_at: Date | null;
+  order_status: string;
+  shipped_at: Date | null;
+  order_attention: string | null;
+}
+
+export async function stateOf(db: Database, orderId: string): Promise<ShipmentState> {
+  const rows = await db.query<ShipmentState>(shipmentState, [orderId]);
+  if (!rows[0]) throw new Error(`no shipment for ${orderId}`);
+  return rows[0];
+}
+
+export interface CallRow extends Record<string, unknown> {
+  service: string;
+  endpoint: string;
+  status_code: number | null;
+  is_success: boolean;
+  attempt: number;
+}
+
+export const callsFor = (db: Database, orderId: string) => db.query<CallRow>(callsForOrder, [orderId]);
+
+/** OR24 calls Best Buy answered for the order, by status: `[204]` is one accepted call. */
+export const shipStatuses = (sandbox: RunningBestBuySandbox, orderId: string) => sandbox.state.shipCalls(orderId).map((c) => c.status);
+export const trackingStatuses = (sandbox: RunningBestBuySandbox, orderId: string) => sandbox.state.trackingCalls(orderId).map((c) => c.status);
