@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { rmSync, writeFileSync } from "node:fs";
+import { rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { databaseAuditLog } from "../../src/http/audit.ts";
@@ -18,6 +18,7 @@ let app: PrintApp;
 let refetch: ReturnType<typeof countingRefetch>;
 let batch: BatchLabel[];
 let escapeeId: number;
+const sneakyIds: number[] = [];
 
 const SELF = "http://localhost";
 
@@ -51,6 +52,13 @@ beforeAll(async () => {
     "ESC-1", "CPSESC", "7023999900000001", "https://example.invalid/a", join(dir.path, "..", "..", outsideDir.path, "secret.pdf"), "x", 10,
   ]);
   escapeeId = row!.shipment_id;
+  // Inside by name, outside in fact: a symlink in the labels folder, and a relative climb.
+  symlinkSync(join(outsideDir.path, "secret.pdf"), join(dir.path, "link.pdf"));
+  for (const [order, path] of [["ESC-2", "link.pdf"], ["ESC-3", "../secret.pdf"]] as const) {
+    await t.db.query(insertOrder, [order, "Mallory", "1 Side St", "Toronto", "ON", "M5V1A1", "[]", null]);
+    const [r] = await t.db.query<{ shipment_id: number }>(insertLabelShipment, [order, `CPS${order}`, `70239999000000${order.at(-1)}`, "https://example.invalid/a", path, "x", 10]);
+    sneakyIds.push(r!.shipment_id);
+  }
 });
 
 afterAll(async () => {
@@ -122,6 +130,11 @@ describe("refusals", () => {
     expect((await app.request(`/labels/merged.pdf?id=${escapeeId}`)).status).toBe(403);
     const reprint = await post(`/labels/${escapeeId}/reprint`, {});
     expect(reprint.status).toBe(403);
+    for (const id of sneakyIds) {
+      const res = await app.request(`/labels/${id}.pdf`);
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain("not yours");
+    }
     expect(refetch.calls).toEqual([]);
   });
 
