@@ -70,13 +70,20 @@ export class FaultPlan {
   }
 }
 
-/** A response whose body fails after the first bytes, as a dropped connection looks to fetch. */
-export function resetResponse(contentType = "text/plain"): Response {
+/**
+ * A reply whose connection drops after the headers and a first byte, as a reset looks to fetch.
+ * The stream fails in pull(), after the first chunk went out: failing inside start() makes Bun
+ * report an unhandled error in the process that runs the sandbox.
+ */
+export function droppedReply(contentType = "text/plain"): Response {
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(new TextEncoder().encode("<"));
-      controller.error(new Error("connection reset by sandbox"));
+    },
+    async pull(controller) {
+      await Bun.sleep(5);
+      controller.error(new Error("sandbox: connection dropped on purpose (fault injection)"));
     },
   });
-  return new Response(stream, { status: 200, headers: { "content-type": contentType } });
+  return new Response(stream, { status: 200, headers: { "Content-Type": contentType } });
 }

@@ -1,8 +1,7 @@
 import { Hono, type Context } from "hono";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
-import { FaultPlan } from "../faults.ts";
-import { droppedReply } from "./dropped.ts";
+import { droppedReply, FaultPlan } from "../faults.ts";
 import { labelPdf, manifestPdf } from "./label-pdf.ts";
 import {
   MANIFEST_TYPE,
