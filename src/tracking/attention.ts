@@ -1,12 +1,16 @@
+import type { BestBuyError } from "../bestbuy/index.ts";
+
 // The sentences a person reads in `shipdesk status`: what failed, and what to do.
 
 export function cancelledAfterLabel(orderId: string, how: "cancelled" | "refused" = "cancelled"): string {
   return `Order ${orderId} was ${how} at Best Buy after its label was bought; void the label with shipdesk void ${orderId}`;
 }
 
-export function gaveUp(orderId: string, attempts: number, lastError: string): string {
-  const last = lastError.replace(/\.$/, "");
-  return `Best Buy did not take the tracking for order ${orderId} after ${attempts} ${attempts === 1 ? "try" : "tries"} (last: ${last}); check the order in the Best Buy seller portal, then run shipdesk track --retry ${orderId}`;
+export function gaveUp(orderId: string, attempts: number, error: BestBuyError): string {
+  const what = error.endpoint === "ShipOrder" ? `mark order ${orderId} shipped` : `take the tracking number for order ${orderId}`;
+  const why = error.messages.length > 0 ? `it said: ${error.messages.join("; ")}` : `last: ${error.message.replace(/\.$/, "")}`;
+  const tries = `${attempts} ${attempts === 1 ? "try" : "tries"}`;
+  return `Best Buy did not ${what} after ${tries} (${why}); check the order in the Best Buy seller portal, then run shipdesk track --retry ${orderId}`;
 }
 
 export function noTrackingNumber(orderId: string): string {

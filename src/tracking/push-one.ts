@@ -120,7 +120,7 @@ async function failed(ctx: RunContext, s: TrackingShipment, outcome: BestBuyFail
 
   const { trackingMaxAttempts, trackingGiveUpHours } = ctx.settings.run;
   if (attempts >= trackingMaxAttempts || now.getTime() - firstFailedAt.getTime() >= trackingGiveUpHours * HOUR_MS) {
-    const message = gaveUp(orderId, attempts, error.message);
+    const message = gaveUp(orderId, attempts, error);
     await flagShipment(ctx.db, s.shipment_id, message);
     summary.flagged.push({ orderId, message });
     ctx.emit({ type: "flagged", orderId, message });
