@@ -113,6 +113,9 @@ export class HttpClient {
         body: request.body,
         signal: controller.signal,
         redirect: "manual",
+        // A state change (buying a label, shipping an order) always goes on a new connection:
+        // a reused keep-alive socket the server has just closed can make fetch send it twice.
+        keepalive: request.method === "GET",
       });
       const body = new Uint8Array(await response.arrayBuffer());
       outcome = {

@@ -21,7 +21,9 @@ export interface HttpNoAnswer {
   attempt: number;
 }
 
-export const isSuccess = (o: HttpOutcome): o is HttpResponse => o.kind === "response" && o.status >= 200 && o.status < 300;
+// A plain boolean, not a type guard: a guard would make TypeScript think a non-2xx response is
+// not a response at all in the false branch.
+export const isSuccess = (o: HttpOutcome): boolean => o.kind === "response" && o.status >= 200 && o.status < 300;
 
 /** Seconds or an HTTP date, as servers send in Retry-After; undefined when absent or unreadable. */
 export function retryAfterMs(o: HttpOutcome, now: number = Date.now()): number | undefined {

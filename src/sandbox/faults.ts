@@ -72,8 +72,9 @@ export class FaultPlan {
 
 /**
  * A reply whose connection drops after the headers and a first byte, as a reset looks to fetch.
- * The stream fails in pull(), after the first chunk went out: failing inside start() makes Bun
- * report an unhandled error in the process that runs the sandbox.
+ * The headers go out first on purpose: a connection that closes before any byte looks to Bun's
+ * fetch like a stale keep-alive socket, which it silently retries, hiding the fault. The stream
+ * fails in pull(), not start(): the latter makes Bun report an unhandled error.
  */
 export function droppedReply(contentType = "text/plain"): Response {
   const stream = new ReadableStream<Uint8Array>({

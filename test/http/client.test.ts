@@ -122,3 +122,34 @@ describe("RateLimiter", () => {
     expect(times.slice(0, 3)).toEqual([0, 0, 0]);
   });
 });
+
+describe("connections", () => {
+  test("state changes (POST, PUT, DELETE) never ride on a reused connection; reads may", async () => {
+    let connections = 0;
+    const raw = Bun.listen({
+      hostname: "127.0.0.1",
+      port: 0,
+      socket: {
+        open() {
+          connections++;
+        },
+        data(socket) {
+          socket.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok");
+        },
+      },
+    });
+    try {
+      const http = new HttpClient({ audit: databaseAuditLog(t.db) });
+      const url = `http://127.0.0.1:${raw.port}/x`;
+      for (const method of ["POST", "PUT", "DELETE"] as const) {
+        await http.send({ service: "CanadaPost", endpoint: "CreateShipment", relatedId: "H-7", method, url, body: "<x/>", timeoutMs: 2000 });
+      }
+      expect(connections).toBe(3);
+      await http.send({ service: "CanadaPost", endpoint: "GetShipment", relatedId: "H-7", method: "GET", url, timeoutMs: 2000 });
+      await http.send({ service: "CanadaPost", endpoint: "GetShipment", relatedId: "H-7", method: "GET", url, timeoutMs: 2000 });
+      expect(connections).toBe(4);
+    } finally {
+      raw.stop(true);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { FaultPlan } from "../faults.ts";
+import { droppedReply, type FaultPlan } from "../faults.ts";
 
 /** Mirakl's error body: a human-readable message and the status (see the reference, §7). */
 export function miraklError(status: number, message: string, headers: Record<string, string> = {}): Response {
@@ -12,25 +12,6 @@ export const json = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json;charset=UTF-8" } });
 
 export const noContent = (): Response => new Response(null, { status: 204 });
-
-/**
- * The connection drops after the status line and the first bytes of the body. The headers are
- * flushed first on purpose: a connection that closes before any byte looks to Bun's fetch like
- * a stale keep-alive socket, and it silently sends the request again (PUTs included), which
- * would hide the very fault a test wants the client to see.
- */
-export function droppedReply(): Response {
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(new TextEncoder().encode("{"));
-    },
-    async pull(controller) {
-      await Bun.sleep(5);
-      controller.error(new Error("Best Buy sandbox: connection dropped on purpose (fault injection)"));
-    },
-  });
-  return new Response(stream, { status: 200, headers: { "content-type": "application/json" } });
-}
 
 /**
  * Runs `work` unless the test queued a fault for this endpoint, in the same terms as the
@@ -57,12 +38,12 @@ export async function withFaults(faults: FaultPlan, endpoint: string, work: () =
       await faults.hang();
       return miraklError(503, "The sandbox stopped");
     case "reset":
-      return droppedReply();
+      return droppedReply("application/json");
     case "malformed":
       return new Response('{"orders": [{"order_id": "', { status: 200, headers: { "content-type": "application/json" } });
     case "lose-reply":
       await work();
-      return droppedReply();
+      return droppedReply("application/json");
   }
 }
 
