@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { DatabaseError } from "../db/index.ts";

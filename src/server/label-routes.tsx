@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { existsSync } from "node:fs";
 import { Hono, type Context } from "hono";
 import type { PageContext } from "./context.ts";

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { Hono } from "hono";
 import type { PageContext } from "./context.ts";
 import { PageError } from "./errors.ts";

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { Layout } from "./layout.tsx";
 
 /** One sentence and a way back; never a stack trace. */

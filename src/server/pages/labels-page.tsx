@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { TOKEN_FIELD } from "../guard.ts";
 import type { LabelRow, PrintedFilter } from "../labels-store.ts";
 import { formatTime } from "../local-day.ts";

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { formatTime } from "../local-day.ts";
 import { problemsOf, type ApiCallRow, type OrderRow } from "../status-store.ts";
 import { Layout } from "./layout.tsx";

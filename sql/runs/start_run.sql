@@ -1,0 +1,1 @@
+INSERT INTO runs (command, mode) VALUES ($1, $2) RETURNING run_id;

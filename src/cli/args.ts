@@ -1,0 +1,48 @@
+export interface Args {
+  /** `ship`, `track`, `orders sync`, …; "" for the interactive desk, "auto" for bare --auto. */
+  command: string;
+  auto: boolean;
+  config: string | undefined;
+  retry: string[];
+  port: number | undefined;
+  accept: boolean;
+  keep: boolean;
+}
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync"]);
+
+export function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false };
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (flag: string) => {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith("--")) throw new UsageError(`${flag} needs a value; see shipdesk --help.`);
+      return next;
+    };
+    if (a === "--auto") args.auto = true;
+    else if (a === "--accept") args.accept = true;
+    else if (a === "--keep") args.keep = true;
+    else if (a === "--config") args.config = value(a);
+    else if (a.startsWith("--config=")) args.config = a.slice(9);
+    else if (a === "--retry") args.retry.push(value(a));
+    else if (a === "--port") {
+      const port = Number(value(a));
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError("--port needs a number from 1 to 65535.");
+      args.port = port;
+    } else if (a.startsWith("-")) throw new UsageError(`Unknown option ${a}; see shipdesk --help.`);
+    else words.push(a);
+  }
+  const command = words.join(" ");
+  if (command === "" ) args.command = args.auto ? "auto" : "";
+  else if (COMMANDS.has(command)) args.command = command;
+  else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
+  else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
+  if (args.retry.length > 0 && args.command !== "ship") throw new UsageError("--retry goes with shipdesk ship.");
+  return args;
+}

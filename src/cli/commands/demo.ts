@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { loadSettings, type Settings } from "../../config/index.ts";
+import { formatStatus, statusReport } from "../../status/report.ts";
+import { openApp } from "../app.ts";
+import type { Args } from "../args.ts";
+import { EXIT, type ExitCode } from "../exit-codes.ts";
+import { createLogger } from "../log.ts";
+import { shipCommand } from "./ship.ts";
+import { syncCommand } from "./sync.ts";
+import { trackCommand } from "./track.ts";
+import { startPrintServer } from "../../server/index.ts";
+import { refetchLabel } from "../../shipping/index.ts";
+
+const BANNER = "SANDBOX DEMO: built-in Canada Post and Best Buy sandboxes, a throwaway database. Nothing is bought, nothing reaches Best Buy.";
+
+/** Sandbox settings that ignore any shipdesk.toml and environment: a demo never goes live. */
+export function demoSettings(dataDir: string, labelsDir: string): Settings {
+  const base = loadSettings({ env: {}, cwd: dataDir, programDir: dataDir });
+  return { ...base, mode: "sandbox", databaseUrl: undefined, dataDir, labelsDir };
+}
+
+/**
+ * `shipdesk demo`: the whole cycle on a fresh machine with no settings at all. Orders come from
+ * the Best Buy sandbox (one with a bad postal code, to show how problems look), labels are
+ * bought from the Canada Post sandbox and saved in ./labels, tracking is pushed, then the
+ * status and the print page.
+ */
+export async function demoCommand(args: Args, print: (line: string) => void): Promise<ExitCode> {
+  const dataDir = mkdtempSync(join(tmpdir(), "shipdesk-demo-"));
+  const labelsDir = resolve("labels");
+  const settings = demoSettings(dataDir, labelsDir);
+  const log = createLogger({ dataDir });
+  print(BANNER);
+  const app = await openApp(settings, {
+    bestBuySandbox: {
+      orders: 6,
+      waitingOrders: 1,
+      specialOrders: [{ orderId: "DEMO-BADPOSTAL-A", address: { zip_code: "K1A 0Z" } }],
+    },
+  });
+  try {
+    log.info(`connected: ${app.where}`);
+    const sync = await syncCommand(app, log, true);
+    log.info(sync.line);
+    const ship = await shipCommand(app, log, []);
+    log.info(ship.line);
+    const track = await trackCommand(app, log);
+    log.info(track.line);
+    print("");
+    print(formatStatus(await statusReport(app.db)));
+    print("");
+    print(`Labels saved in ${labelsDir}`);
+    const failed = [sync, ship, track].some((r) => r.exitCode === EXIT.unreachable || r.exitCode === EXIT.bug);
+
+    const server = startPrintServer(
+      { db: app.db, labelsDir, mode: "sandbox", refetchLabel: (id) => refetchLabel(app.shippingDeps(), id) },
+      { port: 0 },
+    );
+    print(`Print page: ${server.url}/`);
+    if (process.stdin.isTTY) {
+      print("Open it in a browser to see the labels. Press Enter to finish the demo.");
+      await new Promise<void>((done) => {
+        process.stdin.once("data", () => done());
+        process.once("SIGINT", () => done());
+      });
+      process.stdin.pause();
+    }
+    await server.stop();
+    print(`SANDBOX DEMO finished: ${sync.line}; ${ship.line}; ${track.line}.`);
+    return failed ? EXIT.unreachable : EXIT.ok;
+  } finally {
+    await app.close();
+    if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
+    else print(`Demo database kept in ${dataDir}`);
+  }
+}

@@ -1,0 +1,25 @@
+import { needsPerson, retryFailedLabels, runShipping, type ShipOptions, type ShippingSummary } from "../../shipping/index.ts";
+import type { App } from "../app.ts";
+import { logShippingEvent, shippingLine } from "../describe.ts";
+import { EXIT } from "../exit-codes.ts";
+import type { Logger } from "../log.ts";
+import type { CommandResult } from "./result.ts";
+
+export function shippingExitCode(s: ShippingSummary) {
+  if (needsPerson(s)) return EXIT.needsPerson;
+  if (s.inDoubt.length > 0) return EXIT.unreachable;
+  return EXIT.ok;
+}
+
+export async function shipCommand(app: App, log: Logger, retry: readonly string[], options: ShipOptions = {}): Promise<CommandResult> {
+  const deps = app.shippingDeps({ onEvent: (e) => logShippingEvent(log, e) });
+  if (retry.length > 0) {
+    const { results, summary } = await retryFailedLabels(deps, retry);
+    for (const r of results) if (!r.ok) log.warn(r.message, r.orderId);
+    const refused = results.some((r) => !r.ok);
+    const code = refused ? EXIT.needsPerson : shippingExitCode(summary);
+    return { exitCode: code, line: `retry: ${shippingLine(summary)}` };
+  }
+  const summary = await runShipping(deps, options);
+  return { exitCode: shippingExitCode(summary), line: shippingLine(summary) };
+}

@@ -1,0 +1,54 @@
+import { needsPerson, pushTracking, tryAgainLater, type TrackingEvent, type TrackingSummary } from "../../tracking/index.ts";
+import type { App } from "../app.ts";
+import { EXIT } from "../exit-codes.ts";
+import type { Logger } from "../log.ts";
+import type { CommandResult } from "./result.ts";
+
+export function logTrackingEvent(log: Logger, e: TrackingEvent): void {
+  switch (e.type) {
+    case "checking":
+      return log.info(`${e.shipments} label(s) to report to Best Buy`);
+    case "tracking-sent":
+      return log.info(`tracking ${e.pin} sent to Best Buy`, e.orderId);
+    case "shipped-at-bestbuy":
+      return log.info(`marked shipped at Best Buy${e.confirmedBy === "read-back" ? " (confirmed by reading the order back)" : ""}`, e.orderId);
+    case "updated":
+      return log.info("order shipped", e.orderId);
+    case "failed":
+      return log.warn(`${e.message} (try ${e.attempts})`, e.orderId);
+    case "flagged":
+    case "cancelled":
+      return log.error(e.message, e.orderId);
+    case "unavailable":
+      return log.warn(e.message, e.orderId);
+    case "not-attempted":
+      return log.info("left for the next run: Best Buy is down", e.orderId);
+    case "busy":
+      return log.info("another shipdesk is reporting this order; left to it", e.orderId);
+  }
+}
+
+export function trackingLine(s: TrackingSummary): string {
+  const parts = [`${s.updated.length} order(s) shipped at Best Buy`];
+  if (s.failed.length) parts.push(`${s.failed.length} failed (retried next run)`);
+  if (s.flagged.length) parts.push(`${s.flagged.length} flagged for a person`);
+  if (s.cancelled.length) parts.push(`${s.cancelled.length} cancelled after the label was bought`);
+  if (s.unavailable) parts.push(`Best Buy could not be reached, ${s.notAttempted.length} left for later`);
+  return `tracking: ${parts.join(", ")}`;
+}
+
+export function trackingExitCode(s: TrackingSummary) {
+  if (needsPerson(s)) return EXIT.needsPerson;
+  if (tryAgainLater(s) || s.failed.length > 0) return EXIT.unreachable;
+  return EXIT.ok;
+}
+
+export async function trackCommand(app: App, log: Logger): Promise<CommandResult> {
+  const summary = await pushTracking({
+    db: app.db,
+    marketplace: app.marketplace,
+    settings: app.settings,
+    onEvent: (e) => logTrackingEvent(log, e),
+  });
+  return { exitCode: trackingExitCode(summary), line: trackingLine(summary) };
+}

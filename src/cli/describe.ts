@@ -1,0 +1,60 @@
+import type { SyncEvent, SyncSummary } from "../orders/index.ts";
+import type { ShippingEvent, ShippingSummary } from "../shipping/index.ts";
+import type { Logger } from "./log.ts";
+
+/** Shipping progress as log lines (the --auto log and the plain-terminal fallback). */
+export function logShippingEvent(log: Logger, e: ShippingEvent): void {
+  switch (e.type) {
+    case "checking":
+      return log.info(`${e.orders} order(s) without a label`);
+    case "skipped":
+      return log.warn(`not shipped: ${e.problems.map((p) => p.message).join(" ")}`, e.orderId);
+    case "claimed":
+      return log.info("buying label", e.orderId);
+    case "created":
+      return log.info(`label bought, PIN ${e.pin}`, e.orderId);
+    case "adopted":
+      return log.info(`found the label an earlier run bought, PIN ${e.pin}`, e.orderId);
+    case "saved":
+      return log.info(`label saved: ${e.path}`, e.orderId);
+    case "refetched":
+      return log.info(`label file was missing or damaged; downloaded it again: ${e.path}`, e.orderId);
+    case "rejected":
+      return log.error(e.message, e.orderId);
+    case "in-doubt":
+      return log.warn(e.message, e.orderId);
+    case "not-saved":
+      return log.error(e.message, e.orderId);
+    case "throttled":
+      return log.warn(`Canada Post asked to slow down; waiting ${Math.round(e.waitMs / 1000)} s`, e.orderId);
+    case "busy":
+      return log.info("another shipdesk is working on this label; left to it", e.orderId);
+  }
+}
+
+export function logSyncEvent(log: Logger, e: SyncEvent): void {
+  if (e.kind === "problem") log.warn(e.message, e.orderId ?? undefined);
+  else if (e.kind === "flagged") log.error(e.message, e.orderId);
+  else log.info(e.message, e.orderId);
+}
+
+export function shippingLine(s: ShippingSummary): string {
+  const parts = [`${s.created.length} label(s) bought`];
+  if (s.recovered.length) parts.push(`${s.recovered.length} finished from an earlier run`);
+  if (s.failed.length) parts.push(`${s.failed.length} refused by Canada Post`);
+  if (s.skipped.length) parts.push(`${s.skipped.length} order(s) with problems`);
+  if (s.inDoubt.length) parts.push(`${s.inDoubt.length} waiting for Canada Post`);
+  if (s.notSaved.length) parts.push(`${s.notSaved.length} label(s) not saved`);
+  return `labels: ${parts.join(", ")}`;
+}
+
+export function syncLine(s: SyncSummary): string {
+  const parts = [`${s.imported} new`, `${s.updated} updated`, `${s.unchanged} unchanged`];
+  if (s.accepted) parts.push(`${s.accepted} accepted`);
+  if (s.cancelled) parts.push(`${s.cancelled} cancelled`);
+  if (s.flagged) parts.push(`${s.flagged} cancelled after the label was bought`);
+  const problems = s.problems.length;
+  if (problems) parts.push(`${problems} problem(s)`);
+  if (s.failure) parts.push(`Best Buy could not be reached (${s.failure.message})`);
+  return `orders: ${parts.join(", ")}`;
+}

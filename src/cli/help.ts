@@ -1,0 +1,59 @@
+// Kept free of imports so that --help answers without loading the program.
+export const COMMANDS: Record<string, { usage: string; about: string; details?: string }> = {
+  "": {
+    usage: "shipdesk",
+    about: "The interactive desk: sync orders, review the batch, buy labels, push tracking, print.",
+    details: "Needs a terminal. Under Task Scheduler use shipdesk --auto instead.",
+  },
+  "--auto": {
+    usage: "shipdesk --auto",
+    about: "Everything, headless, for Task Scheduler: sync orders, buy labels, push tracking.",
+    details: "No prompts. Log lines on the screen and in shipdesk.log in the data folder; one summary line; the exit code below.",
+  },
+  "orders sync": { usage: "shipdesk orders sync [--accept]", about: "Pull accepted orders from Best Buy (and accept waiting ones with --accept)." },
+  ship: {
+    usage: "shipdesk ship [--auto] [--retry ORDER …]",
+    about: "Buy Canada Post labels for every shippable order and save the PDFs.",
+    details: "--retry ORDER buys again for an order Canada Post refused, once you fixed the problem.",
+  },
+  track: { usage: "shipdesk track [--auto]", about: "Send tracking numbers to Best Buy and mark the orders shipped." },
+  serve: { usage: "shipdesk serve [--port N]", about: "The label printing page on http://127.0.0.1 (default port 8420)." },
+  status: { usage: "shipdesk status", about: "How many orders are where, what needs a person and what to do, the last runs." },
+  migrate: { usage: "shipdesk migrate", about: "Bring the database schema up to date (every command also does this)." },
+  demo: {
+    usage: "shipdesk demo [--keep]",
+    about: "The whole cycle against the built-in sandboxes, in a throwaway database. Buys nothing.",
+  },
+};
+
+const EXIT_CODES = `Exit codes:
+  0  all done
+  1  done, but something needs a person (see shipdesk status)
+  2  bad usage or settings (the message says what to fix)
+  3  Canada Post, Best Buy or the database could not be reached: try again later
+  4  a bug in shipdesk: the log file has the details`;
+
+const OPTIONS = `Options:
+  --config PATH   the settings file (default: shipdesk.toml beside the program, or in this folder)
+  --help, -h      this help, or a command's: shipdesk ship --help
+  --version       the version`;
+
+export function generalHelp(version: string): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.about}`);
+  return `shipdesk ${version}: the shipping desk for a Best Buy Canada Marketplace seller.
+
+Commands:
+${lines.join("\n")}
+
+${OPTIONS}
+
+${EXIT_CODES}
+`;
+}
+
+export function commandHelp(name: string, version: string): string {
+  const c = COMMANDS[name];
+  if (!c) return generalHelp(version);
+  return `${c.usage}\n\n${c.about}\n${c.details ? `\n${c.details}\n` : ""}\n${OPTIONS}\n\n${EXIT_CODES}\n`;
+}

@@ -1,0 +1,113 @@
+import { loadSettings, type Settings } from "../config/index.ts";
+import { migrate, openDatabase } from "../db/index.ts";
+import { openApp, type App } from "./app.ts";
+import { parseArgs, type Args } from "./args.ts";
+import { EXIT, type ExitCode } from "./exit-codes.ts";
+import { reportFailure } from "./failure.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { recordRun } from "./run-record.ts";
+import { combine, type CommandResult } from "./commands/result.ts";
+
+const print = (text: string) => process.stdout.write(`${text}\n`);
+const printError = (text: string) => process.stderr.write(`${text}\n`);
+
+/** Runs one command; returns the exit code. Never throws: every failure ends in a sentence. */
+export async function main(argv: readonly string[], version: string): Promise<ExitCode> {
+  let log: Logger | undefined;
+  try {
+    const args = parseArgs(argv);
+    if (args.command === "demo") {
+      const { demoCommand } = await import("./commands/demo.ts");
+      return await demoCommand(args, print);
+    }
+    const settings = loadSettings({ configPath: args.config });
+    log = createLogger({ dataDir: settings.dataDir, echo: args.auto || args.command !== "" });
+    for (const warning of settings.warnings) log.warn(warning);
+
+    if (args.command === "") {
+      if (!process.stdin.isTTY) {
+        printError("shipdesk needs a terminal to ask questions; under Task Scheduler or in a script run shipdesk --auto instead.");
+        return EXIT.usage;
+      }
+      const { interactive } = await import("../tui/index.ts");
+      return await withApp(settings, (app) => interactive(app, { version }));
+    }
+    if (args.command === "migrate") return await migrateCommand(settings, log);
+    if (args.command === "status") {
+      const db = await openDatabase(settings);
+      try {
+        await migrate(db);
+        return (await (await import("./commands/status.ts")).statusCommand(db, db.description, print)).exitCode;
+      } finally {
+        await db.close();
+      }
+    }
+    if (args.command === "serve") {
+      const { serveCommand } = await import("./commands/serve.ts");
+      await withApp(settings, async (app) => {
+        await serveCommand(app, args.port, print);
+        return EXIT.ok;
+      });
+      return EXIT.ok;
+    }
+    const logger = log;
+    return await withApp(settings, (app) => runRecorded(app, args, logger));
+  } catch (error) {
+    return reportFailure(error, log, printError);
+  }
+}
+
+async function withApp(settings: Settings, work: (app: App) => Promise<ExitCode>): Promise<ExitCode> {
+  const app = await openApp(settings);
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function migrateCommand(settings: Settings, log: Logger): Promise<ExitCode> {
+  const db = await openDatabase(settings);
+  try {
+    const result = await migrate(db);
+    log.info(
+      result.applied.length
+        ? `database ${db.description}: applied ${result.applied.join(", ")}; schema version ${result.version}`
+        : `database ${db.description}: schema already up to date (version ${result.version})`,
+    );
+    return EXIT.ok;
+  } finally {
+    await db.close();
+  }
+}
+
+/** The headless commands: each recorded in `runs`, ending with one summary line. */
+async function runRecorded(app: App, args: Args, log: Logger): Promise<ExitCode> {
+  log.info(`shipdesk ${args.command === "auto" ? "--auto" : args.command}: ${app.where}`);
+  const result = await recordRun(app.db, args.command, args.auto ? "auto" : "interactive", () => runCommand(app, args, log));
+  log.info(`summary: ${result.line} (exit ${result.exitCode})`);
+  return result.exitCode;
+}
+
+async function runCommand(app: App, args: Args, log: Logger): Promise<CommandResult> {
+  const { syncCommand } = await import("./commands/sync.ts");
+  const { shipCommand } = await import("./commands/ship.ts");
+  const { trackCommand } = await import("./commands/track.ts");
+  switch (args.command) {
+    case "orders sync":
+      return syncCommand(app, log, args.accept || undefined);
+    case "ship":
+      return shipCommand(app, log, args.retry);
+    case "track":
+      return trackCommand(app, log);
+    case "auto": {
+      // Each workflow runs whatever happened to the one before: a Best Buy outage never stops labels.
+      const sync = await syncCommand(app, log, undefined);
+      const ship = await shipCommand(app, log, []);
+      const track = await trackCommand(app, log);
+      return { exitCode: combine([sync.exitCode, ship.exitCode, track.exitCode]), line: [sync.line, ship.line, track.line].join("; ") };
+    }
+    default:
+      throw new Error(`no handler for command "${args.command}"`);
+  }
+}

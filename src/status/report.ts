@@ -1,0 +1,78 @@
+import type { Queryable } from "../db/index.ts";
+import countsSql from "../../sql/status/counts.sql" with { type: "text" };
+import needsPersonSql from "../../sql/status/needs_person.sql" with { type: "text" };
+import lastRunsSql from "../../sql/status/last_runs.sql" with { type: "text" };
+
+export interface Attention {
+  orderId: string;
+  kind: "problem" | "order_attention" | "label_failed" | "shipment_attention" | "unfinished";
+  reason: string;
+  fix: string;
+  since: Date;
+}
+
+export interface StatusReport {
+  orders: Record<string, number>;
+  shipments: Record<string, number>;
+  attention: Attention[];
+  runs: { runId: number; command: string; mode: string; startedAt: Date; finishedAt: Date | null; exitCode: number | null; summary: unknown }[];
+}
+
+const FIX: Record<Attention["kind"], (orderId: string, code: string | null) => string> = {
+  problem: (_id, code) =>
+    code === "too_heavy" || code === "missing_weight"
+      ? "Set the right weight for the order or its SKU in the review screen (run shipdesk)."
+      : code === "foreign_destination"
+        ? "Ship this one by hand: shipdesk buys domestic Canada Post labels only."
+        : "Correct the order at Best Buy, then run shipdesk orders sync.",
+  order_attention: (id) => `Deal with it as the reason says (for a cancelled order: shipdesk void ${id}).`,
+  label_failed: (id) => `Fix what Canada Post said, then run shipdesk ship --retry ${id}.`,
+  shipment_attention: (id) => `Deal with it as the reason says, then clear it by running shipdesk track again for ${id}.`,
+  unfinished: () => "Run shipdesk ship: it asks Canada Post whether the label exists and finishes it without buying twice.",
+};
+
+export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusReport> {
+  const counts = await db.query<{ what: string; status: string; n: number }>(countsSql);
+  const orders: Record<string, number> = {};
+  const shipments: Record<string, number> = {};
+  for (const c of counts) (c.what === "orders" ? orders : shipments)[c.status] = Number(c.n);
+  const rows = await db.query<{ order_id: string; kind: Attention["kind"]; reason: string; since: Date; code: string | null }>(needsPersonSql);
+  const runs = await db.query<Record<string, any>>(lastRunsSql, [lastRuns]);
+  return {
+    orders,
+    shipments,
+    attention: rows.map((r) => ({ orderId: r.order_id, kind: r.kind, reason: r.reason, fix: FIX[r.kind](r.order_id, r.code), since: new Date(r.since) })),
+    runs: runs.map((r) => ({
+      runId: Number(r.run_id),
+      command: r.command,
+      mode: r.mode,
+      startedAt: new Date(r.started_at),
+      finishedAt: r.finished_at ? new Date(r.finished_at) : null,
+      exitCode: r.exit_code ?? null,
+      summary: r.summary,
+    })),
+  };
+}
+
+/** The report as the clerk reads it on the screen. */
+export function formatStatus(report: StatusReport): string {
+  const lines: string[] = [];
+  const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k.replaceAll("_", " ")}: ${n}`).join(", ") || "none";
+  lines.push(`Orders: ${list(report.orders)}`);
+  lines.push(`Labels: ${list(report.shipments)}`);
+  lines.push("");
+  if (report.attention.length === 0) lines.push("Nothing needs a person.");
+  else {
+    lines.push(`Needs a person (${report.attention.length}):`);
+    for (const a of report.attention) lines.push(`  ${a.orderId}: ${a.reason}\n    Fix: ${a.fix}`);
+  }
+  lines.push("");
+  lines.push("Last runs:");
+  if (report.runs.length === 0) lines.push("  none yet");
+  for (const r of report.runs) {
+    const code = r.exitCode === null ? "still running or stopped" : `exit ${r.exitCode}`;
+    const said = (r.summary as { line?: string } | null)?.line;
+    lines.push(`  ${r.startedAt.toISOString().replace("T", " ").slice(0, 19)}  ${r.command} (${r.mode}): ${code}${said ? `; ${said}` : ""}`);
+  }
+  return lines.join("\n");
+}
