@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, expect, test } from "bun:test";
+import { voidLabelSentence } from "../../src/orders/index.ts";
 import type { RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { clearTrackingAttention, needsPerson, pushTracking, trackingNeedsPerson, type TrackingDeps } from "../../src/tracking/index.ts";
 import { freshServerDatabase, type TestDatabase } from "../support/database.ts";
 import setOrderStatus from "./set_order_status.sql" with { type: "text" };
-import { callsFor, runSettings, scene, shipStatuses, stateOf, trackingClient } from "./support.ts";
+import { callsFor, runSettings, scene, shipStatuses, stateOf, sync, trackingClient } from "./support.ts";
 
 let tdb: TestDatabase;
 let sandbox: RunningBestBuySandbox | undefined;
@@ -95,7 +96,7 @@ test("an order cancelled here after its label was bought is flagged to void the 
   await tdb.db.query(setOrderStatus, [gone, "cancelled"]);
 
   const summary = await pushTracking(deps(sandbox.url));
-  const sentence = `Order ${gone} was cancelled at Best Buy after its label was bought; void the label with shipdesk void ${gone}`;
+  const sentence = voidLabelSentence(gone, "cancelled");
   expect(summary.cancelled).toEqual([{ orderId: gone, message: sentence }]);
   expect(summary.updated).toEqual([kept]);
   expect(needsPerson(summary)).toBe(true);
@@ -122,7 +123,7 @@ test("an order cancelled at Best Buy is found from OR23's refusal: flagged, mark
   expect(shipStatuses(sandbox, gone)).toEqual([]);
   const row = await stateOf(tdb.db, gone);
   expect([row.status, row.order_status]).toEqual(["label_created", "cancelled"]);
-  expect(row.order_attention).toBe(`Order ${gone} was cancelled at Best Buy after its label was bought; void the label with shipdesk void ${gone}`);
+  expect(row.order_attention).toBe(voidLabelSentence(gone, "cancelled"));
 
   const again = await pushTracking(deps(sandbox.url));
   expect(again.cancelled).toEqual([]);
@@ -143,7 +144,7 @@ test("an order cancelled at Best Buy between OR23 and OR24 is found from OR24's 
   expect(shipStatuses(sandbox, id)).toEqual([400]);
   const row = await stateOf(tdb.db, id);
   expect([row.status, row.order_status, row.bestbuy_shipped_at]).toEqual(["label_created", "cancelled", null]);
-  expect(row.attention).toContain("void the label with shipdesk void");
+  expect(row.attention).toBe(voidLabelSentence(id, "cancelled"));
 });
 
 test("a run resuming after OR23 finds the order cancelled by reading it first", async () => {
@@ -159,4 +160,21 @@ test("a run resuming after OR23 finds the order cancelled by reading it first", 
   expect(summary.cancelled.map((c) => c.orderId)).toEqual([id]);
   expect(shipStatuses(sandbox, id)).toEqual([]);
   expect((await stateOf(tdb.db, id)).order_status).toBe("cancelled");
+});
+
+test("an order the intake already saw cancelled is left to the person it flagged, and never shipped", async () => {
+  const s = await scene(tdb.db, { orders: 2 });
+  sandbox = s.sandbox;
+  const [gone, kept] = s.orderIds as [string, string];
+  sandbox.state.cancel(gone);
+  await sync(tdb.db, sandbox);
+  const flagged = await stateOf(tdb.db, gone);
+  expect([flagged.order_status, flagged.attention]).toEqual(["cancelled", voidLabelSentence(gone, "cancelled")]);
+
+  const summary = await pushTracking(deps(sandbox.url));
+  expect(summary.updated).toEqual([kept]);
+  expect(summary.cancelled).toEqual([]);
+  expect((await callsFor(tdb.db, gone)).filter((c) => c.endpoint !== "ListOrders")).toEqual([]);
+  expect((await stateOf(tdb.db, gone)).status).toBe("label_created");
+  expect((await trackingNeedsPerson(tdb.db)).map((w) => [w.orderId, w.attention])).toEqual([[gone, voidLabelSentence(gone, "cancelled")]]);
 });

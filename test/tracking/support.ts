@@ -1,12 +1,13 @@
 import { BestBuyClient } from "../../src/bestbuy/index.ts";
-import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
+import { SANDBOX_CREDENTIALS, type BestBuySettings } from "../../src/config/index.ts";
 import type { Database } from "../../src/db/index.ts";
 import { databaseAuditLog, HttpClient } from "../../src/http/index.ts";
 import { startBestBuySandbox, type BestBuySandboxOptions, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
+import { syncOrders } from "../../src/orders/index.ts";
 import type { TrackingDeps } from "../../src/tracking/index.ts";
-import insertOrder from "./insert_order.sql" with { type: "text" };
 import insertShipment from "./insert_shipment.sql" with { type: "text" };
 import reset from "./reset.sql" with { type: "text" };
+import resetCalls from "./reset_calls.sql" with { type: "text" };
 import shipmentState from "./shipment_state.sql" with { type: "text" };
 import callsForOrder from "./calls_for_order.sql" with { type: "text" };
 
@@ -29,18 +30,32 @@ export const runSettings = (overrides: Partial<TrackingDeps["settings"]["run"]> 
 
 export const pinFor = (index: number) => String(7_023_000_000_000_000 + index);
 
+const bestBuySettings = (url: string): BestBuySettings => ({
+  baseUrl: url,
+  apiKey: SANDBOX_CREDENTIALS.bestBuyApiKey,
+  shopId: undefined,
+  carrierCode: "CPCL",
+  autoAccept: false,
+  timeoutMs: 5_000,
+});
+
+/** `shipdesk orders sync` against the sandbox: the intake's view of Best Buy's orders. */
+export async function sync(db: Database, sandbox: RunningBestBuySandbox) {
+  return syncOrders({ db, marketplace: trackingClient(db, sandbox.url), settings: { bestBuy: bestBuySettings(sandbox.url) } });
+}
+
 /**
- * A fresh sandbox with `orders` orders in SHIPPING and, in the database, each order with a
- * bought label (the label workflow is tested elsewhere; here the label is a fixture).
+ * A fresh sandbox with `orders` orders in SHIPPING, synced into the database by the intake,
+ * each with a bought label (the label workflow is tested elsewhere; here the label is a fixture).
  */
 export async function scene(db: Database, options: BestBuySandboxOptions = {}): Promise<{ sandbox: RunningBestBuySandbox; orderIds: string[] }> {
   const sandbox = startBestBuySandbox({ seed: 11, orders: 3, ...options });
   await db.exec(reset);
   const orderIds = sandbox.state.orderIds("SHIPPING");
-  for (const [i, id] of orderIds.entries()) {
-    await db.query(insertOrder, [id, sandbox.state.order(id)?.commercial_id ?? null]);
-    await db.query(insertShipment, [id, `${id}-1`.slice(0, 35), pinFor(i)]);
-  }
+  const synced = await sync(db, sandbox);
+  if (synced.imported !== orderIds.length) throw new Error(`the intake imported ${synced.imported} of ${orderIds.length} orders`);
+  for (const [i, id] of orderIds.entries()) await db.query(insertShipment, [id, `${id}-1`.slice(0, 35), pinFor(i)]);
+  await db.exec(resetCalls);
   return { sandbox, orderIds };
 }
 

@@ -1,0 +1,1 @@
+TRUNCATE api_calls RESTART IDENTITY;
