@@ -43,6 +43,8 @@ export function parseArgs(argv: readonly string[]): Args {
   else if (COMMANDS.has(command)) args.command = command;
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
-  if (args.retry.length > 0 && args.command !== "ship") throw new UsageError("--retry goes with shipdesk ship.");
+  if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
+    throw new UsageError("--retry goes with shipdesk ship or shipdesk track.");
+  }
   return args;
 }

@@ -16,7 +16,11 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
     about: "Buy Canada Post labels for every shippable order and save the PDFs.",
     details: "--retry ORDER buys again for an order Canada Post refused, once you fixed the problem.",
   },
-  track: { usage: "shipdesk track [--auto]", about: "Send tracking numbers to Best Buy and mark the orders shipped." },
+  track: {
+    usage: "shipdesk track [--auto] [--retry ORDER …]",
+    about: "Send tracking numbers to Best Buy and mark the orders shipped.",
+    details: "--retry ORDER clears the flag on an order Best Buy kept refusing, once you dealt with it, and tries again.",
+  },
   serve: { usage: "shipdesk serve [--port N]", about: "The label printing page on http://127.0.0.1 (default port 8420)." },
   status: { usage: "shipdesk status", about: "How many orders are where, what needs a person and what to do, the last runs." },
   migrate: { usage: "shipdesk migrate", about: "Bring the database schema up to date (every command also does this)." },

@@ -99,7 +99,7 @@ async function runCommand(app: App, args: Args, log: Logger): Promise<CommandRes
     case "ship":
       return shipCommand(app, log, args.retry);
     case "track":
-      return trackCommand(app, log);
+      return trackCommand(app, log, args.retry);
     case "auto": {
       // Each workflow runs whatever happened to the one before: a Best Buy outage never stops labels.
       const sync = await syncCommand(app, log, undefined);

@@ -1,4 +1,4 @@
-import { needsPerson, pushTracking, tryAgainLater, type TrackingEvent, type TrackingSummary } from "../../tracking/index.ts";
+import { clearTrackingAttention, needsPerson, pushTracking, tryAgainLater, type TrackingEvent, type TrackingSummary } from "../../tracking/index.ts";
 import type { App } from "../app.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { Logger } from "../log.ts";
@@ -43,12 +43,17 @@ export function trackingExitCode(s: TrackingSummary) {
   return EXIT.ok;
 }
 
-export async function trackCommand(app: App, log: Logger): Promise<CommandResult> {
+/** `retry`: orders flagged for a person whose problem the clerk has dealt with. */
+export async function trackCommand(app: App, log: Logger, retry: readonly string[] = []): Promise<CommandResult> {
+  for (const orderId of retry) {
+    if (await clearTrackingAttention(app.db, orderId)) log.info("flag cleared; trying again", orderId);
+    else log.warn(`Order ${orderId} has no tracking flag to clear (a cancelled order is settled by voiding its label).`, orderId);
+  }
   const summary = await pushTracking({
     db: app.db,
     marketplace: app.marketplace,
     settings: app.settings,
     onEvent: (e) => logTrackingEvent(log, e),
-  });
+  }, retry.length > 0 ? { only: retry } : {});
   return { exitCode: trackingExitCode(summary), line: trackingLine(summary) };
 }

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { startBestBuySandbox, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
+import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
+import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
+import { runCli } from "./run-cli.ts";
+import shipmentsSql from "../shipping/queries.sql" with { type: "text" };
+
+let cp: RunningCanadaPostSandbox;
+const dirs: { remove(): void }[] = [];
+afterAll(async () => {
+  await cp?.stop();
+  for (const d of dirs) d.remove();
+});
+beforeAll(() => {
+  cp = startCanadaPostSandbox();
+});
+
+async function setup(label: string, bestBuy: Parameters<typeof startBestBuySandbox>[0]) {
+  const t = await freshServerDatabase(`cli_${label}`);
+  const dir = tempDir(`cli-${label}`);
+  dirs.push(dir);
+  const bb = startBestBuySandbox(bestBuy);
+  const env = {
+    DATABASE_URL: t.url,
+    SHIPDESK_DATA_DIR: `${dir.path}/data`,
+    SHIPDESK_LABELS_DIR: `${dir.path}/labels`,
+    CANADAPOST_BASE_URL: cp.url,
+    BESTBUY_BASE_URL: bb.url,
+  };
+  return { t, dir, bb, env };
+}
+
+async function teardown(s: { t: TestDatabase; bb: RunningBestBuySandbox }) {
+  await s.bb.stop();
+  await s.t.drop();
+}
+
+describe("--auto exit codes", () => {
+  test("0: every order shipped, log lines and one summary line", async () => {
+    const s = await setup("ok", { orders: 3, seed: 11 });
+    try {
+      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir.path });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const lines = run.stdout.trim().split("\n");
+      for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\S+Z (INFO |WARN |ERROR) \S+ /);
+      expect(lines.at(-1)).toContain("summary: orders: 3 new");
+      expect(lines.at(-1)).toContain("labels: 3 label(s) bought");
+      expect(lines.at(-1)).toContain("tracking: 3 order(s) shipped at Best Buy");
+      expect(lines.at(-1)).toContain("(exit 0)");
+      for (const id of s.bb.state.orderIds()) expect(s.bb.state.shipCalls(id)).toHaveLength(1);
+      // The same lines went to the log file in the data folder.
+      expect(await Bun.file(`${s.dir.path}/data/shipdesk.log`).text()).toContain("summary: orders: 3 new");
+    } finally {
+      await teardown(s);
+    }
+  }, 30_000);
+
+  test("1: done, but an order has a problem for a person", async () => {
+    const s = await setup("person", { orders: 2, seed: 12, specialOrders: [{ orderId: "BADZIP-A", address: { zip_code: "00000" } }] });
+    try {
+      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir.path });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain("BADZIP-A");
+      expect(run.stdout).toContain("labels: 2 label(s) bought, 1 order(s) with problems");
+      const status = await runCli(["status"], { env: s.env, cwd: s.dir.path });
+      expect(status.code).toBe(1);
+      expect(status.stdout).toContain("Needs a person (1)");
+      expect(status.stdout).toContain("BADZIP-A");
+      expect(status.stdout).toContain("auto (auto): exit 1");
+    } finally {
+      await teardown(s);
+    }
+  }, 30_000);
+
+  test("2: a bad setting, in one sentence, before anything is touched", async () => {
+    const dir = tempDir("cli-usage");
+    dirs.push(dir);
+    const run = await runCli(["--auto"], { env: { SHIPDESK_MODE: "production" }, cwd: dir.path });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'Setting mode must be "sandbox" (the built-in test servers, nothing is bought) or "live" (real labels, billed); fix it in the environment variable SHIPDESK_MODE and run shipdesk again.',
+    );
+    const usage = await runCli(["ship", "--retry"], { cwd: dir.path });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr.trim()).toBe("--retry needs a value; see shipdesk --help.");
+  });
+
+  test("3: Best Buy down — labels are still bought, tracking waits, the scheduler is told to try later", async () => {
+    const s = await setup("bbdown", { orders: 2, seed: 13 });
+    try {
+      // A first sync brings the orders in; then Best Buy goes away.
+      expect((await runCli(["orders", "sync"], { env: s.env, cwd: s.dir.path })).code).toBe(0);
+      await s.bb.stop();
+      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir.path });
+      expect(run.code).toBe(3);
+      expect(run.stdout).toContain("labels: 2 label(s) bought");
+      expect(run.stdout).toContain("Best Buy could not be reached");
+      const rows = await s.t.db.query<{ status: string }>(shipmentsSql);
+      expect(rows.map((r) => r.status)).toEqual(["label_created", "label_created"]);
+    } finally {
+      await s.t.drop();
+    }
+  }, 30_000);
+
+  test("3: the database cannot be reached, said in one sentence", async () => {
+    const dir = tempDir("cli-nodb");
+    dirs.push(dir);
+    const run = await runCli(["--auto"], { env: { DATABASE_URL: "postgres://postgres:s3cret@127.0.0.1:1/nowhere" }, cwd: dir.path });
+    expect(run.code).toBe(3);
+    expect(run.stderr.trim()).toMatch(/^Cannot reach the database at postgres:\/\/postgres:\*\*\*\*@127\.0\.0\.1:1\/nowhere: check that PostgreSQL is running/);
+    expect(run.stderr).not.toContain("s3cret");
+    expect(run.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe("the command line", () => {
+  test("--version and --help answer at once without settings or a database", async () => {
+    const dir = tempDir("cli-help");
+    dirs.push(dir);
+    const version = await runCli(["--version"], { cwd: dir.path, env: { DATABASE_URL: "postgres://127.0.0.1:1/x" } });
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^shipdesk \d+\.\d+\.\d+\n$/);
+    const help = await runCli(["ship", "--help"], { cwd: dir.path });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("shipdesk ship [--auto] [--retry ORDER");
+    expect(help.stdout).toContain("3  Canada Post, Best Buy or the database could not be reached");
+  });
+
+  test("without a terminal and without --auto: exit 2 within a second, with the sentence", async () => {
+    const dir = tempDir("cli-notty");
+    dirs.push(dir);
+    const run = await runCli([], { cwd: dir.path, stdin: "pipe" });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe("shipdesk needs a terminal to ask questions; under Task Scheduler or in a script run shipdesk --auto instead.");
+    expect(run.ms).toBeLessThan(1000);
+  });
+});
