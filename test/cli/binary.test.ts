@@ -1,0 +1,60 @@
+import { beforeAll, expect, test } from "bun:test";
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDir } from "../support/database.ts";
+
+const ROOT = join(import.meta.dir, "../..");
+const LINUX = join(ROOT, "build/shipdesk");
+const WINDOWS = join(ROOT, "build/shipdesk.exe");
+
+beforeAll(async () => {
+  const build = Bun.spawn([process.execPath, "run", "build"], { cwd: ROOT, stdout: "pipe", stderr: "pipe" });
+  const code = await build.exited;
+  if (code !== 0) throw new Error(`bun run build failed: ${await new Response(build.stderr).text()}`);
+}, 120_000);
+
+function run(binary: string, args: string[], cwd: string) {
+  const proc = Bun.spawnSync([binary, ...args], { cwd, env: { PATH: "/usr/bin:/bin", HOME: cwd }, stdin: "ignore" });
+  return { code: proc.exitCode, stdout: proc.stdout.toString(), stderr: proc.stderr.toString() };
+}
+
+test("the linux binary runs alone in an empty folder: --version, migrate on the embedded database, demo", () => {
+  const dir = tempDir("binary");
+  try {
+    const binary = join(dir.path, "shipdesk");
+    copyFileSync(LINUX, binary);
+    Bun.spawnSync(["chmod", "+x", binary]);
+    expect(existsSync(join(dir.path, "node_modules"))).toBe(false);
+
+    const version = run(binary, ["--version"], dir.path);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^shipdesk \d+\.\d+\.\d+/);
+
+    const migrate = run(binary, ["migrate"], dir.path);
+    expect(migrate.stderr).toBe("");
+    expect(migrate.code).toBe(0);
+    expect(migrate.stdout).toContain("applied 0001_schema");
+    expect(existsSync(join(dir.path, "shipdesk-data", "db"))).toBe(true);
+    expect(run(binary, ["migrate"], dir.path).stdout).toContain("already up to date");
+
+    const demo = run(binary, ["demo"], dir.path);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain("SANDBOX DEMO");
+    expect(demo.stdout).toMatch(/labels: \d+ label\(s\) bought/);
+    const pdfs = readdirSync(join(dir.path, "labels")).filter((f) => f.endsWith(".pdf"));
+    expect(pdfs.length).toBeGreaterThan(0);
+    for (const pdf of pdfs) expect(readFileSync(join(dir.path, "labels", pdf)).subarray(0, 5).toString()).toBe("%PDF-");
+  } finally {
+    dir.remove();
+  }
+}, 60_000);
+
+test("build/shipdesk.exe is a PE32+ x86-64 Windows console program", () => {
+  const bytes = readFileSync(WINDOWS);
+  expect(bytes.subarray(0, 2).toString("latin1")).toBe("MZ");
+  const pe = bytes.readUInt32LE(0x3c);
+  expect(bytes.subarray(pe, pe + 4).toString("latin1")).toBe("PE\0\0");
+  expect(bytes.readUInt16LE(pe + 4)).toBe(0x8664); // x86-64
+  expect(bytes.readUInt16LE(pe + 24)).toBe(0x20b); // PE32+
+  expect(bytes.readUInt16LE(pe + 24 + 68)).toBe(3); // console subsystem
+});
