@@ -1,0 +1,59 @@
+import * as p from "@clack/prompts";
+import type { App } from "../cli/app.ts";
+import type { CommandResult } from "../cli/commands/result.ts";
+import { startPrintPage } from "../cli/commands/serve.ts";
+import { trackCommand } from "../cli/commands/track.ts";
+import { recordRun } from "../cli/run-record.ts";
+import { tryOpenBrowser } from "./browser.ts";
+import { notedText, type screenLogger } from "./screen-log.ts";
+import { orStop, STOP, type Stop } from "./stop.ts";
+
+/** Step 9a: tell Best Buy the tracking numbers and mark the orders shipped. */
+export async function offerTracking(app: App, log: ReturnType<typeof screenLogger>, signal: AbortSignal): Promise<CommandResult | undefined | Stop> {
+  const go = orStop(
+    await p.confirm({ message: "Send the tracking numbers to Best Buy now (marks the orders shipped)?", initialValue: true, signal }),
+  );
+  if (go === STOP) return STOP;
+  if (!go) {
+    p.log.info("Tracking not sent; shipdesk track (or the next --auto run) sends it.");
+    return undefined;
+  }
+  const spin = p.spinner();
+  spin.start("Sending tracking to Best Buy...");
+  let result: CommandResult;
+  try {
+    result = await recordRun(app.db, "track", "interactive", () => trackCommand(app, log));
+  } catch (error) {
+    spin.error("Stopped on an error.");
+    throw error;
+  }
+  spin.stop(`Done: ${result.line}`);
+  for (const n of log.take()) p.log[n.level](notedText(n));
+  return result;
+}
+
+/** Step 9b: the label page, until the clerk presses Enter. */
+export async function offerPrintPage(app: App, signal: AbortSignal): Promise<Stop | undefined> {
+  const go = orStop(await p.confirm({ message: "Open the label page to print the labels?", initialValue: true, signal }));
+  if (go === STOP) return STOP;
+  if (!go) return undefined;
+  const server = startPage(app);
+  try {
+    const url = `${server.url}/`;
+    p.note(url, "Label page");
+    p.log.info(tryOpenBrowser(url) ? "Opening it in the browser..." : "Open this address in the browser to print.");
+    const done = await p.text({ message: "Press Enter when you are done printing (the label page stops then)", signal });
+    return orStop(done) === STOP ? STOP : undefined;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The usual port, so the clerk's bookmark works; any free one when `shipdesk serve` has it. */
+function startPage(app: App) {
+  try {
+    return startPrintPage(app, undefined);
+  } catch {
+    return startPrintPage(app, 0);
+  }
+}

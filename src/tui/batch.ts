@@ -1,0 +1,137 @@
+import { provinceCode } from "../address/index.ts";
+import type { Settings } from "../config/index.ts";
+import type { ShipOptions, ShippableOrder } from "../shipping/index.ts";
+import { linesOf } from "../shipping/order-row.ts";
+import { formatKg } from "./weight.ts";
+
+/** One order as the review screen shows it. */
+export interface ReviewRow {
+  orderId: string;
+  name: string;
+  /** "Halifax, NS". */
+  place: string;
+  service: string;
+  weightKg: number;
+  /** Where the weight came from, in the clerk's words. */
+  weightFrom: string;
+  problems: string[];
+  /** Orders with problems are shown but can never be put in the batch. */
+  selectable: boolean;
+  /** Set when the order holds one SKU: a weight typed for it can become that SKU's preset. */
+  singleSku: { sku: string; quantity: number } | undefined;
+}
+
+/** The clerk's batch while it is being reviewed: nothing here has been bought. */
+export interface Review {
+  rows: ReviewRow[];
+  /** Orders in the batch; never one with problems. */
+  selected: ReadonlySet<string>;
+  /** Weights typed in this session, passed on to the run so the labels carry exactly them. */
+  weights: ReadonlyMap<string, number>;
+}
+
+const WEIGHT_FROM: Record<ShippableOrder["parcel"]["source"], string> = {
+  override: "set for this order",
+  sku: "SKU preset",
+  default: "default parcel",
+  mixed: "SKU presets + default parcel",
+};
+
+function rowOf(s: ShippableOrder): ReviewRow {
+  const o = s.order;
+  const province = provinceCode(o.ship_province) ?? o.ship_province?.trim() ?? "";
+  const city = o.ship_city?.trim() ?? "";
+  const lines = linesOf(o.order_lines);
+  const skus = new Set(lines.map((l) => l.sku));
+  const only = lines[0];
+  return {
+    orderId: o.order_id,
+    name: o.customer_name?.trim() || o.ship_company?.trim() || "(no name)",
+    place: [city, province].filter(Boolean).join(", ") || "(no address)",
+    service: s.serviceCode,
+    weightKg: s.parcel.weightKg,
+    weightFrom: WEIGHT_FROM[s.parcel.source],
+    problems: s.problems.map((p) => p.message),
+    selectable: s.problems.length === 0,
+    singleSku:
+      skus.size === 1 && only?.sku ? { sku: only.sku, quantity: lines.reduce((n, l) => n + l.quantity, 0) } : undefined,
+  };
+}
+
+function withTypedWeights(rows: ReviewRow[], weights: ReadonlyMap<string, number>): ReviewRow[] {
+  return rows.map((r) => {
+    const kg = weights.get(r.orderId);
+    return kg === undefined ? r : { ...r, weightKg: kg, weightFrom: "set now" };
+  });
+}
+
+/** The review as it opens: every order without a label, all shippable ones in the batch. */
+export function startReview(shippable: readonly ShippableOrder[]): Review {
+  const rows = shippable.map(rowOf);
+  return { rows, selected: new Set(rows.filter((r) => r.selectable).map((r) => r.orderId)), weights: new Map() };
+}
+
+/** The clerk's multiselect answer: only those orders stay in the batch. */
+export function keepOnly(review: Review, kept: readonly string[]): Review {
+  const selectable = new Set(review.rows.filter((r) => r.selectable).map((r) => r.orderId));
+  return { ...review, selected: new Set(kept.filter((id) => selectable.has(id))) };
+}
+
+/**
+ * The rows read again after a change was saved. Orders left out stay out; an order whose
+ * problem the change fixed (a missing or too-heavy weight) joins the batch, since fixing it
+ * was the point; an order that now has a problem leaves it.
+ */
+export function refreshReview(review: Review, shippable: readonly ShippableOrder[]): Review {
+  const before = new Map(review.rows.map((r) => [r.orderId, r]));
+  const rows = withTypedWeights(shippable.map(rowOf), review.weights);
+  const selected = new Set<string>();
+  for (const r of rows) {
+    if (!r.selectable) continue;
+    const old = before.get(r.orderId);
+    if (review.selected.has(r.orderId) || (old !== undefined && !old.selectable)) selected.add(r.orderId);
+  }
+  return { rows, selected, weights: review.weights };
+}
+
+/** A weight the clerk typed: shown at once and used for this run's label. */
+export function withWeight(review: Review, orderId: string, kg: number): Review {
+  const weights = new Map(review.weights).set(orderId, kg);
+  return { ...review, weights, rows: withTypedWeights(review.rows, weights) };
+}
+
+export function rowOfOrder(review: Review, orderId: string): ReviewRow | undefined {
+  return review.rows.find((r) => r.orderId === orderId);
+}
+
+/** What `runShipping` gets: exactly the confirmed orders, and the weights typed for them. */
+export function shipOptions(review: Review): Required<ShipOptions> {
+  const only = review.rows.filter((r) => review.selected.has(r.orderId)).map((r) => r.orderId);
+  const weights = new Map([...review.weights].filter(([id]) => review.selected.has(id)));
+  return { only, weights };
+}
+
+const labels = (n: number) => `${n} label${n === 1 ? "" : "s"}`;
+
+/** The question before anything is bought; a live run says that it costs money. */
+export function confirmText(count: number, mode: Settings["mode"]): string {
+  return mode === "live"
+    ? `Buy ${labels(count)} from Canada Post (LIVE: billed to your Canada Post account)?`
+    : `Buy ${labels(count)} from Canada Post (SANDBOX)?`;
+}
+
+/** The weight column: "1.5 kg (SKU preset)". */
+export function weightText(row: ReviewRow): string {
+  return `${formatKg(row.weightKg)} (${row.weightFrom})`;
+}
+
+/** The question about a typed weight, when it can become the SKU's preset. */
+export function presetQuestion(row: ReviewRow, kg: number): string | undefined {
+  const one = row.singleSku;
+  if (!one) return undefined;
+  if (one.quantity === 1) return `Save ${formatKg(kg)} as the preset weight of SKU ${one.sku}, for every order of it?`;
+  return `Save ${formatKg(perUnit(kg, one.quantity))} per unit (${formatKg(kg)} / ${one.quantity}) as the preset weight of SKU ${one.sku}?`;
+}
+
+// Never below a gram: the database refuses a zero weight.
+export const perUnit = (kg: number, quantity: number) => Math.max(0.001, Math.round((kg / quantity) * 1000) / 1000);

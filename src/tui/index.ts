@@ -1,0 +1,101 @@
+import * as p from "@clack/prompts";
+import type { App } from "../cli/app.ts";
+import { syncCommand } from "../cli/commands/sync.ts";
+import { combine, type CommandResult } from "../cli/commands/result.ts";
+import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
+import { createLogger } from "../cli/log.ts";
+import { recordRun } from "../cli/run-record.ts";
+import { shippableOrders } from "../shipping/index.ts";
+import { offerPrintPage, offerTracking } from "./after-screen.ts";
+import { confirmText, startReview } from "./batch.ts";
+import { reviewBatch } from "./review-screen.ts";
+import { notedText, screenLogger } from "./screen-log.ts";
+import { buyLabels } from "./ship-screen.ts";
+import { NOTHING_BOUGHT, orStop, STOP } from "./stop.ts";
+
+/**
+ * The clerk's shipping desk: new orders from Best Buy, the batch to review, one confirm, the
+ * labels bought with progress, a summary, then tracking and the print page. Nothing is bought
+ * before the confirm; Ctrl-C or Esc at any question before it ends with nothing bought.
+ */
+export async function interactive(app: App, options: { version: string }): Promise<ExitCode> {
+  // A closed terminal window resolves every open prompt as a cancel, so the database (and the
+  // embedded folder's lock) is closed properly instead of the process hanging on a dead TTY.
+  const hangup = new AbortController();
+  const abort = () => hangup.abort();
+  process.once("SIGHUP", abort);
+  process.once("SIGTERM", abort);
+  try {
+    return await desk(app, options.version, hangup.signal);
+  } finally {
+    process.removeListener("SIGHUP", abort);
+    process.removeListener("SIGTERM", abort);
+  }
+}
+
+async function desk(app: App, version: string, signal: AbortSignal): Promise<ExitCode> {
+  const codes: ExitCode[] = [];
+  const log = screenLogger(createLogger({ dataDir: app.settings.dataDir, echo: false }));
+  p.intro(`shipdesk ${version}`);
+  showWhere(app);
+
+  // Step 2: new orders from Best Buy.
+  let interrupted = false;
+  const spin = p.spinner({ cancelMessage: "Ctrl-C: stopping once the sync is finished...", onCancel: () => (interrupted = true) });
+  spin.start("Getting new orders from Best Buy...");
+  let sync: CommandResult;
+  try {
+    sync = await recordRun(app.db, "orders sync", "interactive", () => syncCommand(app, log, undefined));
+  } catch (error) {
+    spin.error("Stopped on an error.");
+    throw error;
+  }
+  if (!interrupted) spin.stop(sync.line);
+  codes.push(sync.exitCode);
+  for (const n of log.take()) p.log[n.level](notedText(n));
+  if (interrupted) return stopped(NOTHING_BOUGHT, codes);
+
+  // Steps 3 to 6: review and confirm; nothing is bought before the confirm.
+  let boughtAny = false;
+  let review = startReview(await shippableOrders(app.shippingDeps()));
+  if (review.rows.length === 0) p.log.info("No orders are waiting for a label.");
+  else {
+    const reviewed = await reviewBatch(app, review, signal);
+    if (reviewed === STOP) return stopped(NOTHING_BOUGHT, codes);
+    review = reviewed;
+    if (review.selected.size === 0) p.log.info("No orders in the batch: no labels bought.");
+    else {
+      const go = orStop(await p.confirm({ message: confirmText(review.selected.size, app.settings.mode), initialValue: true, signal }));
+      if (go === STOP || !go) return stopped(NOTHING_BOUGHT, codes);
+
+      // Steps 7 and 8.
+      const bought = await buyLabels(app, review, log);
+      codes.push(bought.exitCode);
+      boughtAny = bought.summary.created.length + bought.summary.recovered.length > 0;
+      log.take(); // already shown, in the summary's words
+      if (bought.interrupted) return stopped("Stopped after the batch: the labels bought are saved; shipdesk track sends their tracking later.", codes);
+    }
+  }
+
+  // Step 9: tracking and printing, for this batch and anything earlier runs left.
+  const tracked = await offerTracking(app, log, signal);
+  if (tracked === STOP) return stopped(boughtAny ? "Stopped: the labels bought are saved; shipdesk track sends their tracking later." : NOTHING_BOUGHT, codes);
+  if (tracked) codes.push(tracked.exitCode);
+  const printed = await offerPrintPage(app, signal);
+  if (printed === STOP) return stopped("Stopped: the label page is closed; shipdesk serve opens it again.", codes);
+
+  const code = combine(codes);
+  p.outro(code === EXIT.ok ? "All done." : code === EXIT.needsPerson ? "Done; some orders need a person (see above, or shipdesk status)." : "Done, but Canada Post or Best Buy could not be reached for everything; run shipdesk again later.");
+  return code;
+}
+
+function showWhere(app: App): void {
+  p.log.info(`Connected: ${app.where}`);
+  if (app.settings.mode === "live") p.log.warn("LIVE: labels bought here are real and billed to your Canada Post account.");
+  else p.log.warn(`SANDBOX: ${app.sandboxes ? "built-in " : ""}test servers. Nothing is bought and nothing reaches Best Buy.`);
+}
+
+function stopped(sentence: string, codes: readonly ExitCode[]): ExitCode {
+  p.cancel(sentence);
+  return combine(codes);
+}

@@ -1,0 +1,125 @@
+import * as p from "@clack/prompts";
+import type { App } from "../cli/app.ts";
+import { shippableOrders } from "../shipping/index.ts";
+import { keepOnly, presetQuestion, refreshReview, rowOfOrder, weightText, withWeight, type Review, type ReviewRow } from "./batch.ts";
+import { saveService, saveWeight } from "./review-store.ts";
+import { SERVICES } from "./services.ts";
+import { orStop, STOP, type Stop } from "./stop.ts";
+import { batchChoice, batchHeadline, batchTable, rowLabel } from "./table.ts";
+import { parseWeight } from "./weight.ts";
+
+/** Steps 3 to 5: the batch as a list, leave orders out, change weights or services. */
+export async function reviewBatch(app: App, first: Review, signal: AbortSignal): Promise<Review | Stop> {
+  let review = first;
+  p.note(batchTable(review.rows).join("\n"), batchHeadline(review), { format: (line) => line });
+  const selectable = review.rows.filter((r) => r.selectable);
+  if (selectable.length > 0) {
+    const kept = orStop(
+      await p.multiselect({
+        message: "Orders to buy labels for (Space leaves one out, Enter goes on)",
+        options: review.rows.map((r) => ({ value: r.orderId, label: rowLabel(r), hint: r.problems[0], disabled: !r.selectable })),
+        initialValues: [...review.selected],
+        required: false,
+        maxItems: 12,
+        signal,
+      }),
+    );
+    if (kept === STOP) return STOP;
+    review = keepOnly(review, kept);
+    p.log.message(batchChoice(review));
+  }
+  for (;;) {
+    const more = orStop(
+      await p.select({
+        message: "Change an order's weight or service before buying?",
+        options: [
+          { value: "go", label: "No, go on" },
+          { value: "change", label: "Yes, change an order" },
+        ],
+        signal,
+      }),
+    );
+    if (more === STOP) return STOP;
+    if (more === "go") return review;
+    const changed = await changeOne(app, review, signal);
+    if (changed === STOP) return STOP;
+    review = changed;
+  }
+}
+
+function stateHint(review: Review, r: ReviewRow): string {
+  if (!r.selectable) return `has problems: ${r.problems[0] ?? ""}`;
+  return review.selected.has(r.orderId) ? "in the batch" : "left out";
+}
+
+async function changeOne(app: App, review: Review, signal: AbortSignal): Promise<Review | Stop> {
+  const orderId = orStop(
+    await p.select({
+      message: "Which order?",
+      options: review.rows.map((r) => ({ value: r.orderId, label: rowLabel(r), hint: stateHint(review, r) })),
+      maxItems: 12,
+      signal,
+    }),
+  );
+  if (orderId === STOP) return STOP;
+  const row = rowOfOrder(review, orderId)!;
+  const what = orStop(
+    await p.select({
+      message: `Change what for ${orderId}?`,
+      options: [
+        { value: "weight", label: "Weight", hint: weightText(row) },
+        { value: "service", label: "Service", hint: row.service },
+      ],
+      signal,
+    }),
+  );
+  if (what === STOP) return STOP;
+
+  let next = review;
+  let said: string;
+  if (what === "weight") {
+    const typed = orStop(
+      await p.text({
+        message: `Weight of the parcel for ${orderId}, in kg`,
+        placeholder: String(row.weightKg),
+        validate: (value) => {
+          const w = parseWeight(value);
+          return w.ok ? undefined : w.message;
+        },
+        signal,
+      }),
+    );
+    if (typed === STOP) return STOP;
+    const w = parseWeight(typed);
+    if (!w.ok) return review; // the prompt's validation already refused it
+    const question = presetQuestion(row, w.kg);
+    let asPreset = false;
+    if (question) {
+      const answer = orStop(await p.confirm({ message: question, active: "Yes, for the SKU", inactive: "No, this order only", initialValue: false, signal }));
+      if (answer === STOP) return STOP;
+      asPreset = answer;
+    }
+    said = await saveWeight(app.db, row, w.kg, asPreset);
+    next = withWeight(review, orderId, w.kg);
+  } else {
+    const code = orStop(
+      await p.select({
+        message: `Canada Post service for ${orderId}`,
+        options: SERVICES.map((s) => ({ value: s.code as string, label: `${s.code}  ${s.name}` })),
+        initialValue: row.service,
+        signal,
+      }),
+    );
+    if (code === STOP) return STOP;
+    said = await saveService(app.db, orderId, code);
+  }
+
+  next = refreshReview(next, await shippableOrders(app.shippingDeps()));
+  const now = rowOfOrder(next, orderId);
+  p.log.success(said);
+  if (now) {
+    p.log.message(`${rowLabel(now)}  [${stateHint(next, now)}]`);
+    for (const problem of now.problems) p.log.warn(problem);
+  }
+  return next;
+}

@@ -1,0 +1,48 @@
+import type { Review, ReviewRow } from "./batch.ts";
+import { weightText } from "./batch.ts";
+
+const fit = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 3)}...` : text.padEnd(width));
+
+const COLUMNS = [
+  { title: "Order", width: 16, cell: (r: ReviewRow) => r.orderId },
+  { title: "Name", width: 22, cell: (r: ReviewRow) => r.name },
+  { title: "City", width: 22, cell: (r: ReviewRow) => r.place },
+  { title: "Service", width: 8, cell: (r: ReviewRow) => r.service },
+  { title: "Weight", width: 30, cell: (r: ReviewRow) => weightText(r) },
+] as const;
+
+/**
+ * The batch as plain, aligned ASCII lines (the Windows console draws nothing fancier reliably),
+ * each problem on its own line under its order so that none is cut off.
+ */
+export function batchTable(rows: readonly ReviewRow[]): string[] {
+  const line = (cells: string[]) => cells.join("  ").trimEnd();
+  const out = [line(COLUMNS.map((c) => fit(c.title, c.width)))];
+  for (const r of rows) {
+    out.push(line(COLUMNS.map((c) => fit(c.cell(r), c.width))));
+    for (const p of r.problems) out.push(`    ! ${p}`);
+  }
+  return out;
+}
+
+/** "6 orders without a label: 5 can ship, 1 has problems to fix first." */
+export function batchHeadline(review: Review): string {
+  const total = review.rows.length;
+  const bad = review.rows.filter((r) => !r.selectable).length;
+  const head = `${total} order${total === 1 ? "" : "s"} without a label`;
+  if (bad === 0) return `${head}, all ready to ship.`;
+  return `${head}: ${total - bad} can ship, ${bad} ${bad === 1 ? "has" : "have"} problems to fix first (not selectable).`;
+}
+
+/** One option in the multiselect / order picker. */
+export function rowLabel(r: ReviewRow): string {
+  return `${fit(r.orderId, 16)}  ${fit(r.name, 22)}  ${fit(r.place, 22)}  ${r.service}  ${weightText(r)}`.trimEnd();
+}
+
+/** After the multiselect, in one line: its own echo joins every label and is hard to read. */
+export function batchChoice(review: Review): string {
+  const inBatch = review.rows.filter((r) => review.selected.has(r.orderId));
+  const out = review.rows.filter((r) => r.selectable && !review.selected.has(r.orderId));
+  const head = `${inBatch.length} order${inBatch.length === 1 ? "" : "s"} in the batch`;
+  return out.length === 0 ? `${head}.` : `${head}; left out: ${out.map((r) => `${r.orderId} (${r.name})`).join(", ")}.`;
+}
