@@ -1,6 +1,6 @@
-import type { ShipmentRequest } from "../canadapost/index.ts";
+import { shipmentRequestFromOrder, type CreateShipmentOutcome } from "../canadapost/index.ts";
 import type { RunContext } from "./deps.ts";
-import { linesOf, recipientOf } from "./order-row.ts";
+import { linesOf, shipToOf } from "./order-row.ts";
 import { markLabelFailed, recordShipmentError, saveCreatedShipment } from "./store.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 
@@ -12,22 +12,20 @@ export type CreateResult =
   | { kind: "rejected"; message: string }
   | { kind: "in-doubt"; message: string };
 
-export function shipmentRequestOf(s: WorkShipment, today: Date): ShipmentRequest {
-  const skus = linesOf(s.order_lines)
-    .map((l) => (l.quantity > 1 ? `${l.sku ?? "?"}x${l.quantity}` : (l.sku ?? "?")))
-    .join(" ");
-  return {
-    requestId: s.customer_request_id,
+/** The shipment row (and its order's address) as a Create Shipment request, or the problems. */
+function requestFor(s: WorkShipment, today: Date) {
+  return shipmentRequestFromOrder({
     orderId: s.order_id,
-    recipient: recipientOf(s),
+    requestId: s.customer_request_id,
+    shipTo: shipToOf(s),
     parcel: {
       weightKg: s.weight_kg ?? 0,
       dimensionsCm: s.length_cm && s.width_cm && s.height_cm ? { length: s.length_cm, width: s.width_cm, height: s.height_cm } : undefined,
     },
-    reference2: skus || undefined,
+    skus: linesOf(s.order_lines).map((l) => (l.quantity > 1 ? `${l.sku ?? "?"}x${l.quantity}` : (l.sku ?? "?"))),
     serviceCode: s.service_code ?? undefined,
     mailingDate: today,
-  };
+  });
 }
 
 /**
@@ -35,9 +33,10 @@ export function shipmentRequestOf(s: WorkShipment, today: Date): ShipmentRequest
  * nothing) is waited out and tried again; a lost reply leaves the shipment for recovery.
  */
 export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<CreateResult> {
-  const request = shipmentRequestOf(s, ctx.today());
+  const built = requestFor(s, ctx.today());
   for (let attempt = 1; ; attempt++) {
-    const outcome = await ctx.carrier.createShipment(request);
+    // An address that no longer passes (changed since the claim) is refused before any call.
+    const outcome: CreateShipmentOutcome = built.ok ? await ctx.carrier.createShipment(built.request) : { kind: "invalid", problems: built.problems };
     await ctx.at("create-answered", s.order_id);
     switch (outcome.kind) {
       case "ok": {

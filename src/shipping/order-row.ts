@@ -1,5 +1,4 @@
-import type { Recipient } from "../canadapost/index.ts";
-import { countryAlpha2, normalizePostalCode, phoneDigits, provinceCode, type ShipTo } from "../address/index.ts";
+import type { ShipTo } from "../address/index.ts";
 
 /** The ship-to columns of `orders`, as the shipping queries select them. */
 export interface OrderAddressRow {
@@ -29,25 +28,6 @@ export function shipToOf(row: OrderAddressRow): ShipTo {
     country: row.ship_country,
     phone: row.ship_phone,
     email: row.ship_email,
-  };
-}
-
-/** Only called for orders that passed the pre-flight check, so every code normalises. */
-export function recipientOf(row: OrderAddressRow): Recipient {
-  const country = countryAlpha2(row.ship_country) ?? "CA";
-  const street1 = row.ship_street_1?.trim() || row.ship_street_2?.trim() || "";
-  const street2 = row.ship_street_1?.trim() ? row.ship_street_2?.trim() || undefined : undefined;
-  return {
-    name: row.customer_name?.trim() || row.ship_company?.trim() || "",
-    company: row.ship_company?.trim() || undefined,
-    addressLine1: street1,
-    addressLine2: street2,
-    city: row.ship_city?.trim() ?? "",
-    province: provinceCode(row.ship_province, country) ?? "",
-    postalCode: normalizePostalCode(row.ship_postal_code, country) ?? "",
-    country,
-    phone: phoneDigits(row.ship_phone),
-    email: row.ship_email?.trim() || undefined,
   };
 }
 
