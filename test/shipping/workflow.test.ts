@@ -233,3 +233,29 @@ describe("label creation", () => {
     expect(cp.state.callsTo("CreateShipment")).toBe(2);
   });
 });
+
+describe("on the embedded database (PGlite)", () => {
+  test("the same workflow and SQL: labels bought once, a re-run buys nothing, a lost reply is adopted", async () => {
+    const { freshEmbeddedDatabase } = await import("../support/database.ts");
+    const e = await freshEmbeddedDatabase("ship-embedded");
+    const dir = tempDir("ship-embedded-labels");
+    try {
+      cp.state.reset();
+      cp.faults.clear();
+      await insertOrders(e.db, [testOrder(0, { order_id: "E-1" }), testOrder(1, { order_id: "E-2" }), testOrder(2, { order_id: "E-3" })]);
+      cp.faults.inject("CreateShipment", { kind: "lose-reply" });
+      const settings = sandboxSettings(dir.path, { concurrency: 1 });
+      const first = await runShipping(shippingDeps(e.db, settings, cp.url));
+      expect(first.created.sort()).toEqual(["E-2", "E-3"]);
+      expect(first.inDoubt.map((d) => d.orderId)).toEqual(["E-1"]);
+      const second = await runShipping(shippingDeps(e.db, settings, cp.url));
+      expect(second.recovered).toEqual(["E-1"]);
+      for (const id of ["E-1", "E-2", "E-3"]) expect(cp.state.labelsFor(id)).toHaveLength(1);
+      const rows = await e.db.query<Record<string, any>>(shipmentsSql);
+      expect(rows.map((r) => r.status)).toEqual(["label_created", "label_created", "label_created"]);
+    } finally {
+      await e.drop();
+      dir.remove();
+    }
+  }, 30_000);
+});
