@@ -1,0 +1,59 @@
+// A child process that takes one batch through shipdesk's own code path: orders sync (untimed
+// set-up), then ship + track (timed). It runs alone so its CPU time (process.cpuUsage) and its
+// peak RSS are shipdesk's own work: the sandboxes live in another process (sandboxes.ts).
+// argv[2]: JSON BatchPlan. Prints one JSON BatchResult line.
+import { bestBuyClientFromSettings } from "../src/bestbuy/index.ts";
+import { CanadaPostXmlClient } from "../src/canadapost/index.ts";
+import { databaseAuditLog, HttpClient, RateLimiter } from "../src/http/index.ts";
+import { syncOrders } from "../src/orders/index.ts";
+import { runShipping } from "../src/shipping/index.ts";
+import { pushTracking } from "../src/tracking/index.ts";
+import { freshEmbeddedDatabase, freshServerDatabase, tempDir } from "../test/support/database.ts";
+import { sandboxSettings } from "../test/support/shipping.ts";
+import type { BatchPlan, BatchResult } from "./plan.ts";
+
+const plan = JSON.parse(process.argv[2] ?? "{}") as BatchPlan;
+const database = plan.database === "server" ? await freshServerDatabase("bench") : await freshEmbeddedDatabase("bench");
+const labels = tempDir("bench-labels");
+try {
+  const { db } = database;
+  // A generous timeout: a call queued behind the rate limiter is not a slow Canada Post.
+  const settings = sandboxSettings(labels.path, { concurrency: plan.concurrency, timeoutMs: 30_000 });
+  const http = new HttpClient({ audit: databaseAuditLog(db) });
+  const carrier = new CanadaPostXmlClient({
+    http,
+    settings: settings.canadaPost,
+    baseUrl: plan.canadaPost,
+    rateLimiter: plan.rateLimit ? new RateLimiter(plan.rateLimit.limit, plan.rateLimit.windowMs) : undefined,
+  });
+  const marketplace = bestBuyClientFromSettings(settings.bestBuy, http, { baseUrl: plan.bestBuy });
+  const synced = await syncOrders({ db, marketplace, settings });
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const shipped = await runShipping({ db, carrier, settings });
+  const t1 = performance.now();
+  const tracked = await pushTracking({ db, marketplace, settings });
+  const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+  const result: BatchResult = {
+    orders: synced.imported,
+    created: shipped.created.length,
+    shipped: tracked.updated.length,
+    notDone: shipped.failed.length + shipped.inDoubt.length + shipped.notSaved.length + shipped.skipped.length,
+    wallMs: t2 - t0,
+    shipMs: t1 - t0,
+    trackMs: t2 - t1,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    sampledPeakRssMb: peakRss / 2 ** 20,
+  };
+  console.log(JSON.stringify(result));
+} finally {
+  await database.drop();
+  labels.remove();
+}

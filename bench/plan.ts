@@ -1,0 +1,45 @@
+/** What the bench's child processes are told and tell back (JSON over argv and stdout). */
+
+export interface Latency {
+  createMs: number;
+  labelMs: number;
+  bestBuyMs: number;
+}
+
+export interface SandboxPlan {
+  /** Best Buy orders seeded in SHIPPING. */
+  orders: number;
+  latency: Latency;
+  /** Canada Post's throttle on Create Shipment + Get Artifact; absent: off. */
+  rateLimit?: { perMinute: number; windowMs: number };
+}
+
+export interface SandboxStats {
+  labels: number;
+  downloads: number;
+  throttled: number;
+  ordersWithTwoLabels: number;
+}
+
+export interface BatchPlan {
+  database: "server" | "embedded";
+  canadaPost: string;
+  bestBuy: string;
+  concurrency: number;
+  /** The client's RateLimiter; absent: none. */
+  rateLimit?: { limit: number; windowMs: number };
+}
+
+export interface BatchResult {
+  orders: number;
+  shipped: number;
+  created: number;
+  notDone: number;
+  wallMs: number;
+  shipMs: number;
+  trackMs: number;
+  /** User + system CPU of the batch process during ship + track. */
+  cpuMs: number;
+  /** process.memoryUsage().rss sampled every 50 ms during the batch. */
+  sampledPeakRssMb: number;
+}
