@@ -1,0 +1,2 @@
+-- Test read-back: every label bought, with the weight it was bought for.
+SELECT order_id, status, weight_kg::float8 AS weight_kg, tracking_pin FROM shipments ORDER BY order_id;

@@ -1,0 +1,81 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { tempDir } from "../support/database.ts";
+
+const ROOT = join(import.meta.dir, "../..");
+const EXIT_MARK = "SHIPDESK-EXIT=";
+
+/**
+ * `bun src/cli.ts` in a real terminal: a tmux session on its own server socket (so the test
+ * never touches anyone's tmux), in an empty folder (no shipdesk.toml: sandbox mode), with its
+ * own embedded database and labels folder.
+ */
+export interface Terminal {
+  dataDir: string;
+  labelsDir: string;
+  /** The visible screen, wrapped lines joined. */
+  screen(): string;
+  /** Everything printed so far, scrolled-off lines included. */
+  history(): string;
+  keys(...keys: string[]): void;
+  /** Types text literally (no key names). */
+  type(text: string): void;
+  waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Waits for the program to end; its exit code. */
+  exitCode(timeoutMs?: number): Promise<number>;
+  close(): void;
+}
+
+function tmux(socket: string, args: string[]): string {
+  const r = Bun.spawnSync(["tmux", "-L", socket, ...args], { stdout: "pipe", stderr: "pipe" });
+  if (r.exitCode !== 0) throw new Error(`tmux ${args[0]} failed: ${r.stderr.toString()}`);
+  return r.stdout.toString();
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+
+export function startShipdesk(label: string): Terminal {
+  const dir = tempDir(`tui-${label}`);
+  const cwd = join(dir.path, "cwd");
+  const dataDir = join(dir.path, "data");
+  const labelsDir = join(dir.path, "labels");
+  mkdirSync(cwd);
+  const socket = `shipdesk-test-${process.pid}-${label}`;
+  // A clean environment: nothing from the test runner (DATABASE_URL, a base URL) may leak in.
+  const env = [`PATH=${process.env.PATH ?? "/usr/bin:/bin"}`, `HOME=${dir.path}`, "TERM=xterm-256color", "LANG=C.UTF-8", `SHIPDESK_DATA_DIR=${dataDir}`, `SHIPDESK_LABELS_DIR=${labelsDir}`];
+  const command = `env -i ${env.map(quote).join(" ")} ${quote(process.execPath)} ${quote(join(ROOT, "src/cli.ts"))}; echo ${EXIT_MARK}$?; sleep 600`;
+  tmux(socket, ["-f", "/dev/null", "new-session", "-d", "-s", "desk", "-x", "160", "-y", "50", "-c", cwd, command]);
+
+  const screen = () => tmux(socket, ["capture-pane", "-p", "-J", "-t", "desk"]);
+  const history = () => tmux(socket, ["capture-pane", "-p", "-J", "-S", "-2000", "-t", "desk"]);
+  const waitFor = async (pattern: string | RegExp, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = screen();
+      if (typeof pattern === "string" ? text.includes(pattern) : pattern.test(text)) return text;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; the screen:\n${history()}`);
+      await Bun.sleep(100);
+    }
+  };
+  return {
+    dataDir,
+    labelsDir,
+    screen,
+    history,
+    keys: (...keys) => void tmux(socket, ["send-keys", "-t", "desk", ...keys]),
+    type: (text) => void tmux(socket, ["send-keys", "-t", "desk", "-l", text]),
+    waitFor,
+    async exitCode(timeoutMs = 15_000) {
+      const text = await waitFor(new RegExp(`${EXIT_MARK}\\d+`), timeoutMs);
+      return Number(new RegExp(`${EXIT_MARK}(\\d+)`).exec(text)![1]);
+    },
+    close() {
+      try {
+        tmux(socket, ["kill-server"]);
+      } catch {
+        // already gone
+      }
+      dir.remove();
+    },
+  };
+}
