@@ -1,17 +1,18 @@
 // The entry point. --version and --help answer from here without loading the rest, so they
 // are instant even in the compiled binary; everything else is imported on demand.
 import { version } from "../package.json" with { type: "json" };
+import { writeLine } from "./cli/console-text.ts";
 import { commandHelp, generalHelp } from "./cli/help.ts";
 
 const argv = process.argv.slice(2);
 if (argv.includes("--version") || argv[0] === "version") {
-  console.log(`shipdesk ${version}`);
+  writeLine(process.stdout, `shipdesk ${version}`);
   process.exit(0);
 }
 if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
   const words = argv.filter((a) => !a.startsWith("-") && a !== "help");
   const name = words[0] === "orders" ? "orders sync" : (words[0] ?? (argv.includes("--auto") ? "--auto" : ""));
-  console.log(name ? commandHelp(name, version) : generalHelp(version));
+  writeLine(process.stdout, name ? commandHelp(name, version) : generalHelp(version));
   process.exit(0);
 }
 const { main } = await import("./cli/main.ts");

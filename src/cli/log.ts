@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { writeLine } from "./console-text.ts";
 
 export type Level = "INFO" | "WARN" | "ERROR";
 
@@ -41,7 +42,7 @@ export function createLogger(options: { dataDir?: string; write?: (line: string)
       file = undefined;
     }
   }
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const write = options.write ?? ((line: string) => writeLine(process.stdout, line));
   const log = (level: Level, message: string, orderId?: string) => {
     const line = `${new Date().toISOString()} ${level.padEnd(5)} ${orderId ?? "-"} ${message}`;
     if (options.echo !== false) write(line);

@@ -3,13 +3,15 @@ import { migrate, openDatabase } from "../db/index.ts";
 import { openApp, type App } from "./app.ts";
 import { parseArgs, type Args } from "./args.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
+import { writeLine } from "./console-text.ts";
 import { reportFailure } from "./failure.ts";
+import { closeOnInterrupt, interrupted } from "./interrupt.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { recordRun } from "./run-record.ts";
 import { combine, type CommandResult } from "./commands/result.ts";
 
-const print = (text: string) => process.stdout.write(`${text}\n`);
-const printError = (text: string) => process.stderr.write(`${text}\n`);
+const print = (text: string) => writeLine(process.stdout, text);
+const printError = (text: string) => writeLine(process.stderr, text);
 
 /** Runs one command; returns the exit code. Never throws: every failure ends in a sentence. */
 export async function main(argv: readonly string[], version: string): Promise<ExitCode> {
@@ -35,10 +37,12 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
     if (args.command === "migrate") return await migrateCommand(settings, log);
     if (args.command === "status") {
       const db = await openDatabase(settings);
+      const forget = closeOnInterrupt(() => db.close(), log);
       try {
         await migrate(db);
         return (await (await import("./commands/status.ts")).statusCommand(db, db.description, print)).exitCode;
       } finally {
+        forget();
         await db.close();
       }
     }
@@ -51,23 +55,30 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
       return EXIT.ok;
     }
     const logger = log;
-    return await withApp(settings, (app) => runRecorded(app, args, logger));
+    return await withApp(settings, (app) => runRecorded(app, args, logger), logger);
   } catch (error) {
+    // Ctrl-C closed the database under the work in hand: that is no failure to report.
+    const stopping = interrupted();
+    if (stopping) return await stopping;
     return reportFailure(error, log, printError);
   }
 }
 
-async function withApp(settings: Settings, work: (app: App) => Promise<ExitCode>): Promise<ExitCode> {
+/** With `log`, a headless run: Ctrl-C closes the database first (the desk and serve handle it). */
+async function withApp(settings: Settings, work: (app: App) => Promise<ExitCode>, log?: Logger): Promise<ExitCode> {
   const app = await openApp(settings);
+  const forget = log ? closeOnInterrupt(() => app.close(), log) : () => {};
   try {
     return await work(app);
   } finally {
+    forget();
     await app.close();
   }
 }
 
 async function migrateCommand(settings: Settings, log: Logger): Promise<ExitCode> {
   const db = await openDatabase(settings);
+  const forget = closeOnInterrupt(() => db.close(), log);
   try {
     const result = await migrate(db);
     log.info(
@@ -77,6 +88,7 @@ async function migrateCommand(settings: Settings, log: Logger): Promise<ExitCode
     );
     return EXIT.ok;
   } finally {
+    forget();
     await db.close();
   }
 }

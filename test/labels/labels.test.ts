@@ -43,6 +43,43 @@ describe("label file names are valid on Windows and never shared", () => {
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(ids.length);
   });
 
+  test.each([
+    ["colon", "7023:1"],
+    ["slashes", "70/23\\1"],
+    ["star and question mark", "70*23?"],
+    ["quote, pipe, angle brackets", '7"0|2<3>'],
+    ["control character", "7023\u0000"],
+    ["trailing dot and space", "7023. "],
+    ["reserved name", "NUL"],
+  ])("%s in the PIN gives a valid name", (_rule, pin) => {
+    expect(isValidWindowsFileName(labelFileName("241907365-A", pin))).toBe(true);
+  });
+
+  test("two orders never map to the same file: ids and PINs that differ only where Windows cannot tell", () => {
+    const pairs: [string, string][] = [
+      ["A", "1:2"],
+      ["A", "1_2"],
+      ["A", "1*2"],
+      ["a", "1_2"],
+      ["A:1", "2"],
+      ["A", ":1-2"],
+      ["A-", "1-2"],
+      ["A_1", "2"],
+      ["A.", "1_2"],
+      ["A ", "1_2"],
+      ["CON", "1"],
+      ["con", "1"],
+      ["A-1", "2"],
+      ["A", "1-2"],
+      ["X-1", "H1234567"],
+      ["X", "1"],
+    ];
+    const names = pairs.map(([order, pin]) => labelFileName(order, pin));
+    for (const name of names) expect(isValidWindowsFileName(name)).toBe(true);
+    // Windows compares names without case: distinct even when lower-cased.
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(pairs.length);
+  });
+
   test("very long ids are cut to a sensible length", () => {
     const name = labelFileName("X".repeat(300), "1".repeat(100));
     expect(name.length).toBeLessThan(140);

@@ -6,6 +6,7 @@ import { formatStatus, statusReport } from "../../status/report.ts";
 import { openApp } from "../app.ts";
 import type { Args } from "../args.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
+import { closeOnInterrupt } from "../interrupt.ts";
 import { createLogger } from "../log.ts";
 import { shipCommand } from "./ship.ts";
 import { syncCommand } from "./sync.ts";
@@ -40,6 +41,10 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
       specialOrders: [{ orderId: "DEMO-BADPOSTAL-A", address: { zip_code: "K1A 0Z" } }],
     },
   });
+  let forget = closeOnInterrupt(async () => {
+    await app.close();
+    removeDemoFolder(dataDir, print);
+  }, log);
   try {
     log.info(`connected: ${app.where}`);
     const sync = await syncCommand(app, log, true);
@@ -60,6 +65,9 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
     );
     print(`Print page: ${server.url}/`);
     if (process.stdin.isTTY) {
+      // Here Ctrl-C just ends the demo, like Enter.
+      forget();
+      forget = () => {};
       print("Open it in a browser to see the labels. Press Enter to finish the demo.");
       await new Promise<void>((done) => {
         process.stdin.once("data", () => done());
@@ -71,8 +79,21 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
     print(`SANDBOX DEMO finished: ${sync.line}; ${ship.line}; ${track.line}.`);
     return failed ? EXIT.unreachable : EXIT.ok;
   } finally {
+    forget();
     await app.close();
-    if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
+    if (!args.keep) removeDemoFolder(dataDir, print);
     else print(`Demo database kept in ${dataDir}`);
+  }
+}
+
+/**
+ * The throwaway database goes; when it cannot (a virus scanner holding a file on Windows; Wine
+ * refuses recursive deletes with EFAULT), the demo still succeeded: say where it is instead.
+ */
+export function removeDemoFolder(dir: string, print: (line: string) => void): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    print(`The demo database in ${dir} could not be deleted (${(error as { code?: string }).code ?? "unknown error"}); delete the folder by hand if you like.`);
   }
 }
