@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { runShipping } from "../../src/shipping/index.ts";
-import { freshServerDatabase, tempDir } from "../support/database.ts";
+import { childUrl, freshServerDatabase, tempDir, waitForChildSessionsToEnd } from "../support/database.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
 import { sandboxSettings, shippingDeps, startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../support/shipping.ts";
 import shipmentsSql from "./queries.sql" with { type: "text" };
@@ -17,11 +17,12 @@ afterAll(async () => {
 });
 
 function spawnChild(url: string, labelsDir: string, crashAt: string, concurrency = 4) {
-  return Bun.spawn([process.execPath, CHILD, url, cp.url, labelsDir, crashAt, String(concurrency)], { stdout: "pipe", stderr: "pipe" });
+  return Bun.spawn([process.execPath, CHILD, childUrl(url), cp.url, labelsDir, crashAt, String(concurrency)], { stdout: "pipe", stderr: "pipe" });
 }
 
 /** After a crash, one ordinary run must leave every order with exactly one label, saved. */
 async function expectAllFinished(db: Awaited<ReturnType<typeof freshServerDatabase>>["db"], labelsDir: string, orderIds: string[]) {
+  await waitForChildSessionsToEnd(db);
   const summary = await runShipping(shippingDeps(db, sandboxSettings(labelsDir), cp.url));
   expect(summary.failed).toEqual([]);
   expect(summary.inDoubt).toEqual([]);

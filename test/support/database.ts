@@ -64,3 +64,27 @@ export async function freshEmbeddedDatabase(label: string): Promise<{ db: Databa
     },
   };
 }
+
+const CHILD_APP = "shipdesk-test-child";
+
+/** The database URL a child process uses, tagged so its sessions can be waited out. */
+export function childUrl(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set("application_name", CHILD_APP);
+  return u.toString();
+}
+
+/**
+ * After a child was killed, waits until the server has dropped its sessions (and so released
+ * their advisory locks), as it will have long before the next scheduled run in real life.
+ */
+export async function waitForChildSessionsToEnd(db: Database, timeoutMs = 10_000): Promise<void> {
+  const { default: sessionsSql } = await import("./child_sessions.sql", { with: { type: "text" } });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await db.query<{ n: number }>(sessionsSql, [CHILD_APP]);
+    if (row!.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`a killed child's ${row!.n} database session(s) did not end within ${timeoutMs} ms`);
+    await Bun.sleep(20);
+  }
+}

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { pushTracking, type TrackingCheckpoint } from "../../src/tracking/index.ts";
-import { freshServerDatabase, type TestDatabase } from "../support/database.ts";
+import { childUrl, freshServerDatabase, waitForChildSessionsToEnd, type TestDatabase } from "../support/database.ts";
 import { callsFor, runSettings, scene, shipStatuses, stateOf, trackingClient, trackingStatuses } from "./support.ts";
 
 let tdb: TestDatabase;
@@ -26,7 +26,7 @@ const CHILD = join(import.meta.dir, "../fixtures/track-child.ts");
  * with SIGKILL: no finally block, no unlock, no clean disconnect. Returns the order it was on.
  */
 async function killAt(step: TrackingCheckpoint, bestBuyUrl: string): Promise<string> {
-  const child = Bun.spawn([process.execPath, CHILD, tdb.url, bestBuyUrl, step], { stdout: "pipe", stderr: "pipe" });
+  const child = Bun.spawn([process.execPath, CHILD, childUrl(tdb.url), bestBuyUrl, step], { stdout: "pipe", stderr: "pipe" });
   const reader = child.stdout.getReader();
   const decoder = new TextDecoder();
   let out = "";
@@ -39,6 +39,7 @@ async function killAt(step: TrackingCheckpoint, bestBuyUrl: string): Promise<str
   } finally {
     child.kill("SIGKILL");
     await child.exited;
+    await waitForChildSessionsToEnd(tdb.db);
   }
   const match = /^at (\S+) (\S+)$/m.exec(out);
   if (!match) throw new Error(`the child did not reach ${step}: ${out}${await new Response(child.stderr).text()}`);
