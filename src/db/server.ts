@@ -61,6 +61,9 @@ export async function openServerDatabase(url: string, options: ServerOptions = {
     max: options.max ?? 10,
     connect_timeout: options.connectTimeoutSeconds ?? 10,
     onnotice: () => {},
+    // Locks held by a PC that lost power are freed once the server sees the connection is dead:
+    // ask it to notice within about a minute instead of the two-hour TCP default.
+    connection: { tcp_keepalives_idle: 30, tcp_keepalives_interval: 10, tcp_keepalives_count: 3 } as Record<string, number>,
     // int8 (counts, identity ids) as plain numbers, as PGlite returns them.
     types: {
       bigint: {
