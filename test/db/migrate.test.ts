@@ -6,7 +6,9 @@ import { migrations } from "../../src/db/migrations.ts";
 import { freshEmbeddedDatabase, freshServerDatabase, type TestDatabase } from "../support/database.ts";
 import catalog from "./catalog.sql" with { type: "text" };
 
-const EXPECTED_TABLES = ["api_calls", "orders", "runs", "shipdesk_migrations", "shipments", "sku_packages"];
+const EXPECTED_TABLES = [
+  "api_calls", "manifests", "orders", "runs", "shipdesk_migrations", "shipment_history", "shipments", "sku_packages", "transmits",
+];
 
 async function describeSchema(db: Database) {
   const rows = await db.query<{ kind: string; name: string }>(catalog);

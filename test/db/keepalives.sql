@@ -1,0 +1,1 @@
+SELECT current_setting('tcp_keepalives_idle') AS idle, current_setting('tcp_keepalives_count') AS count;
