@@ -1,6 +1,6 @@
 import type { Link, LinkRef } from "./links.ts";
 import type { CarrierOutcome, InvalidRequest } from "./outcome.ts";
-import type { Manifest, ShipmentDetails, ShipmentInfo } from "./replies.ts";
+import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "./replies.ts";
 import type { ShipmentRequest } from "./request.ts";
 
 export type CreateShipmentOutcome = CarrierOutcome<ShipmentInfo> | InvalidRequest;
@@ -23,9 +23,18 @@ export interface ShippingCarrier {
   getLabel(link: LinkRef, relatedId: string): Promise<CarrierOutcome<Uint8Array>>;
   /** Cancels a grouped shipment not yet transmitted; `rejected` with error.alreadyTransmitted (8064) after. */
   voidShipment(link: LinkRef, relatedId: string): Promise<CarrierOutcome<void>>;
+  /**
+   * Asks Canada Post to refund a transmitted label (the `refund` link of Get Shipment); the
+   * answer is a service ticket, the refund itself comes days later. Never retried.
+   */
+  requestRefund(link: LinkRef, email: string, relatedId: string): Promise<CarrierOutcome<RefundTicket>>;
   /** Closes the manifest groups; the links lead to Get Manifest. Never retried. */
   transmit(groupIds: readonly string[], relatedId?: string): Promise<CarrierOutcome<Link[]>>;
   getManifest(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Manifest>>;
+  /** Get Manifests: the manifests made from `start` to `end` (YYYYMMDD; end defaults to today). */
+  findManifests(start: string, end?: string): Promise<CarrierOutcome<Link[]>>;
+  /** The shipments a manifest covers (its `manifestShipments` link). */
+  getManifestShipments(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Link[]>>;
   /** The manifest PDF (the manifest's `artifact` link). */
   getManifestPdf(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Uint8Array>>;
   /** Today's group id for grouped shipments (YYYYMMDD of the local date). */

@@ -6,7 +6,17 @@ import { hrefOf, type Link, type LinkRef } from "./links.ts";
 import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
 import { ok, type CarrierOutcome } from "./outcome.ts";
 import { looksLikePdf } from "./pdf.ts";
-import { parseManifest, parseManifestLinks, parseShipmentDetails, parseShipmentInfo, parseShipmentLinks, type ShipmentInfo } from "./replies.ts";
+import {
+  parseManifest,
+  parseManifestLinks,
+  parseRefundTicket,
+  parseShipmentDetails,
+  parseShipmentInfo,
+  parseShipmentLinks,
+  type RefundTicket,
+  type ShipmentInfo,
+} from "./replies.ts";
+import { buildRefundXml } from "./refund-xml.ts";
 import { groupIdFor, type ShipmentRequest } from "./request.ts";
 import { buildShipmentXml } from "./shipment-xml.ts";
 import { buildTransmitXml } from "./transmit-xml.ts";
@@ -31,8 +41,10 @@ type Endpoint =
   | "GetShipment"
   | "GetShipmentDetails"
   | "VoidShipment"
+  | "RequestRefund"
   | "TransmitShipments"
-  | "GetManifest";
+  | "GetManifest"
+  | "GetManifests";
 
 /** Canada Post's XML web services (soa-gw): contract shipping and manifests. */
 export class CanadaPostXmlClient implements ShippingCarrier {
@@ -134,6 +146,16 @@ export class CanadaPostXmlClient implements ShippingCarrier {
     });
   }
 
+  requestRefund(link: LinkRef, email: string, relatedId: string): Promise<CarrierOutcome<RefundTicket>> {
+    return this.call("RequestRefund", relatedId, {
+      method: "POST",
+      url: hrefOf(link),
+      accept: mediaTypeOf(link, SHIPMENT_MEDIA_TYPE),
+      body: buildRefundXml(email),
+      read: (r) => parseRefundTicket(r.text) ?? "a shipment-refund-request-info reply",
+    });
+  }
+
   transmit(groupIds: readonly string[], relatedId?: string): Promise<CarrierOutcome<Link[]>> {
     return this.call("TransmitShipments", relatedId, {
       method: "POST",
@@ -150,6 +172,25 @@ export class CanadaPostXmlClient implements ShippingCarrier {
       url: hrefOf(link),
       accept: mediaTypeOf(link, MANIFEST_MEDIA_TYPE),
       read: (r) => parseManifest(r.text) ?? "a manifest reply",
+    });
+  }
+
+  findManifests(start: string, end?: string): Promise<CarrierOutcome<Link[]>> {
+    const range = `start=${encodeURIComponent(start)}${end === undefined ? "" : `&end=${encodeURIComponent(end)}`}`;
+    return this.call("GetManifests", undefined, {
+      method: "GET",
+      url: `${this.path("manifest")}?${range}`,
+      accept: MANIFEST_MEDIA_TYPE,
+      read: (r) => parseManifestLinks(r.text) ?? "a manifests reply",
+    });
+  }
+
+  getManifestShipments(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Link[]>> {
+    return this.call("GetShipments", relatedId, {
+      method: "GET",
+      url: hrefOf(link),
+      accept: mediaTypeOf(link, SHIPMENT_MEDIA_TYPE),
+      read: (r) => parseShipmentLinks(r.text) ?? "a shipments reply",
     });
   }
 

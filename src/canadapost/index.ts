@@ -7,6 +7,7 @@ export { groupIdFor, type ShipmentRequest, type Recipient, type Parcel, type Shi
 export { shipmentRequestFromOrder, type OrderForShipment } from "./from-order.ts";
 export { buildShipmentXml, addressLines, LIMITS, type BuiltXml } from "./shipment-xml.ts";
 export { buildTransmitXml } from "./transmit-xml.ts";
+export { buildRefundXml } from "./refund-xml.ts";
 export {
   parseShipmentInfo,
   parseShipmentLinks,
@@ -14,6 +15,8 @@ export {
   parseManifestLinks,
   parseManifest,
   parseMessages,
+  parseRefundTicket,
+  type RefundTicket,
   type ShipmentInfo,
   type ShipmentLinks,
   type ShipmentDetails,

@@ -180,6 +180,25 @@ export function parseManifest(xml: string): Manifest | undefined {
   };
 }
 
+/** Request Shipment Refund's answer: Canada Post's service ticket for the refund. */
+export interface RefundTicket {
+  ticketId: string;
+  /** YYYY-MM-DD */
+  ticketDate: string;
+}
+
+const RefundInfoSchema = v.object({
+  "service-ticket-id": text,
+  "service-ticket-date": v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}/)),
+});
+
+/** `<shipment-refund-request-info>` → the ticket; undefined when the reply is not one. */
+export function parseRefundTicket(xml: string): RefundTicket | undefined {
+  const parsed = v.safeParse(RefundInfoSchema, rootIs(xml, "shipment-refund-request-info"));
+  if (!parsed.success) return undefined;
+  return { ticketId: parsed.output["service-ticket-id"], ticketDate: parsed.output["service-ticket-date"].slice(0, 10) };
+}
+
 const MessagesSchema = emptyAsObject(
   v.object({
     message: v.optional(

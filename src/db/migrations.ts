@@ -1,6 +1,7 @@
 // Every migration, in order. Files are immutable once released; a new schema change is a new
 // numbered file here and in sql/migrations/ (a test checks the two lists agree).
 import m0001 from "../../sql/migrations/0001_schema.sql" with { type: "text" };
+import m0002 from "../../sql/migrations/0002_manifests.sql" with { type: "text" };
 
 export interface Migration {
   version: number;
@@ -8,4 +9,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: "0001_schema", sql: m0001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: "0001_schema", sql: m0001 },
+  { version: 2, name: "0002_manifests", sql: m0002 },
+];

@@ -26,6 +26,8 @@ export interface UnshippedOrder extends OrderAddressRow {
   problems: Problem[];
   weight_override_kg: number | null;
   service_override: string | null;
+  /** 1, or one past the attempts of labels voided or refunded before (shipment_history). */
+  next_attempt: number;
 }
 
 export const unshippedOrders = (db: Queryable) => db.query<UnshippedOrder & Record<string, unknown>>(unshippedOrdersSql);
@@ -42,6 +44,8 @@ export async function skuPackages(db: Queryable, skus: string[]): Promise<Map<st
 export interface Claim {
   orderId: string;
   requestId: string;
+  /** The create attempt `requestId` was made for. */
+  attempt: number;
   serviceCode: string;
   parcel: ParcelChoice;
   groupId: string | null;
@@ -64,6 +68,7 @@ export async function claimShipment(session: Session, c: Claim): Promise<number 
       d?.width ?? null,
       d?.height ?? null,
       c.groupId,
+      c.attempt,
     ]);
     const id = rows[0]?.shipment_id;
     if (id !== undefined) await tx.query(lockShipmentSql, [id]);

@@ -90,9 +90,11 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
 async function shipOne(ctx: RunContext, c: ShippableOrder, weightKg: number | undefined, summary: ShippingSummary): Promise<void> {
   const orderId = c.order.order_id;
   const parcel = weightKg ? { ...c.parcel, weightKg, source: "override" as const } : c.parcel;
+  const attempt = c.order.next_attempt ?? 1;
   const shipmentId = await claimShipment(ctx.session, {
     orderId,
-    requestId: customerRequestId(orderId, 1),
+    requestId: customerRequestId(orderId, attempt),
+    attempt,
     serviceCode: c.serviceCode,
     parcel,
     groupId: ctx.settings.canadaPost.manifest === "group" ? ctx.carrier.groupIdFor(ctx.today()) : null,

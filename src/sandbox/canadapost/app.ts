@@ -9,12 +9,13 @@ import {
   manifestXml,
   manifestsXml,
   messagesXml,
+  refundInfoXml,
   shipmentDetailsXml,
   shipmentInfoXml,
   shipmentsXml,
   type LinkBase,
 } from "./replies.ts";
-import { SHIPMENT, TRANSMIT_SET, checkElement } from "./schema.ts";
+import { REFUND_REQUEST, SHIPMENT, TRANSMIT_SET, checkElement } from "./schema.ts";
 import { CanadaPostSandboxState, type SandboxShipment } from "./state.ts";
 
 export interface CanadaPostSandboxOptions {
@@ -44,8 +45,10 @@ type Endpoint =
   | "GetShipment"
   | "GetShipmentDetails"
   | "VoidShipment"
+  | "RequestRefund"
   | "TransmitShipments"
   | "GetManifest"
+  | "GetManifests"
   | "GetGroups";
 
 const SHIPMENT_NS = "http://www.canadapost.ca/ws/shipment-v8";
@@ -296,6 +299,39 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     return c.body(null, 204);
   });
 
+  app.post("/rs/:mb/:mobo/shipment/:id/refund", async (c) => {
+    const gated = await gate(c, "RequestRefund", { accept: SHIPMENT_TYPE, contentType: SHIPMENT_TYPE });
+    if (gated instanceof Response) return gated;
+    const s = liveShipment(c.req.param("id"));
+    if (!s) return fail(c, 404, []);
+    const body = await readBody(c, "shipment-refund-request", SHIPMENT_NS, REFUND_REQUEST);
+    if ("errors" in body) return fail(c, 400, body.errors);
+    // Canada Post refunds only what it has been told is mailed: a grouped shipment is voided instead.
+    if (s.status !== "transmitted") {
+      return fail(c, 400, [{ code: "Server", description: "The shipment has not been transmitted; void it instead of requesting a refund (code undocumented: sandbox wording)." }]);
+    }
+    const refund = { shipmentId: s.shipmentId, ticketId: state.nextTicketId(), ticketDate: localDate(new Date(), "-"), email: String(body.content.email) };
+    state.refunds.push(refund);
+    if (gated === "lose-reply") return droppedReply(SHIPMENT_TYPE);
+    return xml(c, refundInfoXml(refund.ticketId, refund.ticketDate));
+  });
+
+  app.get("/rs/:mb/:mobo/manifest", async (c) => {
+    const gated = await gate(c, "GetManifests", { accept: MANIFEST_TYPE });
+    if (gated instanceof Response) return gated;
+    const start = c.req.query("start");
+    const end = c.req.query("end") ?? localDate(new Date(), "");
+    if (!start || !/^\d{8}$/.test(start) || !/^\d{8}$/.test(end)) {
+      return fail(c, 400, [{ code: "Server", description: "start (YYYYMMDD) is required; end (YYYYMMDD) is optional." }]);
+    }
+    const list = [...state.manifests.values()].filter((m) => {
+      const day = localDate(m.createdAt, "");
+      return day >= start && day <= end;
+    });
+    if (gated === "lose-reply") return droppedReply(MANIFEST_TYPE);
+    return xml(c, manifestsXml(base(c, c.req.param("mb"), c.req.param("mobo")), list), 200, MANIFEST_TYPE);
+  });
+
   app.post("/rs/:mb/:mobo/manifest", async (c) => {
     const gated = await gate(c, "TransmitShipments", { accept: MANIFEST_TYPE, contentType: MANIFEST_TYPE });
     if (gated instanceof Response) return gated;
@@ -311,7 +347,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
       return fail(c, 400, [{ code: "9122", description: "All groups are empty or all shipments in them were excluded: Group id was not found for transmission." }]);
     }
     const ids = state.nextManifestIds();
-    const manifest = { ...ids, groupIds, shipmentIds: shipments.map((s) => s.shipmentId) };
+    const manifest = { ...ids, groupIds, shipmentIds: shipments.map((s) => s.shipmentId), createdAt: new Date() };
     for (const s of shipments) {
       s.status = "transmitted";
       s.manifestId = ids.manifestId;
@@ -388,6 +424,12 @@ function destinationLines(request: Record<string, unknown>): string[] {
   const a = d["address-details"] ?? {};
   return [d.name, d.company, a["address-line-1"], a["address-line-2"], `${a.city ?? ""} ${a["prov-state"] ?? ""}  ${a["postal-zip-code"] ?? ""}`]
     .filter((x): x is string => typeof x === "string" && x.trim() !== "");
+}
+
+/** The sandbox's local calendar day, as Canada Post writes dates: YYYYMMDD or YYYY-MM-DD. */
+function localDate(d: Date, separator: "" | "-"): string {
+  const parts = [String(d.getFullYear()), String(d.getMonth() + 1).padStart(2, "0"), String(d.getDate()).padStart(2, "0")];
+  return parts.join(separator);
 }
 
 const strip = (customer: string): string => customer.replace(/^0+(?=\d)/, "");

@@ -99,3 +99,10 @@ export function manifestXml(b: LinkBase, m: SandboxManifest): string {
   link(links, "artifact", artifactHref(b, m.artifactId), "application/pdf", 0);
   return end(doc);
 }
+
+export function refundInfoXml(ticketId: string, ticketDate: string): string {
+  const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SHIPMENT_NS, "shipment-refund-request-info");
+  doc.ele("service-ticket-date").txt(ticketDate);
+  doc.ele("service-ticket-id").txt(ticketId);
+  return end(doc);
+}

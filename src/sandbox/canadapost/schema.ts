@@ -147,6 +147,10 @@ export const TRANSMIT_SET: Record<string, Spec> = {
   "excluded-shipments": group({ "shipment-id": { type: "text", max: 32, repeat: Infinity } }),
 };
 
+export const REFUND_REQUEST: Record<string, Spec> = {
+  email: req(60, 1, { pattern: EMAIL }),
+};
+
 /**
  * Checks a parsed element against its spec; returns Xerces-style cvc texts, as Canada Post's
  * schema errors read ("cvc-maxLength-valid: …"), empty when valid.

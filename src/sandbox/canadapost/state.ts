@@ -22,12 +22,23 @@ export interface SandboxManifest {
   groupIds: string[];
   shipmentIds: string[];
   artifactId: string;
+  createdAt: Date;
+}
+
+/** A refund request Canada Post took for a transmitted shipment. */
+export interface SandboxRefund {
+  shipmentId: string;
+  ticketId: string;
+  ticketDate: string;
+  email: string;
 }
 
 /** Everything the sandbox remembers, exposed so tests can assert "exactly one label". */
 export class CanadaPostSandboxState {
   readonly shipments = new Map<string, SandboxShipment>();
   readonly manifests = new Map<string, SandboxManifest>();
+  /** Refund requests, in the order they came (a shipment may be asked about twice). */
+  readonly refunds: SandboxRefund[] = [];
   /** Artifact id → what it prints. */
   readonly artifacts = new Map<string, { kind: "label"; shipmentId: string } | { kind: "manifest"; manifestId: string }>();
   /** Create Shipment calls that bought a label (lost replies included). */
@@ -55,6 +66,7 @@ export class CanadaPostSandboxState {
   reset(): void {
     this.shipments.clear();
     this.manifests.clear();
+    this.refunds.length = 0;
     this.artifacts.clear();
     this.calls.clear();
     this.createCount = 0;
@@ -71,6 +83,10 @@ export class CanadaPostSandboxState {
     const serial = String((this.base + n) % 1e11).padStart(11, "0");
     const body = `7023${serial}`;
     return { shipmentId: `91${serial}${String(n % 1e5).padStart(5, "0")}`, trackingPin: body + luhnDigit(body), artifactId: String(10_000_000_000 + n * 2) };
+  }
+
+  nextTicketId(): string {
+    return `GT${String(++this.sequence).padStart(8, "0")}RT`;
   }
 
   nextManifestIds(): { manifestId: string; poNumber: string; artifactId: string } {

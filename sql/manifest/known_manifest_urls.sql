@@ -1,0 +1,1 @@
+SELECT cp_manifest_url FROM manifests;

@@ -1,0 +1,69 @@
+import type { EndOfDayRun } from "./context.ts";
+import type { EndOfDayDeps } from "./deps.ts";
+import { saveManifests } from "./download.ts";
+import { emptyEndOfDay, type EndOfDaySummary } from "./events.ts";
+import { settleTransmitsInDoubt } from "./settle.ts";
+import { endOfDayDone, lockEndOfDay, unlockEndOfDay } from "./store.ts";
+import { transmitOpenGroups } from "./transmit.ts";
+
+/**
+ * The end of day: first finish what an earlier run left (a transmit whose answer was lost, a
+ * manifest not yet downloaded), then transmit the open groups, then fetch every manifest PDF.
+ * One run at a time (a session lock); a second run the same day transmits nothing new.
+ */
+export async function runEndOfDay(deps: EndOfDayDeps): Promise<EndOfDaySummary> {
+  const summary = emptyEndOfDay();
+  const session = await deps.db.reserve();
+  try {
+    if (!(await lockEndOfDay(session))) {
+      summary.busy = true;
+      deps.onEvent?.({ type: "busy" });
+      return summary;
+    }
+    try {
+      const run: EndOfDayRun = {
+        ...deps,
+        session,
+        summary,
+        emit: (e) => deps.onEvent?.(e),
+        at: async (step) => {
+          await deps.checkpoint?.(step);
+        },
+        today: deps.now ?? (() => new Date()),
+      };
+      const settled = await settleTransmitsInDoubt(run);
+      await saveManifests(run);
+      if (settled) await transmitOpenGroups(run);
+      await saveManifests(run);
+      if (isEmpty(summary)) {
+        summary.nothing =
+          deps.settings.canadaPost.manifest === "transmit"
+            ? 'Nothing to transmit: with canadapost.manifest = "transmit" each label is transmitted when it is bought, and no manifest is needed.'
+            : "Nothing to transmit: every label is already on a manifest.";
+        run.emit({ type: "nothing", message: summary.nothing });
+      }
+      return summary;
+    } finally {
+      await unlockEndOfDay(session);
+    }
+  } finally {
+    await session.release();
+  }
+}
+
+function isEmpty(s: EndOfDaySummary): boolean {
+  return s.transmitted.length + s.saved.length + s.blocked.length + s.failed.length + s.unreachable.length === 0;
+}
+
+/**
+ * For --auto: whether the end of day should run now, i.e. `manifestAt` ("HH:MM") has passed
+ * today and today's transmit is not done (or something of it is left to finish).
+ */
+export async function endOfDayDue(deps: Pick<EndOfDayDeps, "db">, manifestAt: string | undefined, now: Date): Promise<boolean> {
+  if (!manifestAt) return false;
+  const [h, m] = manifestAt.split(":").map(Number);
+  const due = new Date(now.getFullYear(), now.getMonth(), now.getDate(), h, m);
+  if (now < due) return false;
+  const startOfDay = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  return !(await endOfDayDone(deps.db, startOfDay));
+}

@@ -1,0 +1,126 @@
+// The end of day's database operations, one named function per SQL file.
+import type { Link } from "../canadapost/index.ts";
+import type { Queryable } from "../db/index.ts";
+import lockSql from "../../sql/manifest/lock_end_of_day.sql" with { type: "text" };
+import unlockSql from "../../sql/manifest/unlock_end_of_day.sql" with { type: "text" };
+import transmitsInDoubtSql from "../../sql/manifest/transmits_in_doubt.sql" with { type: "text" };
+import transmitShipmentsSql from "../../sql/manifest/transmit_shipments.sql" with { type: "text" };
+import untransmittedGroupsSql from "../../sql/manifest/untransmitted_groups.sql" with { type: "text" };
+import startTransmitSql from "../../sql/manifest/start_transmit.sql" with { type: "text" };
+import markTransmitShipmentsSql from "../../sql/manifest/mark_transmit_shipments.sql" with { type: "text" };
+import recordTransmitAnswerSql from "../../sql/manifest/record_transmit_answer.sql" with { type: "text" };
+import markShipmentsTransmittedSql from "../../sql/manifest/mark_shipments_transmitted.sql" with { type: "text" };
+import insertManifestSql from "../../sql/manifest/insert_manifest.sql" with { type: "text" };
+import abandonTransmitSql from "../../sql/manifest/abandon_transmit.sql" with { type: "text" };
+import releaseTransmitShipmentsSql from "../../sql/manifest/release_transmit_shipments.sql" with { type: "text" };
+import recordTransmitErrorSql from "../../sql/manifest/record_transmit_error.sql" with { type: "text" };
+import manifestsToFinishSql from "../../sql/manifest/manifests_to_finish.sql" with { type: "text" };
+import knownManifestUrlsSql from "../../sql/manifest/known_manifest_urls.sql" with { type: "text" };
+import saveManifestInfoSql from "../../sql/manifest/save_manifest_info.sql" with { type: "text" };
+import linkManifestShipmentsSql from "../../sql/manifest/link_manifest_shipments.sql" with { type: "text" };
+import linkTransmitShipmentsSql from "../../sql/manifest/link_transmit_shipments.sql" with { type: "text" };
+import saveManifestPdfSql from "../../sql/manifest/save_manifest_pdf.sql" with { type: "text" };
+import recordManifestErrorSql from "../../sql/manifest/record_manifest_error.sql" with { type: "text" };
+import endOfDayDoneSql from "../../sql/manifest/end_of_day_done.sql" with { type: "text" };
+
+export async function lockEndOfDay(db: Queryable): Promise<boolean> {
+  const rows = await db.query<{ locked: boolean }>(lockSql);
+  return rows[0]?.locked === true;
+}
+
+export async function unlockEndOfDay(db: Queryable): Promise<void> {
+  await db.query(unlockSql);
+}
+
+export interface TransmitInDoubt {
+  transmit_id: number;
+  group_ids: string[];
+  sent_at: Date;
+}
+export const transmitsInDoubt = (db: Queryable) => db.query<TransmitInDoubt & Record<string, unknown>>(transmitsInDoubtSql);
+
+export interface TransmitShipment {
+  shipment_id: number;
+  order_id: string;
+  cp_shipment_id: string | null;
+}
+export const transmitShipments = (db: Queryable, transmitId: number) =>
+  db.query<TransmitShipment & Record<string, unknown>>(transmitShipmentsSql, [transmitId]);
+
+export interface OpenGroup {
+  group_id: string;
+  ready: number;
+  in_doubt: string[];
+}
+export const untransmittedGroups = (db: Queryable, upToGroup: string) =>
+  db.query<OpenGroup & Record<string, unknown>>(untransmittedGroupsSql, [upToGroup]);
+
+/** The transmit row and the labels it closes, in one transaction, before the call. */
+export async function startTransmit(tx: Queryable, groupIds: readonly string[]): Promise<number> {
+  const [row] = await tx.query<{ transmit_id: number }>(startTransmitSql, [groupIds]);
+  await tx.query(markTransmitShipmentsSql, [row!.transmit_id, groupIds]);
+  return row!.transmit_id;
+}
+
+/** Canada Post transmitted: the answer, the labels and the manifests to fetch, all at once. */
+export async function recordTransmitted(
+  tx: Queryable,
+  transmitId: number,
+  how: "answered" | "recovered",
+  groupIds: readonly string[],
+  links: readonly Link[],
+): Promise<void> {
+  await tx.query(recordTransmitAnswerSql, [transmitId, how, JSON.stringify(links)]);
+  await tx.query(markShipmentsTransmittedSql, [transmitId]);
+  for (const link of links) await tx.query(insertManifestSql, [transmitId, groupIds, link.href]);
+}
+
+export async function abandonTransmit(tx: Queryable, transmitId: number, why: string): Promise<void> {
+  await tx.query(abandonTransmitSql, [transmitId, why]);
+  await tx.query(releaseTransmitShipmentsSql, [transmitId]);
+}
+
+export async function recordTransmitError(db: Queryable, transmitId: number, why: string): Promise<void> {
+  await db.query(recordTransmitErrorSql, [transmitId, why]);
+}
+
+export interface ManifestToFinish {
+  manifest_id: number;
+  transmit_id: number;
+  group_ids: string[];
+  cp_manifest_url: string;
+  po_number: string | null;
+  artifact_url: string | null;
+  siblings: number;
+}
+export const manifestsToFinish = (db: Queryable) => db.query<ManifestToFinish & Record<string, unknown>>(manifestsToFinishSql);
+
+export async function knownManifestUrls(db: Queryable): Promise<Set<string>> {
+  const rows = await db.query<{ cp_manifest_url: string }>(knownManifestUrlsSql);
+  return new Set(rows.map((r) => r.cp_manifest_url));
+}
+
+export async function saveManifestInfo(db: Queryable, manifestId: number, poNumber: string | null, artifactUrl: string): Promise<void> {
+  await db.query(saveManifestInfoSql, [manifestId, poNumber, artifactUrl]);
+}
+
+export async function linkManifestShipments(db: Queryable, manifestId: number, cpShipmentIds: readonly string[]): Promise<void> {
+  await db.query(linkManifestShipmentsSql, [manifestId, cpShipmentIds]);
+}
+
+export async function linkTransmitShipments(db: Queryable, manifestId: number, transmitId: number): Promise<void> {
+  await db.query(linkTransmitShipmentsSql, [manifestId, transmitId]);
+}
+
+export async function saveManifestPdf(db: Queryable, manifestId: number, file: { path: string; sha256: string; bytes: number }): Promise<void> {
+  await db.query(saveManifestPdfSql, [manifestId, file.path, file.sha256, file.bytes]);
+}
+
+export async function recordManifestError(db: Queryable, manifestId: number, why: string): Promise<void> {
+  await db.query(recordManifestErrorSql, [manifestId, why]);
+}
+
+export async function endOfDayDone(db: Queryable, startOfDay: Date): Promise<boolean> {
+  const rows = await db.query<{ done: boolean }>(endOfDayDoneSql, [startOfDay.toISOString()]);
+  return rows[0]?.done === true;
+}
