@@ -1,0 +1,1 @@
+DELETE FROM shipments WHERE shipment_id = $1 AND status IN ('voided', 'refund_requested');

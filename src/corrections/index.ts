@@ -1,0 +1,2 @@
+export { voidLabel } from "./void.ts";
+export type { CorrectionDeps, VoidOptions, VoidResult } from "./deps.ts";
