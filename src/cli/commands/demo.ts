@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadSettings, type Settings } from "../../config/index.ts";
@@ -87,13 +87,27 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
 }
 
 /**
- * The throwaway database goes; when it cannot (a virus scanner holding a file on Windows; Wine
- * refuses recursive deletes with EFAULT), the demo still succeeded: say where it is instead.
+ * The throwaway database goes. Bun's recursive delete fails under Wine (EFAULT, while deleting
+ * file by file works), so that is the fallback; when even that fails (a virus scanner holding a
+ * file on Windows) the demo still succeeded: say where the folder is instead.
  */
 export function removeDemoFolder(dir: string, print: (line: string) => void): void {
   try {
     rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-  } catch (error) {
-    print(`The demo database in ${dir} could not be deleted (${(error as { code?: string }).code ?? "unknown error"}); delete the folder by hand if you like.`);
+  } catch {
+    try {
+      removeOneByOne(dir);
+    } catch (error) {
+      print(`The demo database in ${dir} could not be deleted (${(error as { code?: string }).code ?? "unknown error"}); delete the folder by hand if you like.`);
+    }
   }
+}
+
+function removeOneByOne(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) removeOneByOne(path);
+    else unlinkSync(path);
+  }
+  rmdirSync(dir);
 }

@@ -1,0 +1,85 @@
+// Running build/shipdesk.exe under Wine, as the clerk's Windows PC would run it.
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+
+export const ROOT = join(import.meta.dir, "../..");
+/** The shared tools sit beside the repository: /work/shared here, ../shared from a CI clone. */
+export const SHARED = join(ROOT, "..", "shared");
+export const WINE = "/usr/lib/wine/wine64";
+
+const PREFIX = process.env.WINEPREFIX ?? join(homedir(), ".wine");
+export const DRIVE_C = join(PREFIX, "drive_c");
+
+/** Where Wine keeps a `C:\…` path on this machine (C: is the prefix's drive_c folder). */
+export function linuxPath(windowsPath: string): string {
+  const m = /^[Cc]:\\(.*)$/.exec(windowsPath);
+  if (!m) throw new Error(`not a C: path: ${windowsPath}`);
+  return join(DRIVE_C, ...m[1]!.split("\\").filter(Boolean));
+}
+
+export interface WineRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/**
+ * Only what Wine needs and what the test sets: no DATABASE_URL or other settings from the CI
+ * job leak into the program. Wine hands the environment on to the Windows process.
+ */
+export function wineEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: homedir(), WINEDEBUG: "-all", ...extra };
+  if (process.env.WINEPREFIX) env.WINEPREFIX = process.env.WINEPREFIX;
+  if (process.env.USER) env.USER = process.env.USER;
+  return env;
+}
+
+export function startWine(exe: string, args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  return Bun.spawn([WINE, exe, ...args], { cwd: options.cwd, env: wineEnv(options.env), stdin: "ignore", stdout: "pipe", stderr: "pipe" });
+}
+
+export async function runWine(exe: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<WineRun> {
+  const started = performance.now();
+  const proc = startWine(exe, args, options);
+  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  return { code, stdout, stderr, ms: performance.now() - started };
+}
+
+/** Under a pseudo-terminal Wine gives the program a console, as cmd.exe would. */
+export function runWineInConsole(exe: string, args: string[], cwd: string): WineRun {
+  const started = performance.now();
+  const command = [WINE, exe, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
+  const proc = Bun.spawnSync(["script", "-qec", command, "/dev/null"], { cwd, env: wineEnv(), stdin: "ignore" });
+  return { code: proc.exitCode ?? -1, stdout: proc.stdout.toString(), stderr: proc.stderr.toString(), ms: performance.now() - started };
+}
+
+async function mustRun(cmd: string[], what: string): Promise<void> {
+  const proc = Bun.spawn(cmd, { cwd: ROOT, stdout: "pipe", stderr: "pipe" });
+  const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  if (code !== 0) throw new Error(`${what} failed (exit ${code}):\n${out}\n${err}`);
+}
+
+/**
+ * Builds the .exe, prepares Wine (installs it from Debian the first time) and puts the program
+ * in `folder` (a Windows folder under drive_c) with the DLL stand-in Wine 8 needs beside it.
+ */
+export async function prepareProgram(folder: string): Promise<{ exe: string; buildMs: number; setupMs: number }> {
+  let t = performance.now();
+  await mustRun([process.execPath, "run", "build", "windows"], "bun run build windows");
+  const buildMs = performance.now() - t;
+  t = performance.now();
+  const stage = join(ROOT, "build", "wine");
+  mkdirSync(stage, { recursive: true });
+  await mustRun(["bash", join(SHARED, "tools", "wine", "setup.sh"), stage], "setup.sh");
+  const setupMs = performance.now() - t;
+  const dir = linuxPath(folder);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(ROOT, "build", "shipdesk.exe"), join(dir, "shipdesk.exe"));
+  copyFileSync(join(stage, "bcryptprimitives.dll"), join(dir, "bcryptprimitives.dll"));
+  if (!existsSync(join(dir, "shipdesk.exe"))) throw new Error(`shipdesk.exe was not copied to ${dir}`);
+  // Started by its C:\ path, so the program sees itself where the clerk put it (not on Z:).
+  return { exe: `${folder}\\shipdesk.exe`, buildMs, setupMs };
+}
