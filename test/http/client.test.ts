@@ -121,6 +121,14 @@ describe("RateLimiter", () => {
     for (let i = 3; i < times.length; i++) expect(times[i]! - times[i - 3]!).toBeGreaterThanOrEqual(1000);
     expect(times.slice(0, 3)).toEqual([0, 0, 0]);
   });
+
+  test("several throttled replies at once pause the calls once, not once each", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(100, 1000, () => now, async (ms) => void (now += ms));
+    for (let i = 0; i < 4; i++) limiter.pause(60_000);
+    await limiter.acquire();
+    expect(now).toBe(60_000);
+  });
 });
 
 describe("connections", () => {
