@@ -1,0 +1,30 @@
+// The machine the figures were measured on: they compare within one run, never across machines.
+import { cpus, release, totalmem } from "node:os";
+import { readFileSync } from "node:fs";
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  os: string;
+  bun: string;
+  date: string;
+}
+
+export function machine(): Machine {
+  let os = `Linux ${release()}`;
+  try {
+    const pretty = /PRETTY_NAME="([^"]+)"/.exec(readFileSync("/etc/os-release", "utf8"))?.[1];
+    if (pretty) os = `${pretty}, kernel ${release()}`;
+  } catch {
+    // no os-release: the kernel release alone
+  }
+  return {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGb: totalmem() / 2 ** 30,
+    os,
+    bun: Bun.version,
+    date: new Date().toISOString(),
+  };
+}

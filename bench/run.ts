@@ -1,0 +1,146 @@
+// `bun run bench`: issue 9's benchmarks in one run (about 6 minutes on 2 cores). Prints the
+// table and writes BENCHMARKS.md. Each figure is set against a baseline measured in this run.
+import { writeFileSync } from "node:fs";
+import { machine } from "./machine.ts";
+import { mergePdf } from "./merge-pdf.ts";
+import { notes } from "./notes.ts";
+import { idleBunRssMb, ownWork } from "./own-work.ts";
+import { markdown, mb, ms, table, times, type Row } from "./report.ts";
+import { startup } from "./startup.ts";
+import { throughput } from "./throughput.ts";
+
+/** Scale (see BENCHMARKS.md): BENCH_SCALE divides Canada Post's limit and window alike. */
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const BATCH = 500;
+const SERIAL = 40;
+const OWN = 1000;
+
+const t0 = performance.now();
+const m = machine();
+const step = (what: string) => console.error(`bench: ${what} (${ms(performance.now() - t0)} so far)`);
+
+step(`throughput: ${BATCH} orders, concurrency 4`);
+const batch = await throughput(BATCH, 4, SCALE);
+step(`serial baseline: ${SERIAL} orders, concurrency 1`);
+const serial = await throughput(SERIAL, 1, SCALE);
+step(`own work: ${OWN} orders, PostgreSQL server`);
+const server = await ownWork("server", OWN);
+step(`own work: ${OWN} orders, embedded`);
+const embedded = await ownWork("embedded", OWN);
+const idle = idleBunRssMb();
+step("start-up: build and time the binary");
+const start = await startup(20);
+step("merged print PDF");
+const merge = await mergePdf(200, 5);
+
+const perOrder = (wall: number, n: number) => wall / n;
+const batchPerOrder = perOrder(batch.wallMs, batch.orders);
+const serialPerOrder = perOrder(serial.wallMs, serial.orders);
+const cpuServer = server.cpuMs / server.orders;
+const cpuEmbedded = embedded.cpuMs / embedded.orders;
+const limitText = `${batch.limit} per ${batch.windowMs / 1000} s`;
+
+const rows: Row[] = [
+  {
+    measure: `Throughput: ${batch.orders} orders ship + track (c=4, ${limitText})`,
+    value: ms(batch.wallMs),
+    baseline: `rate-limit bound ${ms(batch.boundMs)}`,
+    ratio: times(batch.wallMs / batch.boundMs),
+    goal: "≤ 1.10× bound",
+    met: batch.wallMs / batch.boundMs <= 1.1,
+  },
+  {
+    measure: "… of which ship (labels only)",
+    value: ms(batch.shipMs),
+    baseline: `bound ${ms(batch.boundMs)}`,
+    ratio: times(batch.shipMs / batch.boundMs),
+    goal: "–",
+    met: undefined,
+  },
+  {
+    measure: "… throttle rejections (sandbox count)",
+    value: String(batch.throttled),
+    baseline: `${batch.labels} labels, ${batch.tracked} tracked, ${batch.twoLabels} orders with 2 labels`,
+    ratio: "–",
+    goal: "0",
+    met: batch.throttled === 0,
+  },
+  {
+    measure: `Per order, c=4 vs serial (c=1, ${serial.orders} orders)`,
+    value: ms(batchPerOrder),
+    baseline: `serial ${ms(serialPerOrder)}`,
+    ratio: `${times(serialPerOrder / batchPerOrder)} faster`,
+    goal: "≥ 5× faster",
+    met: serialPerOrder / batchPerOrder >= 5,
+  },
+  {
+    measure: `Own CPU per order, server (${server.orders} orders, c=4)`,
+    value: ms(cpuServer),
+    baseline: `wall ${ms(server.wallMs / server.orders)}/order`,
+    ratio: `${times(cpuServer / 2)} goal`,
+    goal: "≤ 2 ms",
+    met: cpuServer <= 2,
+  },
+  {
+    measure: `Own CPU per order, embedded (${embedded.orders} orders)`,
+    value: ms(cpuEmbedded),
+    baseline: `server ${ms(cpuServer)}`,
+    ratio: times(cpuEmbedded / cpuServer),
+    goal: "–",
+    met: undefined,
+  },
+  {
+    measure: "Peak RSS, 1000-order batch, server",
+    value: mb(server.maxRssMb),
+    baseline: `idle bun -e ${mb(idle)}`,
+    ratio: times(server.maxRssMb / idle),
+    goal: "≤ 150 MB",
+    met: server.maxRssMb <= 150,
+  },
+  {
+    measure: "Peak RSS, 1000-order batch, embedded",
+    value: mb(embedded.maxRssMb),
+    baseline: `idle bun -e ${mb(idle)}`,
+    ratio: times(embedded.maxRssMb / idle),
+    goal: "≤ 150 MB",
+    met: embedded.maxRssMb <= 150,
+  },
+  {
+    measure: `Start-up: shipdesk --version (median of ${start.runs})`,
+    value: ms(start.versionMs),
+    baseline: `/bin/true ${ms(start.trueMs)}; bun --version ${ms(start.bunVersionMs)}`,
+    ratio: `${times(start.versionMs / start.bunVersionMs)} bun --version`,
+    goal: "≤ 60 ms",
+    met: start.versionMs <= 60,
+  },
+  {
+    measure: "Start-up: shipdesk status, server database",
+    value: ms(start.statusServerMs),
+    baseline: `--version ${ms(start.versionMs)}`,
+    ratio: times(start.statusServerMs / start.versionMs),
+    goal: "–",
+    met: undefined,
+  },
+  {
+    measure: "Start-up: shipdesk status, embedded database (reopen)",
+    value: ms(start.statusEmbeddedMs),
+    baseline: `--version ${ms(start.versionMs)}`,
+    ratio: times(start.statusEmbeddedMs / start.versionMs),
+    goal: "–",
+    met: undefined,
+  },
+  {
+    measure: `Merged print PDF, ${merge.labels} 4x6 labels (median of ${merge.runs})`,
+    value: ms(merge.mergeMs),
+    baseline: `parsing alone ${ms(merge.loadOnlyMs)}`,
+    ratio: times(merge.mergeMs / merge.loadOnlyMs),
+    goal: "≤ 1 s",
+    met: merge.mergeMs <= 1000,
+  },
+];
+
+const total = performance.now() - t0;
+console.log(table(rows));
+const scale = { factor: SCALE, batch: BATCH, serial: SERIAL, own: OWN };
+writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), markdown(m, rows, notes({ batch, serial, server, embedded, start, scale }), total));
+console.log(`\nwrote BENCHMARKS.md (${ms(total)})`);

@@ -1,0 +1,50 @@
+// Issue 9 §3: start-up of the compiled binary, against /bin/true and `bun --version` in the same run.
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freshServerDatabase } from "../test/support/database.ts";
+import { medianRunMs } from "./timing.ts";
+
+export interface Startup {
+  runs: number;
+  trueMs: number;
+  bunVersionMs: number;
+  versionMs: number;
+  statusServerMs: number;
+  statusEmbeddedMs: number;
+  buildMs: number;
+}
+
+const root = new URL("..", import.meta.url).pathname;
+
+export async function startup(runs: number): Promise<Startup> {
+  const t0 = performance.now();
+  const built = Bun.spawnSync([process.execPath, "run", "build", "linux"], { cwd: root, stdout: "ignore", stderr: "pipe" });
+  if (built.exitCode !== 0) throw new Error(`bun run build linux failed: ${built.stderr.toString()}`);
+  const buildMs = performance.now() - t0;
+  // A private copy in an empty folder: another engineer's rebuild cannot swap it mid-run, and no
+  // shipdesk.toml or data folder from the tree is picked up.
+  const dir = mkdtempSync(join(tmpdir(), "shipdesk-bench-bin-"));
+  const bin = join(dir, "shipdesk");
+  copyFileSync(join(root, "build", "shipdesk"), bin);
+  Bun.spawnSync(["chmod", "+x", bin]);
+  const database = await freshServerDatabase("bench_status");
+  try {
+    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir };
+    return {
+      runs,
+      trueMs: medianRunMs(["/bin/true"], runs),
+      bunVersionMs: medianRunMs([process.execPath, "--version"], runs),
+      versionMs: medianRunMs([bin, "--version"], runs, { cwd: dir, env }),
+      statusServerMs: medianRunMs([bin, "status"], runs, { cwd: dir, env: { ...env, DATABASE_URL: database.url } }),
+      // The warm-up run creates the embedded database (initdb); the measured runs reopen it.
+      statusEmbeddedMs: medianRunMs([bin, "status"], runs, { cwd: dir, env }),
+      buildMs,
+    };
+  } finally {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) console.log(await startup(Number(process.argv[2] ?? 10)));
