@@ -7,16 +7,21 @@ export interface Args {
   port: number | undefined;
   accept: boolean;
   keep: boolean;
+  /** `void ORDER`: the order whose label is cancelled. */
+  order: string | undefined;
+  reason: string | undefined;
+  reship: boolean;
+  email: string | undefined;
 }
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync"]);
+const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest"]);
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false };
+  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, reason: undefined, reship: false, email: undefined };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -28,6 +33,9 @@ export function parseArgs(argv: readonly string[]): Args {
     if (a === "--auto") args.auto = true;
     else if (a === "--accept") args.accept = true;
     else if (a === "--keep") args.keep = true;
+    else if (a === "--reship") args.reship = true;
+    else if (a === "--reason") args.reason = value(a);
+    else if (a === "--email") args.email = value(a);
     else if (a === "--config") args.config = value(a);
     else if (a.startsWith("--config=")) args.config = a.slice(9);
     else if (a === "--retry") args.retry.push(value(a));
@@ -41,10 +49,18 @@ export function parseArgs(argv: readonly string[]): Args {
   const command = words.join(" ");
   if (command === "" ) args.command = args.auto ? "auto" : "";
   else if (COMMANDS.has(command)) args.command = command;
+  else if (words[0] === "void") {
+    if (words.length !== 2) throw new UsageError("shipdesk void takes one order id: shipdesk void ORDER [--reason TEXT] [--reship] [--email ADDRESS].");
+    args.command = "void";
+    args.order = words[1];
+  }
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
     throw new UsageError("--retry goes with shipdesk ship or shipdesk track.");
+  }
+  if ((args.reason !== undefined || args.reship || args.email !== undefined) && args.command !== "void") {
+    throw new UsageError("--reason, --reship and --email go with shipdesk void ORDER.");
   }
   return args;
 }

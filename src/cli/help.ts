@@ -7,7 +7,7 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
   },
   "--auto": {
     usage: "shipdesk --auto",
-    about: "Everything, headless, for Task Scheduler: sync orders, buy labels, push tracking.",
+    about: "Everything, headless, for Task Scheduler: sync orders, buy labels, push tracking, end of day after run.manifest_at.",
     details: "No prompts. Log lines on the screen and in shipdesk.log in the data folder; one summary line; the exit code below.",
   },
   "orders sync": { usage: "shipdesk orders sync [--accept]", about: "Pull accepted orders from Best Buy (and accept waiting ones with --accept)." },
@@ -20,6 +20,18 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
     usage: "shipdesk track [--auto] [--retry ORDER …]",
     about: "Send tracking numbers to Best Buy and mark the orders shipped.",
     details: "--retry ORDER clears the flag on an order Best Buy kept refusing, once you dealt with it, and tries again.",
+  },
+  manifest: {
+    usage: "shipdesk manifest [--auto]",
+    about: "End of day: transmit today's labels to Canada Post and save the manifest PDF for the pickup.",
+    details:
+      'Run once the day\'s labels are bought (--auto does it after run.manifest_at). Safe to run again: nothing is transmitted twice. Nothing to do with canadapost.manifest = "transmit".',
+  },
+  void: {
+    usage: "shipdesk void ORDER [--reason TEXT] [--reship] [--email ADDRESS]",
+    about: "Cancel an order's label: voided before the end of day, a refund requested after.",
+    details:
+      "--reship makes the order shippable again (the next ship buys one new label). --email is where Canada Post writes about a refund (needed after the end of day).",
   },
   serve: { usage: "shipdesk serve [--port N]", about: "The label printing page on http://127.0.0.1 (default port 8420)." },
   status: { usage: "shipdesk status", about: "How many orders are where, what needs a person and what to do, the last runs." },

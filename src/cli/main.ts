@@ -112,12 +112,19 @@ async function runCommand(app: App, args: Args, log: Logger): Promise<CommandRes
       return shipCommand(app, log, args.retry);
     case "track":
       return trackCommand(app, log, args.retry);
+    case "manifest":
+      return (await import("./commands/manifest.ts")).manifestCommand(app, log);
+    case "void":
+      return (await import("./commands/void.ts")).voidCommand(app, log, { order: args.order!, reason: args.reason, reship: args.reship, email: args.email });
     case "auto": {
       // Each workflow runs whatever happened to the one before: a Best Buy outage never stops labels.
       const sync = await syncCommand(app, log, undefined);
       const ship = await shipCommand(app, log, []);
       const track = await trackCommand(app, log);
-      return { exitCode: combine([sync.exitCode, ship.exitCode, track.exitCode]), line: [sync.line, ship.line, track.line].join("; ") };
+      const steps = [sync, ship, track];
+      const endOfDay = await (await import("./commands/manifest.ts")).manifestIfDue(app, log);
+      if (endOfDay) steps.push(endOfDay);
+      return { exitCode: combine(steps.map((s) => s.exitCode)), line: steps.map((s) => s.line).join("; ") };
     }
     default:
       throw new Error(`no handler for command "${args.command}"`);

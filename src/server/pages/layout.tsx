@@ -6,7 +6,7 @@ import { STYLE } from "./style.ts";
 export interface LayoutProps {
   title: string;
   mode: "sandbox" | "live";
-  active?: "labels" | "status";
+  active?: "labels" | "status" | "manifests";
   children?: Child;
 }
 
@@ -36,6 +36,9 @@ export function Layout({ title, mode, active, children }: LayoutProps) {
             </a>
             <a href="/status" aria-current={active === "status" ? "page" : undefined}>
               Needs attention
+            </a>
+            <a href="/manifests" aria-current={active === "manifests" ? "page" : undefined}>
+              Manifests
             </a>
           </nav>
         </header>

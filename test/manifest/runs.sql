@@ -1,0 +1,1 @@
+SELECT command, exit_code FROM runs ORDER BY run_id;
