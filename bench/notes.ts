@@ -59,11 +59,14 @@ export function notes(x: NoteInputs): string {
   worker for 4 minutes (found by the first throughput run: 500 orders did not finish in 5 minutes).
   It now keeps one "not before" deadline (src/http/rate-limiter.ts, with a test in
   test/http/client.test.ts). Never earlier than before: calls already queued wait too.
+- **What a rejection costs.** Canada Post's throttle reply carries no Retry-After, so the client
+  waits THROTTLE_WAIT_MS (60 s) before the next limited call: the labels phase here
+  (${ms(batch.shipMs)}) holds that wait whenever a rejection happened, and without it would sit near or
+  under the bound. So the throughput goal hinges on zero rejections, i.e. on the fix above.
 - **Tracking after shipping.** \`--auto\` pushes tracking only after every label is bought; that
   phase (${ms(batch.trackMs)} here, Best Buy latency-bound at concurrency 4, not rate-limited) comes on top
-  of the labels phase (${ms(batch.shipMs)}), and it is what puts the whole run over 1.10× the bound. Pushing
-  tracking while labels are still being bought (or with more Best Buy concurrency) would hide it;
-  that is a workflow change, not made here.
+  of the labels phase. Pushing tracking while labels are still being bought (or with more Best Buy
+  concurrency) would hide it; that is a workflow change, not made here.
 - **Serial vs concurrent.** Under Canada Post's limit the best possible labels pace is one order per
   ${ms(batch.windowMs / batch.limit * 2)} (2 calls), against ~${ms(x.serial.shipMs / x.serial.orders)} per order serially,
   so the speed-up of the labels phase is capped by the limit itself, not by shipdesk.
