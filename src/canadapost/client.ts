@@ -81,8 +81,8 @@ export class CanadaPostXmlClient implements ShippingCarrier {
   async createShipment(request: ShipmentRequest): Promise<CreateShipmentOutcome> {
     const built = buildShipmentXml(request, this.settings, this.now());
     if (!built.ok) return { kind: "invalid", problems: built.problems };
-    await this.limiter?.acquire();
     return this.call("CreateShipment", request.orderId, {
+      limited: true,
       method: "POST",
       url: this.path("shipment"),
       accept: SHIPMENT_MEDIA_TYPE,
@@ -127,9 +127,9 @@ export class CanadaPostXmlClient implements ShippingCarrier {
     });
   }
 
-  async getLabel(link: LinkRef, relatedId: string): Promise<CarrierOutcome<Uint8Array>> {
-    await this.limiter?.acquire();
+  getLabel(link: LinkRef, relatedId: string): Promise<CarrierOutcome<Uint8Array>> {
     return this.call("GetArtifact", relatedId, {
+      limited: true,
       method: "GET",
       url: hrefOf(link),
       accept: PDF_MEDIA_TYPE,
@@ -194,9 +194,9 @@ export class CanadaPostXmlClient implements ShippingCarrier {
     });
   }
 
-  async getManifestPdf(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Uint8Array>> {
-    await this.limiter?.acquire();
+  getManifestPdf(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Uint8Array>> {
     return this.call("GetArtifact", relatedId, {
+      limited: true,
       method: "GET",
       url: hrefOf(link),
       accept: PDF_MEDIA_TYPE,
@@ -216,7 +216,15 @@ export class CanadaPostXmlClient implements ShippingCarrier {
   private async call<T>(
     endpoint: Endpoint,
     relatedId: string | undefined,
-    c: { method: "GET" | "POST" | "DELETE"; url: string; accept: string; body?: string; read: (r: HttpResponse) => T | string },
+    c: {
+      method: "GET" | "POST" | "DELETE";
+      url: string;
+      accept: string;
+      body?: string;
+      /** Counted against Canada Post's rate limit (Create Shipment, Get Artifact), every attempt. */
+      limited?: boolean;
+      read: (r: HttpResponse) => T | string;
+    },
   ): Promise<CarrierOutcome<Exclude<T, string>>> {
     const headers: Record<string, string> = {
       Authorization: this.authorization,
@@ -234,6 +242,7 @@ export class CanadaPostXmlClient implements ShippingCarrier {
       body: c.body,
       auditPayload: c.body === undefined ? null : { xml: c.body },
       timeoutMs: this.settings.timeoutMs,
+      limiter: c.limited ? this.limiter : undefined,
       ...(c.method === "GET" ? { retry: this.readRetry } : {}),
     });
     const sorted = classify(endpoint, outcome);

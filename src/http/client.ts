@@ -1,4 +1,5 @@
 import type { AuditLog, Service } from "./audit.ts";
+import type { RateLimiter } from "./rate-limiter.ts";
 import { isSuccess, retryAfterMs, type HttpOutcome } from "./outcome.ts";
 
 export interface RetryPolicy {
@@ -23,6 +24,8 @@ export interface HttpRequest {
   auditPayload?: unknown;
   timeoutMs: number;
   retry?: RetryPolicy;
+  /** Every attempt of this call counts against this limit (Canada Post's rate limit). */
+  limiter?: RateLimiter | undefined;
 }
 
 export interface HttpClientOptions {
@@ -80,7 +83,8 @@ export class HttpClient {
     const attempts = Math.max(1, policy?.attempts ?? 1);
     let outcome: HttpOutcome | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      outcome = await this.attempt(request, attempt);
+      const n = attempt;
+      outcome = request.limiter ? await request.limiter.run(() => this.attempt(request, n)) : await this.attempt(request, n);
       if (attempt === attempts || !policy || !policy.retryOn(outcome)) break;
       await this.sleep(this.delay(outcome, attempt, policy));
     }

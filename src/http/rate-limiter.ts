@@ -1,10 +1,21 @@
+interface Slot {
+  /** When the call counts from; Infinity while it is still in flight. */
+  at: number;
+}
+
 /**
  * At most `limit` calls in any rolling window of `windowMs` (Canada Post counts Create Shipment
- * and label downloads this way). Callers await `acquire()` before each call; it resolves as soon
- * as the call fits. Slots are handed out in order, so concurrent workers cannot starve each other.
+ * and label downloads this way). Slots are handed out in order, so concurrent workers cannot
+ * starve each other.
+ *
+ * A call wrapped in `run` holds its slot from the moment it is sent until `windowMs` after its
+ * reply: the server counts the call when it arrives, which is somewhere between the two, so
+ * counting from the reply never lets the server see one call too many (counting from the send
+ * did: a call sent at 60.0 s could arrive before one sent at 0 s, but received at 0.3 s, had
+ * left the server's window — bench/throughput.ts saw "Rejected by SLM Monitor" that way).
  */
 export class RateLimiter {
-  private readonly stamps: number[] = [];
+  private readonly slots: Slot[] = [];
   private queue: Promise<void> = Promise.resolve();
   /** No call before this time (set by `pause`). */
   private notBefore = 0;
@@ -16,10 +27,19 @@ export class RateLimiter {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => Bun.sleep(ms),
   ) {}
 
-  acquire(): Promise<void> {
-    const turn = this.queue.then(() => this.take());
-    this.queue = turn.catch(() => {});
-    return turn;
+  /** Runs one call inside the limit. */
+  async run<T>(call: () => Promise<T>): Promise<T> {
+    const slot = await this.take(Number.POSITIVE_INFINITY);
+    try {
+      return await call();
+    } finally {
+      slot.at = this.now();
+    }
+  }
+
+  /** Takes a slot counted from now, for a call the caller makes itself. */
+  async acquire(): Promise<void> {
+    await this.take(this.now());
   }
 
   /** Called when the server throttled us anyway: nobody else goes before `ms` has passed. */
@@ -30,19 +50,31 @@ export class RateLimiter {
     this.notBefore = Math.max(this.notBefore, this.now() + ms);
   }
 
-  private async take(): Promise<void> {
+  private take(at: number): Promise<Slot> {
+    const turn = this.queue.then(() => this.wait(at));
+    this.queue = turn.then(
+      () => {},
+      () => {},
+    );
+    return turn;
+  }
+
+  private async wait(at: number): Promise<Slot> {
     for (;;) {
       const now = this.now();
       if (now < this.notBefore) {
         await this.sleep(this.notBefore - now);
         continue;
       }
-      while (this.stamps.length > 0 && now - this.stamps[0]! >= this.windowMs) this.stamps.shift();
-      if (this.stamps.length < this.limit) {
-        this.stamps.push(now);
-        return;
+      for (let i = this.slots.length - 1; i >= 0; i--) if (now - this.slots[i]!.at >= this.windowMs) this.slots.splice(i, 1);
+      if (this.slots.length < this.limit) {
+        const slot = { at: Number.isFinite(at) ? now : at };
+        this.slots.push(slot);
+        return slot;
       }
-      await this.sleep(this.windowMs - (now - this.stamps[0]!) + 1);
+      const oldest = Math.min(...this.slots.map((s) => s.at));
+      // Every slot still in flight: look again shortly, a reply frees one a window later.
+      await this.sleep(Number.isFinite(oldest) ? this.windowMs - (now - oldest) + 1 : 20);
     }
   }
 }

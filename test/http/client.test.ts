@@ -19,7 +19,7 @@ beforeAll(async () => {
       const n = (hits.get(path) ?? 0) + 1;
       hits.set(path, n);
       if (path === "/hang") return new Promise<Response>((resolve) => setTimeout(() => resolve(new Response("late")), 3000));
-      if (path === "/flaky") return n < 3 ? new Response("busy", { status: 503 }) : new Response("fine");
+      if (path === "/flaky" || path === "/flaky-limited") return n < 3 ? new Response("busy", { status: 503 }) : new Response("fine");
       if (path === "/throttled") return n === 1 ? new Response("slow down", { status: 429, headers: { "retry-after": "1" } }) : new Response("ok");
       if (path === "/pdf") return new Response(PDF, { headers: { "content-type": "application/pdf" } });
       if (path === "/reject") return new Response("<messages/>", { status: 400 });
@@ -128,6 +128,44 @@ describe("RateLimiter", () => {
     for (let i = 0; i < 4; i++) limiter.pause(60_000);
     await limiter.acquire();
     expect(now).toBe(60_000);
+  });
+
+  test("a call counts from its reply: the server, which counts arrivals, never sees one too many", async () => {
+    // Each call takes 300 ms between send and reply; the server sees it arrive somewhere in between.
+    let now = 0;
+    const clock = () => now;
+    const limiter = new RateLimiter(3, 1000, clock, async (ms) => void (now += ms));
+    const sent: number[] = [];
+    const replied: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      await limiter.run(async () => {
+        sent.push(now);
+        now += 300;
+        replied.push(now);
+      });
+    }
+    // Whatever the arrival time within [sent, replied], no 4 arrivals fall within one window:
+    // the 4th call is sent a full window after the 1st one's reply.
+    for (let i = 3; i < sent.length; i++) expect(sent[i]! - replied[i - 3]!).toBeGreaterThanOrEqual(1000);
+  });
+
+  test("every attempt of a retried call counts against the limit", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(2, 60_000, () => now, async (ms) => void (now += ms));
+    const http = new HttpClient({ audit: databaseAuditLog(t.db), sleep: async () => {} });
+    await http.send({
+      service: "CanadaPost",
+      endpoint: "GetArtifact",
+      relatedId: "H-8",
+      method: "GET",
+      url: `${base}/flaky-limited`,
+      timeoutMs: 2000,
+      limiter,
+      retry: { attempts: 3, retryOn: (o) => o.kind === "response" && o.status >= 500 },
+    });
+    // Two 503s and a 200: three attempts, so the third waited for the window.
+    expect((await rowsFor("H-8")).map((r) => r.status_code)).toEqual([503, 503, 200]);
+    expect(now).toBeGreaterThanOrEqual(60_000);
   });
 });
 
