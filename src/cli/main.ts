@@ -119,8 +119,8 @@ async function runCommand(app: App, args: Args, log: Logger): Promise<CommandRes
     case "auto": {
       // Each workflow runs whatever happened to the one before: a Best Buy outage never stops labels.
       const sync = await syncCommand(app, log, undefined);
-      const ship = await shipCommand(app, log, []);
-      const track = await trackCommand(app, log);
+      const { shipAndTrack } = await import("./commands/ship-and-track.ts");
+      const { ship, track } = await shipAndTrack(app, log);
       const steps = [sync, ship, track];
       const endOfDay = await (await import("./commands/manifest.ts")).manifestIfDue(app, log);
       if (endOfDay) steps.push(endOfDay);

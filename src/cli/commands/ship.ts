@@ -1,4 +1,4 @@
-import { needsPerson, retryFailedLabels, runShipping, type ShipOptions, type ShippingSummary } from "../../shipping/index.ts";
+import { needsPerson, retryFailedLabels, runShipping, type ShipOptions, type ShippingEvent, type ShippingSummary } from "../../shipping/index.ts";
 import type { App } from "../app.ts";
 import { logShippingEvent, shippingLine } from "../describe.ts";
 import { EXIT } from "../exit-codes.ts";
@@ -11,8 +11,19 @@ export function shippingExitCode(s: ShippingSummary) {
   return EXIT.ok;
 }
 
-export async function shipCommand(app: App, log: Logger, retry: readonly string[], options: ShipOptions = {}): Promise<CommandResult> {
-  const deps = app.shippingDeps({ onEvent: (e) => logShippingEvent(log, e) });
+export async function shipCommand(
+  app: App,
+  log: Logger,
+  retry: readonly string[],
+  options: ShipOptions = {},
+  onEvent?: (e: ShippingEvent) => void,
+): Promise<CommandResult> {
+  const deps = app.shippingDeps({
+    onEvent: (e) => {
+      logShippingEvent(log, e);
+      onEvent?.(e);
+    },
+  });
   if (retry.length > 0) {
     const { results, summary } = await retryFailedLabels(deps, retry);
     for (const r of results) if (!r.ok) log.warn(r.message, r.orderId);

@@ -45,6 +45,12 @@ export function trackingExitCode(s: TrackingSummary) {
 
 /** `retry`: orders flagged for a person whose problem the clerk has dealt with. */
 export async function trackCommand(app: App, log: Logger, retry: readonly string[] = []): Promise<CommandResult> {
+  const summary = await trackOnce(app, log, retry);
+  return { exitCode: trackingExitCode(summary), line: trackingLine(summary) };
+}
+
+/** One tracking run; `only` limits it to those orders (the clerk's --retry, or a round of --auto). */
+export async function trackOnce(app: App, log: Logger, retry: readonly string[] = [], only?: readonly string[]): Promise<TrackingSummary> {
   for (const orderId of retry) {
     if (await clearTrackingAttention(app.db, orderId)) log.info("flag cleared; trying again", orderId);
     else log.warn(`Order ${orderId} has no tracking flag to clear (a cancelled order is settled by voiding its label).`, orderId);
@@ -54,6 +60,6 @@ export async function trackCommand(app: App, log: Logger, retry: readonly string
     marketplace: app.marketplace,
     settings: app.settings,
     onEvent: (e) => logTrackingEvent(log, e),
-  }, retry.length > 0 ? { only: retry } : {});
-  return { exitCode: trackingExitCode(summary), line: trackingLine(summary) };
+  }, retry.length > 0 ? { only: retry } : only ? { only } : {});
+  return summary;
 }

@@ -1,0 +1,64 @@
+import { emptySummary, type TrackingSummary } from "../../tracking/index.ts";
+import type { App } from "../app.ts";
+import type { Logger } from "../log.ts";
+import type { CommandResult } from "./result.ts";
+import { shipCommand } from "./ship.ts";
+import { trackingExitCode, trackingLine, trackOnce } from "./track.ts";
+
+/** How often, while labels are being bought, the new ones are reported to Best Buy. */
+export const TRACKING_ROUND_MS = 2_000;
+
+export function mergeTracking(rounds: readonly TrackingSummary[]): TrackingSummary {
+  const all = emptySummary();
+  for (const r of rounds) {
+    all.updated.push(...r.updated);
+    all.failed.push(...r.failed);
+    all.flagged.push(...r.flagged);
+    all.cancelled.push(...r.cancelled);
+    all.notAttempted.push(...r.notAttempted);
+    all.busy.push(...r.busy);
+    if (r.unavailable) {
+      all.unavailable = true;
+      all.unavailableMessage ??= r.unavailableMessage;
+    }
+  }
+  return all;
+}
+
+/**
+ * `--auto`'s labels and tracking side by side: while labels are bought, the ones saved since the
+ * last round are reported to Best Buy every couple of seconds, so the batch is not done twice
+ * over, once per service. The workflows stay independent: the label run never waits for Best
+ * Buy, and once Best Buy is found down the rounds stop (the next run reports the rest). Each
+ * order is tried once per run: the first round takes every label waiting, the later ones only
+ * the labels this run saved.
+ */
+export async function shipAndTrack(app: App, log: Logger, roundMs = TRACKING_ROUND_MS): Promise<{ ship: CommandResult; track: CommandResult }> {
+  let saved: string[] = [];
+  let shipDone = false;
+  const ship = shipCommand(app, log, [], {}, (e) => {
+    if (e.type === "saved") saved.push(e.orderId);
+  }).finally(() => {
+    shipDone = true;
+  });
+
+  const rounds: TrackingSummary[] = [];
+  const settled = ship.then(
+    () => {},
+    () => {},
+  );
+  for (let first = true; ; first = false) {
+    await Promise.race([settled, Bun.sleep(roundMs)]);
+    const last = shipDone;
+    const batch = saved;
+    saved = [];
+    if (first || batch.length > 0) {
+      const round = await trackOnce(app, log, [], first ? undefined : batch);
+      rounds.push(round);
+      if (round.unavailable) break;
+    }
+    if (last) break;
+  }
+  const track = mergeTracking(rounds);
+  return { ship: await ship, track: { exitCode: trackingExitCode(track), line: trackingLine(track) } };
+}
