@@ -8,7 +8,7 @@ import type { WorkShipment } from "./shipment-row.ts";
 const THROTTLE_TRIES = 5;
 
 export type CreateResult =
-  | { kind: "created"; pin: string }
+  | { kind: "created"; pin: string; url: string }
   | { kind: "rejected"; message: string }
   | { kind: "in-doubt"; message: string };
 
@@ -43,10 +43,13 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
         const info = outcome.value;
         await saveCreatedShipment(ctx.db, s.shipment_id, info);
         await ctx.at("shipment-saved", s.order_id);
-        if (!info.trackingPin) {
-          return { kind: "in-doubt", message: `Canada Post created shipment ${info.shipmentId} without a tracking PIN; the next run looks it up.` };
+        if (!info.trackingPin || !info.links.label) {
+          return {
+            kind: "in-doubt",
+            message: `Canada Post created shipment ${info.shipmentId} without a tracking PIN or label link; the next run looks it up.`,
+          };
         }
-        return { kind: "created", pin: info.trackingPin };
+        return { kind: "created", pin: info.trackingPin, url: info.links.label.href };
       }
       case "invalid": {
         const message = invalidMessage(outcome.problems);

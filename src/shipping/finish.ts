@@ -22,8 +22,10 @@ export async function finishShipment(ctx: RunContext, shipmentId: number, fresh:
       ctx.emit({ type: "in-doubt", orderId: s.order_id, message: found.message });
       return;
     }
+    let label: { pin: string; url: string };
     if (found.kind === "adopted") {
       ctx.emit({ type: "adopted", orderId: s.order_id, pin: found.pin });
+      label = found;
     } else {
       const created = await createLabel(ctx, s);
       if (created.kind === "rejected") {
@@ -37,8 +39,9 @@ export async function finishShipment(ctx: RunContext, shipmentId: number, fresh:
         return;
       }
       ctx.emit({ type: "created", orderId: s.order_id, pin: created.pin });
+      label = created;
     }
-    s = (await shipmentForWork(ctx.db, shipmentId))!;
+    s = { ...s, tracking_pin: label.pin, cp_api_label_url: label.url };
   }
 
   const saved = await downloadLabel(ctx, s, true);
@@ -51,7 +54,7 @@ export async function finishShipment(ctx: RunContext, shipmentId: number, fresh:
   ctx.emit({ type: "saved", orderId: s.order_id, pin: s.tracking_pin!, path: saved.path });
 }
 
-type Adoption = { kind: "adopted"; pin: string } | { kind: "none" } | { kind: "in-doubt"; message: string };
+type Adoption = { kind: "adopted"; pin: string; url: string } | { kind: "none" } | { kind: "in-doubt"; message: string };
 
 /** Get Shipments ?requestId=: adopt what Canada Post already made for this request. */
 async function adopt(ctx: RunContext, s: WorkShipment): Promise<Adoption> {
@@ -72,5 +75,5 @@ async function adopt(ctx: RunContext, s: WorkShipment): Promise<Adoption> {
   }
   await saveCreatedShipment(ctx.db, s.shipment_id, got.value);
   await ctx.at("shipment-saved", s.order_id);
-  return { kind: "adopted", pin: got.value.trackingPin };
+  return { kind: "adopted", pin: got.value.trackingPin, url: got.value.links.label.href };
 }

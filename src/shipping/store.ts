@@ -52,28 +52,30 @@ export interface Claim {
 }
 
 /**
- * Inserts the shipment row and takes its session lock in one transaction on the runner's own
+ * Inserts the shipment row and takes its session lock in one statement on the runner's own
  * connection: the row is never visible to another runner without the lock already held.
  * Returns the new shipment id, or undefined when another runner claimed the order first.
  */
 export async function claimShipment(session: Session, c: Claim): Promise<number | undefined> {
-  return session.transaction(async (tx) => {
-    const d = c.parcel.dimensionsCm;
-    const rows = await tx.query<{ shipment_id: number }>(claimShipmentSql, [
-      c.orderId,
-      c.requestId,
-      c.serviceCode,
-      c.parcel.weightKg,
-      d?.length ?? null,
-      d?.width ?? null,
-      d?.height ?? null,
-      c.groupId,
-      c.attempt,
-    ]);
-    const id = rows[0]?.shipment_id;
-    if (id !== undefined) await tx.query(lockShipmentSql, [id]);
-    return id;
-  });
+  const d = c.parcel.dimensionsCm;
+  const rows = await session.query<{ shipment_id: number; locked: boolean }>(claimShipmentSql, [
+    c.orderId,
+    c.requestId,
+    c.serviceCode,
+    c.parcel.weightKg,
+    d?.length ?? null,
+    d?.width ?? null,
+    d?.height ?? null,
+    c.groupId,
+    c.attempt,
+  ]);
+  return lockedId(rows[0]);
+}
+
+/** A brand-new row's lock cannot be held by anyone else; if it were, that is a bug. */
+function lockedId(row: { shipment_id: number; locked: boolean } | undefined): number | undefined {
+  if (row && !row.locked) throw new Error(`shipment ${row.shipment_id} was locked by another session the moment it was claimed`);
+  return row?.shipment_id;
 }
 
 /** False when another runner is working on this shipment right now. */
@@ -158,10 +160,14 @@ export async function reopenFailedShipment(
   serviceCode: string | null,
   weightKg: number | null,
 ): Promise<number | undefined> {
-  return session.transaction(async (tx) => {
-    const rows = await tx.query<{ shipment_id: number }>(retryFailedShipmentSql, [orderId, currentAttempt, newRequestId, serviceCode, weightKg]);
-    const id = rows[0]?.shipment_id;
-    if (id !== undefined) await tx.query(lockShipmentSql, [id]);
-    return id;
-  });
+  const rows = await session.query<{ shipment_id: number; locked: boolean }>(retryFailedShipmentSql, [
+    orderId,
+    currentAttempt,
+    newRequestId,
+    serviceCode,
+    weightKg,
+  ]);
+  // Locked elsewhere (a void in progress): the row is reopened all the same, and the next run's
+  // recovery, which asks Canada Post first, finishes it.
+  return rows[0]?.locked ? rows[0].shipment_id : undefined;
 }

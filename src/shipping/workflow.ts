@@ -47,7 +47,8 @@ export async function shippableOrders(deps: Pick<ShippingDeps, "db" | "settings"
     const own = preflightProblems(order, parcel);
     const kept = (order.problems ?? []).filter((p) => !PREFLIGHT_CODES.has(p.code));
     const problems = [...kept, ...own];
-    await setOrderProblems(deps.db, order.order_id, problems);
+    // Written only when they changed: most orders are checked every run and never change.
+    if (JSON.stringify(problems) !== JSON.stringify(order.problems ?? [])) await setOrderProblems(deps.db, order.order_id, problems);
     result.push({ order, parcel, serviceCode: order.service_override ?? deps.settings.canadaPost.serviceCode, problems });
   }
   return result;
