@@ -28,6 +28,8 @@ export interface BatchPlan {
   concurrency: number;
   /** The client's RateLimiter; absent: none. */
   rateLimit?: { limit: number; windowMs: number };
+  /** The seed's serial loop: every label first, then tracking, nothing side by side. */
+  sequential?: boolean;
 }
 
 export interface BatchResult {

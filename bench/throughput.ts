@@ -29,7 +29,8 @@ export async function throughput(orders: number, concurrency: number, scale: num
   const windowMs = CANADA_POST_LIMIT.windowMs / scale;
   const sandboxes = await startSandboxes({ orders, latency: LATENCY, rateLimit: { perMinute: limit, windowMs } });
   try {
-    const r = await runBatch({ database: "server", ...sandboxes.urls, concurrency, rateLimit: { limit, windowMs } });
+    // Concurrency 1 is the seed's serial loop: labels, then tracking, one order at a time.
+    const r = await runBatch({ database: "server", ...sandboxes.urls, concurrency, rateLimit: { limit, windowMs }, sequential: concurrency === 1 });
     const s = await sandboxes.stats();
     return {
       orders,

@@ -33,13 +33,19 @@ export function mergeTracking(rounds: readonly TrackingSummary[]): TrackingSumma
  * order is tried once per run: the first round takes every label waiting, the later ones only
  * the labels this run saved.
  */
-export async function shipAndTrack(app: App, log: Logger, roundMs = TRACKING_ROUND_MS): Promise<{ ship: CommandResult; track: CommandResult }> {
+export async function shipAndTrack(
+  app: App,
+  log: Logger,
+  roundMs = TRACKING_ROUND_MS,
+): Promise<{ ship: CommandResult; track: CommandResult; shipFinishedAt: number }> {
   let saved: string[] = [];
   let shipDone = false;
+  let shipFinishedAt = 0;
   const ship = shipCommand(app, log, [], {}, (e) => {
     if (e.type === "saved") saved.push(e.orderId);
   }).finally(() => {
     shipDone = true;
+    shipFinishedAt = performance.now();
   });
 
   const rounds: TrackingSummary[] = [];
@@ -60,5 +66,5 @@ export async function shipAndTrack(app: App, log: Logger, roundMs = TRACKING_ROU
     if (last) break;
   }
   const track = mergeTracking(rounds);
-  return { ship: await ship, track: { exitCode: trackingExitCode(track), line: trackingLine(track) } };
+  return { ship: await ship, track: { exitCode: trackingExitCode(track), line: trackingLine(track) }, shipFinishedAt };
 }
