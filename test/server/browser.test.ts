@@ -5,7 +5,11 @@ import { PDFDocument } from "pdf-lib";
 import { chromium, type Browser } from "playwright-core";
 import { startPrintServer, type PrintServer } from "../../src/server/index.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
-import { countingRefetch, LABEL_SIZE, makeLabelBatch, type BatchLabel } from "./label-batch.ts";
+import { refetchLabel, runShipping } from "../../src/shipping/index.ts";
+import { insertOrders, testOrder } from "../support/orders.ts";
+import { sandboxSettings, shippingDeps, startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../support/shipping.ts";
+import { LABEL_SIZE, type BatchLabel } from "./label-batch.ts";
+import sandboxBatch from "./sandbox_batch.sql" with { type: "text" };
 import countShipments from "./count_shipments.sql" with { type: "text" };
 import shipmentState from "./shipment_state.sql" with { type: "text" };
 
@@ -19,7 +23,8 @@ let labels: { path: string; remove(): void };
 let server: PrintServer;
 let browser: Browser;
 let batch: BatchLabel[];
-let refetch: ReturnType<typeof countingRefetch>;
+let cp: RunningCanadaPostSandbox;
+const refetch = { calls: [] as number[] };
 
 beforeAll(async () => {
   [t, browser] = await Promise.all([
@@ -30,14 +35,25 @@ beforeAll(async () => {
     }),
   ]);
   labels = tempDir("browser-labels");
-  batch = await makeLabelBatch(t.db, labels.path, BATCH);
-  refetch = countingRefetch(t.db, labels.path);
-  server = startPrintServer({ db: t.db, labelsDir: labels.path, refetchLabel: refetch, mode: "sandbox" });
+  // A real sandbox batch: orders → the label workflow → Canada Post sandbox → PDFs on disk.
+  cp = startCanadaPostSandbox();
+  await insertOrders(t.db, Array.from({ length: BATCH }, (_, i) => testOrder(i, { order_id: `PRINT-${i}` })));
+  const deps = shippingDeps(t.db, sandboxSettings(labels.path), cp.url);
+  const summary = await runShipping(deps);
+  if (summary.created.length !== BATCH) throw new Error(`the sandbox batch bought ${summary.created.length} labels, not ${BATCH}`);
+  batch = await t.db.query<BatchLabel & Record<string, unknown>>(sandboxBatch);
+  // The program's own re-fetch (download from the stored link), counted.
+  const refetchLabelCounted = async (id: number) => {
+    refetch.calls.push(id);
+    return refetchLabel(deps, id);
+  };
+  server = startPrintServer({ db: t.db, labelsDir: labels.path, refetchLabel: refetchLabelCounted, mode: "sandbox" });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
+  await cp?.stop();
   await server?.stop();
   await t?.drop();
   labels?.remove();
@@ -77,6 +93,8 @@ test("the clerk sees the batch, prints it as one true-size PDF, marks it printed
   // A label file lost from disk is fetched again from Canada Post, once, and nothing is bought.
   const lost = batch[2]!;
   const before = await t.db.query<{ n: number; pins: number }>(countShipments);
+  const boughtBefore = cp.state.callsTo("CreateShipment");
+  const downloadsBefore = cp.state.callsTo("GetArtifact");
   rmSync(lost.path);
   await page.reload();
   const lostRow = page.locator(`tr[data-order="${lost.orderId}"]`);
@@ -88,6 +106,10 @@ test("the clerk sees the batch, prints it as one true-size PDF, marks it printed
   const again = await PDFDocument.load(readFileSync(lost.path));
   expect(again.getPage(0).getSize()).toEqual(LABEL_SIZE);
   expect(await t.db.query(countShipments)).toEqual(before);
+  // Canada Post was asked for the same label again, and sold none.
+  expect(cp.state.callsTo("CreateShipment")).toBe(boughtBefore);
+  expect(cp.state.callsTo("GetArtifact")).toBe(downloadsBefore + 1);
+  expect(cp.state.labelsFor(lost.orderId)).toHaveLength(1);
   const [lostState] = await t.db.query<{ tracking_pin: string; status: string }>(shipmentState, [lost.shipmentId]);
   expect(lostState).toMatchObject({ tracking_pin: lost.pin, status: "label_created" });
   const view = await page.request.get(`${server.url}/labels/${lost.shipmentId}.pdf`);
