@@ -3,6 +3,19 @@ import type { CarrierOutcome, InvalidRequest } from "./outcome.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "./replies.ts";
 import type { ShipmentRequest } from "./request.ts";
 
+/** Canada Post's calls, by the names the audit log (and the sandbox's fault injection) use. */
+export type CanadaPostEndpoint =
+  | "CreateShipment"
+  | "GetArtifact"
+  | "GetShipments"
+  | "GetShipment"
+  | "GetShipmentDetails"
+  | "VoidShipment"
+  | "RequestRefund"
+  | "TransmitShipments"
+  | "GetManifest"
+  | "GetManifests";
+
 export type CreateShipmentOutcome = CarrierOutcome<ShipmentInfo> | InvalidRequest;
 
 /**

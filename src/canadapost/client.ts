@@ -1,6 +1,6 @@
 import type { CanadaPostSettings } from "../config/index.ts";
 import type { HttpClient, HttpOutcome, HttpResponse, RateLimiter, RetryPolicy } from "../http/index.ts";
-import type { CreateShipmentOutcome, ShippingCarrier } from "./carrier.ts";
+import type { CanadaPostEndpoint as Endpoint, CreateShipmentOutcome, ShippingCarrier } from "./carrier.ts";
 import { classify, isThrottle, unreadable } from "./classify.ts";
 import { hrefOf, type Link, type LinkRef } from "./links.ts";
 import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
@@ -34,17 +34,6 @@ export interface CanadaPostClientOptions {
   now?: () => Date;
 }
 
-type Endpoint =
-  | "CreateShipment"
-  | "GetArtifact"
-  | "GetShipments"
-  | "GetShipment"
-  | "GetShipmentDetails"
-  | "VoidShipment"
-  | "RequestRefund"
-  | "TransmitShipments"
-  | "GetManifest"
-  | "GetManifests";
 
 /** Canada Post's XML web services (soa-gw): contract shipping and manifests. */
 export class CanadaPostXmlClient implements ShippingCarrier {
@@ -128,13 +117,7 @@ export class CanadaPostXmlClient implements ShippingCarrier {
   }
 
   getLabel(link: LinkRef, relatedId: string): Promise<CarrierOutcome<Uint8Array>> {
-    return this.call("GetArtifact", relatedId, {
-      limited: true,
-      method: "GET",
-      url: hrefOf(link),
-      accept: PDF_MEDIA_TYPE,
-      read: (r) => (looksLikePdf(r.body) ? r.body : "a PDF (it does not start with %PDF-)"),
-    });
+    return this.artifact(link, relatedId);
   }
 
   voidShipment(link: LinkRef, relatedId: string): Promise<CarrierOutcome<void>> {
@@ -195,6 +178,11 @@ export class CanadaPostXmlClient implements ShippingCarrier {
   }
 
   getManifestPdf(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Uint8Array>> {
+    return this.artifact(link, relatedId);
+  }
+
+  /** Get Artifact: a label or a manifest, as a PDF (checked), inside the rate limit. */
+  private artifact(link: LinkRef, relatedId: string | undefined): Promise<CarrierOutcome<Uint8Array>> {
     return this.call("GetArtifact", relatedId, {
       limited: true,
       method: "GET",

@@ -1,4 +1,4 @@
-export type { ShippingCarrier, CreateShipmentOutcome } from "./carrier.ts";
+export type { ShippingCarrier, CreateShipmentOutcome, CanadaPostEndpoint } from "./carrier.ts";
 export { CanadaPostXmlClient, type CanadaPostClientOptions } from "./client.ts";
 export { CanadaPostError, type CanadaPostMessage } from "./error.ts";
 export type { CarrierOutcome, CarrierFailure, InvalidRequest } from "./outcome.ts";

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
 import { droppedReply, FaultPlan } from "../faults.ts";
+import type { CanadaPostEndpoint } from "../../canadapost/index.ts";
 import { labelPdf, manifestPdf } from "./label-pdf.ts";
 import {
   MANIFEST_TYPE,
@@ -38,18 +39,8 @@ export interface CanadaPostSandbox {
   faults: FaultPlan;
 }
 
-type Endpoint =
-  | "CreateShipment"
-  | "GetArtifact"
-  | "GetShipments"
-  | "GetShipment"
-  | "GetShipmentDetails"
-  | "VoidShipment"
-  | "RequestRefund"
-  | "TransmitShipments"
-  | "GetManifest"
-  | "GetManifests"
-  | "GetGroups";
+/** The client's calls, and Get Groups, which only the sandbox serves. */
+type Endpoint = CanadaPostEndpoint | "GetGroups";
 
 const SHIPMENT_NS = "http://www.canadapost.ca/ws/shipment-v8";
 const MANIFEST_NS = "http://www.canadapost.ca/ws/manifest-v8";
