@@ -235,6 +235,7 @@ export class BestBuyClient implements Marketplace {
       auditPayload: call.body ?? {},
       timeoutMs: this.timeoutMs,
       retry: call.retry,
+      secrets: [this.apiKey],
     });
   }
 }

@@ -231,6 +231,7 @@ export class CanadaPostXmlClient implements ShippingCarrier {
       auditPayload: c.body === undefined ? null : { xml: c.body },
       timeoutMs: this.settings.timeoutMs,
       limiter: c.limited ? this.limiter : undefined,
+      secrets: [this.settings.username, this.settings.password],
       ...(c.method === "GET" ? { retry: this.readRetry } : {}),
     });
     const sorted = classify(endpoint, outcome);

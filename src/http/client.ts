@@ -26,6 +26,18 @@ export interface HttpRequest {
   retry?: RetryPolicy;
   /** Every attempt of this call counts against this limit (Canada Post's rate limit). */
   limiter?: RateLimiter | undefined;
+  /**
+   * Credentials that must never reach `api_calls`, wherever they turn up: Canada Post's label
+   * links carry the API username in their path, a service may echo a key in an error.
+   */
+  secrets?: readonly string[];
+}
+
+/** Replaces every secret (of 4 characters or more) in `text`. */
+export function redact(text: string, secrets: readonly string[] | undefined): string {
+  let out = text;
+  for (const secret of secrets ?? []) if (secret.length >= 4) out = out.replaceAll(secret, "[redacted]");
+  return out;
 }
 
 export interface HttpClientOptions {
@@ -142,18 +154,21 @@ export class HttpClient {
     } finally {
       clearTimeout(timer);
     }
+    const secrets = request.secrets;
+    const payload = request.auditPayload ?? (request.body === undefined ? null : { body: request.body });
+    const response = await auditBody(outcome);
     await this.audit.record({
       service: request.service,
       endpoint: request.endpoint,
       relatedId: request.relatedId,
       method: request.method,
-      url: request.url,
-      requestPayload: request.auditPayload ?? (request.body === undefined ? null : { body: request.body }),
-      responseBody: await auditBody(outcome),
+      url: redact(request.url, secrets),
+      requestPayload: secrets?.length ? JSON.parse(redact(JSON.stringify(payload), secrets)) : payload,
+      responseBody: response === null ? null : redact(response, secrets),
       statusCode: outcome.kind === "response" ? outcome.status : null,
       isSuccess: isSuccess(outcome),
       durationMs: outcome.durationMs,
-      error: outcome.kind === "no-answer" ? outcome.error : null,
+      error: outcome.kind === "no-answer" ? redact(outcome.error, secrets) : null,
       attempt,
     });
     return outcome;

@@ -29,6 +29,7 @@ export function sandboxSettings(overrides: Partial<CanadaPostSettings> = {}): Ca
 
 export const SECRETS = [
   SANDBOX_CREDENTIALS.canadaPostPassword,
+  SANDBOX_CREDENTIALS.canadaPostUsername,
   Buffer.from(`${SANDBOX_CREDENTIALS.canadaPostUsername}:${SANDBOX_CREDENTIALS.canadaPostPassword}`).toString("base64"),
   "Basic ",
   "Authorization",

@@ -23,6 +23,7 @@ beforeAll(async () => {
       if (path === "/throttled") return n === 1 ? new Response("slow down", { status: 429, headers: { "retry-after": "1" } }) : new Response("ok");
       if (path === "/pdf") return new Response(PDF, { headers: { "content-type": "application/pdf" } });
       if (path === "/reject") return new Response("<messages/>", { status: 400 });
+      if (path.startsWith("/echo/")) return new Response(`echo: ${await req.text().then((b) => b.replace(/<\/?x>/g, ""))}`);
       return new Response("ok");
     },
   });
@@ -106,6 +107,30 @@ describe("HttpClient", () => {
     await http.send({ service: "BestBuy", endpoint: "ListOrders", relatedId: "H-6", method: "GET", url: `${base}/ok`, headers: { authorization: "secret-key-123" }, timeoutMs: 2000 });
     const [row] = await rowsFor("H-6");
     expect(JSON.stringify(row)).not.toContain("secret-key-123");
+  });
+});
+
+describe("secrets", () => {
+  test("credentials are kept out of every column, even in the URL, the payload and the reply", async () => {
+    const http = new HttpClient({ audit: databaseAuditLog(t.db) });
+    await http.send({
+      service: "CanadaPost",
+      endpoint: "GetArtifact",
+      relatedId: "H-9",
+      method: "POST",
+      url: `${base}/echo/6e93d53968881714/1/0`,
+      body: "<x>p4ssw0rd-xyz</x>",
+      auditPayload: { xml: "<x>p4ssw0rd-xyz</x>" },
+      timeoutMs: 2000,
+      secrets: ["6e93d53968881714", "p4ssw0rd-xyz"],
+    });
+    const [row] = await rowsFor("H-9");
+    const text = JSON.stringify(row);
+    expect(text).not.toContain("6e93d53968881714");
+    expect(text).not.toContain("p4ssw0rd-xyz");
+    expect(row!.url).toBe(`${base}/echo/[redacted]/1/0`);
+    expect(row!.request_payload).toEqual({ xml: "<x>[redacted]</x>" });
+    expect(row!.response_body).toBe("echo: [redacted]");
   });
 });
 

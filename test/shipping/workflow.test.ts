@@ -71,8 +71,12 @@ describe("label creation", () => {
       expect(c.is_success).toBe(true);
       const text = JSON.stringify(c);
       expect(text).not.toContain(SANDBOX_CREDENTIALS.canadaPostPassword);
+      // Label links carry the API username, as Canada Post's do; the audit keeps it out.
+      expect(text).not.toContain(SANDBOX_CREDENTIALS.canadaPostUsername);
       expect(text).not.toContain(Buffer.from(`${SANDBOX_CREDENTIALS.canadaPostUsername}:${SANDBOX_CREDENTIALS.canadaPostPassword}`).toString("base64"));
     }
+    expect(calls.find((c) => c.endpoint === "GetArtifact")!.url).toContain("/rs/artifact/[redacted]/");
+    expect(rows[0]!.cp_api_label_url).toContain(`/rs/artifact/${SANDBOX_CREDENTIALS.canadaPostUsername}/`);
     const create = calls.find((c) => c.endpoint === "CreateShipment")!;
     expect(create.request_payload.xml).toContain("<customer-request-id>");
     expect(events.some((e) => e.type === "saved")).toBe(true);
