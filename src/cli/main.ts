@@ -16,6 +16,11 @@ const printError = (text: string) => writeLine(process.stderr, text);
 /** Runs one command; returns the exit code. Never throws: every failure ends in a sentence. */
 export async function main(argv: readonly string[], version: string): Promise<ExitCode> {
   let log: Logger | undefined;
+  // An error thrown outside any awaited work (a library's timer, a stray rejection) still ends
+  // in the clerk's sentence and the log, never in a stack trace on the screen.
+  const lastResort = (error: unknown) => process.exit(reportFailure(error, log, printError));
+  process.on("uncaughtException", lastResort);
+  process.on("unhandledRejection", lastResort);
   try {
     const args = parseArgs(argv);
     if (args.command === "demo") {

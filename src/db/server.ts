@@ -93,7 +93,24 @@ export async function openServerDatabase(url: string, options: ServerOptions = {
       } catch (error) {
         throw wrap(error, url);
       }
-      const inner = queryable(reserved, url);
+      // Once its connection is lost, a reserved connection is never written to again: postgres.js
+      // would write to the closed socket and throw outside any promise (found by the database
+      // outage test), taking the process down instead of ending the run with a sentence.
+      let lost: unknown;
+      const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
+        if (lost) throw lost;
+        try {
+          return await work();
+        } catch (error) {
+          if (error instanceof DatabaseError && isConnectionFailure(error.cause)) lost = error;
+          throw error;
+        }
+      };
+      const raw = queryable(reserved, url);
+      const inner: Queryable = {
+        query: (text, params) => guarded(() => raw.query(text, params)),
+        exec: (text) => guarded(() => raw.exec(text)),
+      };
       const mutex = new Mutex();
       return {
         query: (text, params) => mutex.run(() => inner.query(text, params)),
@@ -106,12 +123,12 @@ export async function openServerDatabase(url: string, options: ServerOptions = {
               await inner.query(commit);
               return result;
             } catch (error) {
-              await inner.query(rollback).catch(() => {});
+              if (!lost) await inner.query(rollback).catch(() => {});
               throw error;
             }
           }),
         async release() {
-          reserved.release();
+          if (!lost) reserved.release();
         },
       };
     },
