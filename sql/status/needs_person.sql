@@ -13,4 +13,20 @@ FROM shipments s WHERE s.attention IS NOT NULL
 UNION ALL
 SELECT s.order_id, 'unfinished', coalesce(s.last_error, 'A label was started and not finished.'), s.updated_at, NULL
 FROM shipments s WHERE s.status = 'label_creation_initiated' AND s.updated_at < now() - interval '10 minutes'
+UNION ALL
+SELECT 'groups ' || array_to_string(t.group_ids, ', '), 'transmit_in_doubt',
+       coalesce(t.last_error, 'The end-of-day transmit got no answer from Canada Post.'), t.sent_at, NULL
+FROM transmits t WHERE t.status = 'sent' AND t.sent_at < now() - interval '10 minutes'
+UNION ALL
+SELECT 'manifest ' || coalesce(m.po_number, m.manifest_id::text), 'manifest_unsaved',
+       coalesce(m.last_error, 'The manifest PDF is not saved yet.'), m.updated_at, NULL
+FROM manifests m WHERE m.status = 'transmitted' AND m.updated_at < now() - interval '10 minutes'
+UNION ALL
+SELECT 'group ' || s.group_id, 'untransmitted',
+       count(*)::text || ' label(s) of ' || s.group_id || ' were never transmitted; Canada Post bills them at full rate.',
+       min(s.label_created_at), NULL
+FROM shipments s
+WHERE s.group_id IS NOT NULL AND s.transmitted_at IS NULL AND s.status IN ('label_created', 'tracking_updated')
+  AND s.group_id < to_char(now(), 'YYYYMMDD')
+GROUP BY s.group_id
 ORDER BY 4, 1;

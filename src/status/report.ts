@@ -5,7 +5,15 @@ import lastRunsSql from "../../sql/status/last_runs.sql" with { type: "text" };
 
 export interface Attention {
   orderId: string;
-  kind: "problem" | "order_attention" | "label_failed" | "shipment_attention" | "unfinished";
+  kind:
+    | "problem"
+    | "order_attention"
+    | "label_failed"
+    | "shipment_attention"
+    | "unfinished"
+    | "transmit_in_doubt"
+    | "manifest_unsaved"
+    | "untransmitted";
   reason: string;
   fix: string;
   since: Date;
@@ -27,8 +35,11 @@ const FIX: Record<Attention["kind"], (orderId: string, code: string | null) => s
         : "Correct the order at Best Buy, then run shipdesk orders sync.",
   order_attention: (id) => `Deal with it as the reason says (for a cancelled order: shipdesk void ${id}).`,
   label_failed: (id) => `Fix what Canada Post said, then run shipdesk ship --retry ${id}.`,
-  shipment_attention: (id) => `Deal with it as the reason says, then clear it by running shipdesk track again for ${id}.`,
+  shipment_attention: (id) => `Deal with it as the reason says, then run shipdesk track --retry ${id}.`,
   unfinished: () => "Run shipdesk ship: it asks Canada Post whether the label exists and finishes it without buying twice.",
+  transmit_in_doubt: () => "Run shipdesk manifest: it asks Canada Post whether the transmit went through and never transmits twice.",
+  manifest_unsaved: () => "Run shipdesk manifest: it downloads the manifest again; check the labels folder if it keeps failing.",
+  untransmitted: () => "Run shipdesk manifest today: it transmits every group up to today's.",
 };
 
 export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusReport> {
