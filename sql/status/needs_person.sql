@@ -11,7 +11,7 @@ UNION ALL
 SELECT s.order_id, 'shipment_attention', s.attention, s.updated_at, NULL
 FROM shipments s WHERE s.attention IS NOT NULL
 UNION ALL
-SELECT s.order_id, 'unfinished', coalesce(s.last_error, 'A label was started and not finished.'), s.updated_at, NULL
+SELECT s.order_id, 'unfinished', coalesce(s.last_error, 'A label was requested and no answer was recorded (a lost reply or a crash).'), s.updated_at, NULL
 FROM shipments s WHERE s.status = 'label_creation_initiated' AND s.updated_at < now() - interval '10 minutes'
 UNION ALL
 SELECT 'groups ' || array_to_string(t.group_ids, ', '), 'transmit_in_doubt',

@@ -4,15 +4,15 @@ import type { PageContext } from "./context.ts";
 import { PageError } from "./errors.ts";
 import { OrderPage } from "./pages/order-page.tsx";
 import { StatusPage } from "./pages/status-page.tsx";
-import { MAX_CALLS_SHOWN, apiCallsOfOrder, orderById, ordersNeedingAttention, shipmentsNeedingAttention } from "./status-store.ts";
+import { statusReport } from "../status/report.ts";
+import { MAX_CALLS_SHOWN, apiCallsOfOrder, orderById } from "./status-store.ts";
 
 export function statusRoutes(ctx: PageContext): Hono {
   const app = new Hono();
 
   app.get("/status", async (c) => {
-    const now = ctx.now();
-    const [orders, shipments] = await Promise.all([ordersNeedingAttention(ctx.db), shipmentsNeedingAttention(ctx.db, now)]);
-    return c.html(<StatusPage mode={ctx.mode} now={now} orders={orders} shipments={shipments} />);
+    const { attention } = await statusReport(ctx.db, 0);
+    return c.html(<StatusPage mode={ctx.mode} now={ctx.now()} attention={attention} />);
   });
 
   app.get("/orders/:orderId", async (c) => {

@@ -1,6 +1,4 @@
 import type { Queryable } from "../db/index.ts";
-import ordersNeedingAttentionSql from "../../sql/server/orders_needing_attention.sql" with { type: "text" };
-import shipmentsNeedingAttentionSql from "../../sql/server/shipments_needing_attention.sql" with { type: "text" };
 import orderByIdSql from "../../sql/server/order_by_id.sql" with { type: "text" };
 import orderApiCallsSql from "../../sql/server/order_api_calls.sql" with { type: "text" };
 
@@ -8,34 +6,6 @@ export interface Problem {
   field?: string;
   code?: string;
   message?: string;
-}
-
-export interface OrderAttentionRow {
-  order_id: string;
-  status: string;
-  customer_name: string | null;
-  ship_city: string | null;
-  ship_province: string | null;
-  problems: Problem[] | string;
-  attention: string | null;
-  updated_at: Date | string;
-  [key: string]: unknown;
-}
-
-export interface ShipmentAttentionRow {
-  shipment_id: number;
-  order_id: string;
-  status: string;
-  tracking_pin: string | null;
-  last_error: string | null;
-  error_messages: unknown;
-  attempts: number;
-  attention: string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
-  customer_name: string | null;
-  ship_city: string | null;
-  [key: string]: unknown;
 }
 
 export interface OrderRow {
@@ -77,19 +47,9 @@ export interface ApiCallRow {
   [key: string]: unknown;
 }
 
-/** How long a label request may stay unanswered before a person should know. */
-export const STUCK_AFTER_MS = 5 * 60 * 1000;
 
 /** The audit trail shown for one order is capped: a runaway retry loop must not hang the page. */
 export const MAX_CALLS_SHOWN = 500;
-
-export function ordersNeedingAttention(db: Queryable): Promise<OrderAttentionRow[]> {
-  return db.query<OrderAttentionRow>(ordersNeedingAttentionSql);
-}
-
-export function shipmentsNeedingAttention(db: Queryable, now: Date): Promise<ShipmentAttentionRow[]> {
-  return db.query<ShipmentAttentionRow>(shipmentsNeedingAttentionSql, [new Date(now.getTime() - STUCK_AFTER_MS)]);
-}
 
 export async function orderById(db: Queryable, orderId: string): Promise<OrderRow | undefined> {
   return (await db.query<OrderRow>(orderByIdSql, [orderId]))[0];
