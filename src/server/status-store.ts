@@ -47,7 +47,6 @@ export interface ApiCallRow {
   [key: string]: unknown;
 }
 
-
 /** The audit trail shown for one order is capped: a runaway retry loop must not hang the page. */
 export const MAX_CALLS_SHOWN = 500;
 
