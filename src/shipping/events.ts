@@ -28,9 +28,19 @@ export interface ShippingSummary {
   notSaved: { orderId: string; message: string }[];
   /** Not claimed: the order has problems to fix first. */
   skipped: { orderId: string; reasons: string[] }[];
+  /** Not started because the clerk stopped the run (Ctrl-C); the next run buys them. */
+  notStarted: string[];
 }
 
-export const emptySummary = (): ShippingSummary => ({ created: [], recovered: [], failed: [], inDoubt: [], notSaved: [], skipped: [] });
+export const emptySummary = (): ShippingSummary => ({
+  created: [],
+  recovered: [],
+  failed: [],
+  inDoubt: [],
+  notSaved: [],
+  skipped: [],
+  notStarted: [],
+});
 
 /** Whether a person has something to do after this run. */
 export const needsPerson = (s: ShippingSummary): boolean => s.failed.length > 0 || s.skipped.length > 0 || s.notSaved.length > 0;

@@ -59,6 +59,8 @@ export interface ShipOptions {
   only?: readonly string[];
   /** Per-order weight chosen in the review screen, in kg. */
   weights?: ReadonlyMap<string, number>;
+  /** Once aborted (the clerk's Ctrl-C), no new label is started; those under way finish. */
+  signal?: AbortSignal;
 }
 
 /** The label-creation workflow (seed section 2.1), crash-safe: never two labels, never a lost one. */
@@ -81,7 +83,10 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
       }
       batch.push(c);
     }
-    await inPool(batch, deps.settings.run.concurrency, (c) => shipOne(ctx, c, options.weights?.get(c.order.order_id), summary));
+    await inPool(batch, deps.settings.run.concurrency, async (c) => {
+      if (options.signal?.aborted) summary.notStarted.push(c.order.order_id);
+      else await shipOne(ctx, c, options.weights?.get(c.order.order_id), summary);
+    });
     return summary;
   } finally {
     await session.release();

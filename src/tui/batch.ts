@@ -105,7 +105,7 @@ export function rowOfOrder(review: Review, orderId: string): ReviewRow | undefin
 }
 
 /** What `runShipping` gets: exactly the confirmed orders, and the weights typed for them. */
-export function shipOptions(review: Review): Required<ShipOptions> {
+export function shipOptions(review: Review): Required<Pick<ShipOptions, "only" | "weights">> {
   const only = review.rows.filter((r) => review.selected.has(r.orderId)).map((r) => r.orderId);
   const weights = new Map([...review.weights].filter(([id]) => review.selected.has(id)));
   return { only, weights };

@@ -12,7 +12,7 @@ import { summaryBlocks } from "./summary.ts";
 
 export interface Bought extends CommandResult {
   summary: ShippingSummary;
-  /** Ctrl-C came while buying: the batch was finished anyway, and the clerk wants out. */
+  /** Ctrl-C came while buying: the labels under way were finished, no new one started. */
   interrupted: boolean;
 }
 
@@ -21,12 +21,14 @@ export async function buyLabels(app: App, review: Review, log: Logger): Promise<
   const options = shipOptions(review);
   const progress = startProgress(options.only);
   let interrupted = false;
-  // Ctrl-C here does not stop the run: a label half-bought is safe (the next run finishes it),
-  // but one finished now is one the clerk can print now.
+  const stop = new AbortController();
+  // Ctrl-C starts no new label but lets the ones under way finish: a label half-bought would be
+  // safe (the next run finishes it), but one finished now is one the clerk can print now.
   const spin = p.spinner({
-    cancelMessage: "Ctrl-C: finishing the labels already asked for, so that none is left half-done...",
+    cancelMessage: "Ctrl-C: finishing the labels already asked for, starting no new one...",
     onCancel: () => {
       interrupted = true;
+      stop.abort();
     },
   });
   spin.start(progressText(progress));
@@ -40,7 +42,7 @@ export async function buyLabels(app: App, review: Review, log: Logger): Promise<
           if (!interrupted) spin.message(progressText(progress));
         },
       });
-      const summary = await runShipping(deps, options);
+      const summary = await runShipping(deps, { ...options, signal: stop.signal });
       return { exitCode: shippingExitCode(summary), line: shippingLine(summary), summary };
     });
   } catch (error) {

@@ -16,5 +16,8 @@ export function summaryBlocks(s: ShippingSummary): SummaryBlock[] {
   for (const d of s.inDoubt) blocks.push({ tone: "warn", text: `${d.orderId}: ${d.message}\n  The next run asks Canada Post first; it never buys twice.` });
   for (const n of s.notSaved) blocks.push({ tone: "error", text: `${n.orderId}: label bought but not saved: ${n.message}` });
   for (const k of s.skipped) blocks.push({ tone: "warn", text: `${k.orderId}: not shipped: ${k.reasons.join(" ")}` });
+  if (s.notStarted.length) {
+    blocks.push({ tone: "warn", text: `Stopped before ${s.notStarted.length} label(s) were asked for (nothing bought for them): ${list(s.notStarted)}` });
+  }
   return blocks;
 }

@@ -263,3 +263,32 @@ describe("on the embedded database (PGlite)", () => {
     }
   }, 30_000);
 });
+
+describe("stopping a batch", () => {
+  test("after the clerk's Ctrl-C no new label is started, those under way finish, the rest wait for the next run", async () => {
+    await fresh("stop");
+    await insertOrders(t.db, Array.from({ length: 8 }, (_, i) => testOrder(i, { order_id: `STOP-${i}` })));
+    const stop = new AbortController();
+    const deps = shippingDeps(t.db, sandboxSettings(labels.path, { concurrency: 2 }), cp.url);
+    const summary = await runShipping(
+      {
+        ...deps,
+        onEvent: (e) => {
+          if (e.type === "saved" && e.orderId === "STOP-0") stop.abort();
+        },
+      },
+      { signal: stop.signal },
+    );
+    expect(summary.created.length).toBeGreaterThanOrEqual(1);
+    expect(summary.created.length + summary.notStarted.length).toBe(8);
+    expect(summary.notStarted.length).toBeGreaterThanOrEqual(5);
+    for (const id of summary.notStarted) expect(cp.state.labelsFor(id)).toHaveLength(0);
+    const rows = await shipments();
+    expect(rows.map((r) => r.order_id).sort()).toEqual([...summary.created].sort());
+    expect(rows.every((r) => r.status === "label_created")).toBe(true);
+
+    const next = await runShipping(deps);
+    expect(next.created.sort()).toEqual([...summary.notStarted].sort());
+    for (let i = 0; i < 8; i++) expect(cp.state.labelsFor(`STOP-${i}`)).toHaveLength(1);
+  });
+});
