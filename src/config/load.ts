@@ -170,6 +170,7 @@ export function loadSettings(options: LoadOptions = {}): Settings {
       timeoutMs: cp.timeout_ms,
       requestsPerMinute: cp.requests_per_minute,
       sender,
+      refundEmail: cp.refund_email,
     },
     bestBuy: {
       baseUrl: bb.base_url ?? (live ? LIVE_HOSTS.bestBuy : undefined),

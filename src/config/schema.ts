@@ -93,6 +93,9 @@ export const CanadaPostSchema = v.strictObject(
     timeout_ms: v.optional(wholeNumber("milliseconds", 1000, 300000), 30000),
     requests_per_minute: v.optional(wholeNumber("Create Shipment and label calls a minute", 1, 646), 600),
     sender: v.optional(SenderSchema),
+    refund_email: v.optional(
+      v.pipe(text("an e-mail address"), v.email("must be an e-mail address, where Canada Post writes about refunds")),
+    ),
   },
   unknownKey,
 );

@@ -25,6 +25,8 @@ export interface CanadaPostSettings {
   timeoutMs: number;
   requestsPerMinute: number;
   sender: Sender;
+  /** Where Canada Post writes about a refund (`shipdesk void` after the end of day). */
+  refundEmail: string | undefined;
 }
 
 export interface BestBuySettings {

@@ -85,7 +85,7 @@ async function refund(deps: CorrectionDeps, session: Session, label: LabelToCanc
   const orderId = label.order_id;
   const email = options.email?.trim();
   if (!email) {
-    return refused(`The label of order ${orderId} was already handed to Canada Post, so only a refund helps; Canada Post needs an e-mail address for it: shipdesk void ${orderId} --email you@example.com.`);
+    return refused(`The label of order ${orderId} was already handed to Canada Post, so only a refund helps; Canada Post needs an e-mail address for it: shipdesk void ${orderId} --email you@example.com, or set refund_email under [canadapost] in shipdesk.toml.`);
   }
   // The refund link appears on the shipment only once it is transmitted: ask for it fresh.
   const shipment = await deps.carrier.getShipment(self, orderId);

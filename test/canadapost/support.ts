@@ -22,6 +22,7 @@ export function sandboxSettings(overrides: Partial<CanadaPostSettings> = {}): Ca
     manifest: "group",
     timeoutMs: 2_000,
     requestsPerMinute: 600,
+    refundEmail: undefined,
     sender: { ...SANDBOX_CREDENTIALS.sender },
     ...overrides,
   };

@@ -133,6 +133,14 @@ describe("settings", () => {
     expect(e.message).toContain('"8.5x11"');
   });
 
+  test("a refund e-mail that is not one", () => {
+    const e = errorOf(() => loadSettings(withFile(`[canadapost]\nrefund_email = "shipping desk"\n`)));
+    expect(e.key).toBe("canadapost.refund_email");
+    expect(e.message).toContain("e-mail address");
+    expectOneSentence(e.message);
+    expect(loadSettings(withFile(`[canadapost]\nrefund_email = "desk@example.com"\n`)).canadaPost.refundEmail).toBe("desk@example.com");
+  });
+
   test("a bad sender postal code", () => {
     const e = errorOf(() => loadSettings(withFile(LIVE.replace('postal_code = "k1a 0b1"', 'postal_code = "12345"'))));
     expect(e.key).toBe("canadapost.sender.postal_code");

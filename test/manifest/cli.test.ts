@@ -49,11 +49,17 @@ test("--auto does the end of day once run.manifest_at has passed, then not again
     expect(refunded.code).toBe(0);
     expect(refunded.stdout).toContain("Best Buy will not take a new tracking number");
     expect(refunded.stdout).toContain("ticket");
+    // The address can also come from the settings file instead of --email.
+    const other = bb.state.orderIds()[1]!;
+    writeFileSync(`${dir.path}/shipdesk.toml`, '[run]\nmanifest_at = "00:00"\n[canadapost]\nrefund_email = "desk@example.com"\n');
+    const fromSettings = await runCli(["void", other, "--reason", "damaged"], { env, cwd: dir.path });
+    expect(fromSettings.code).toBe(0);
+    expect(fromSettings.stdout).toContain("ticket");
 
     const usage = await runCli(["void"], { env, cwd: dir.path });
     expect(usage.code).toBe(2);
     const runs = await t.db.query<{ command: string; exit_code: number }>(runsSql);
-    expect(runs.map((r) => `${r.command} ${r.exit_code}`)).toEqual(["auto 0", "auto 0", "manifest 0", "void 1", "void 0"]);
+    expect(runs.map((r) => `${r.command} ${r.exit_code}`)).toEqual(["auto 0", "auto 0", "manifest 0", "void 1", "void 0", "void 0"]);
   } finally {
     await bb.stop();
     await t.drop();

@@ -13,7 +13,7 @@ export interface VoidArgs {
 
 /** `shipdesk void ORDER`: cancels the label; exit 1 when the clerk must act, 3 when Canada Post did not answer. */
 export async function voidCommand(app: App, log: Logger, a: VoidArgs): Promise<CommandResult> {
-  const result = await voidLabel({ db: app.db, carrier: app.carrier }, a.order, { reason: a.reason, allowReship: a.reship, email: a.email });
+  const result = await voidLabel({ db: app.db, carrier: app.carrier }, a.order, { reason: a.reason, allowReship: a.reship, email: a.email ?? app.settings.canadaPost.refundEmail });
   for (const w of result.warnings) log.warn(w, a.order);
   if (result.kind === "done") {
     log.info(result.message, a.order);
