@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 
 export type WriteResult = { ok: true; path: string; sha256: string; bytes: number } | { ok: false; code: string; problem: string };
@@ -31,30 +32,46 @@ export function writeProblem(dir: string, code: string | undefined): string {
 /**
  * Writes a label so that the final name only ever holds a whole PDF: a temporary file in the
  * same folder, flushed to disk, then renamed over the target (which may exist: a reprint).
+ * Asynchronous, so that waiting for the disk never holds up the other labels being bought.
  */
-export function writeLabelFile(dir: string, fileName: string, bytes: Uint8Array): WriteResult {
+export async function writeLabelFile(dir: string, fileName: string, bytes: Uint8Array): Promise<WriteResult> {
   const path = join(dir, fileName);
   const temp = join(dir, `.${fileName}.${process.pid}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
-    const fd = openSync(temp, "w");
+    await mkdir(dir, { recursive: true });
+    const file = await open(temp, "w");
     try {
-      let offset = 0;
-      while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset);
-      fsyncSync(fd);
+      await file.writeFile(bytes);
+      await file.sync();
     } finally {
-      closeSync(fd);
+      await file.close();
     }
-    renameSync(temp, path);
+    await rename(temp, path);
+    await syncFolder(dir);
     return { ok: true, path, sha256: sha256(bytes), bytes: bytes.byteLength };
   } catch (error) {
     try {
-      rmSync(temp, { force: true });
+      await rm(temp, { force: true });
     } catch {
       // the folder itself is the problem; there is no temp file to remove
     }
     const code = (error as { code?: string }).code;
     return { ok: false, code: code ?? "UNKNOWN", problem: writeProblem(dir, code) };
+  }
+}
+
+/** Makes the rename itself survive a power cut (POSIX); Windows cannot open a folder for it. */
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === "win32") return;
+  try {
+    const folder = await open(dir, "r");
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  } catch {
+    // Some file systems refuse to sync a folder; the file itself is already on disk.
   }
 }
 

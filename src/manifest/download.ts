@@ -25,7 +25,7 @@ async function saveManifest(run: EndOfDayRun, m: ManifestToFinish): Promise<void
     return problem(run, m, `The manifest PDF ${manifest.poNumber ?? ""} could not be downloaded (${pdf.error.message}); the next run fetches it.`, false);
   }
   const name = manifestFileName(run.today(), manifest.poNumber ?? idOfHref(m.cp_manifest_url));
-  const written = writeLabelFile(run.settings.labelsDir, name, pdf.value);
+  const written = await writeLabelFile(run.settings.labelsDir, name, pdf.value);
   if (!written.ok) {
     return problem(run, m, written.problem.replace("the label is paid for and kept at Canada Post", "the manifest is kept at Canada Post"), true);
   }

@@ -21,7 +21,7 @@ export async function downloadLabel(ctx: RunContext, s: WorkShipment, finish: bo
     await recordShipmentError(ctx.db, s.shipment_id, message, fetched.error.messages);
     return { ok: false, message };
   }
-  const written = writeLabelFile(ctx.settings.labelsDir, labelFileName(s.order_id, s.tracking_pin), fetched.value);
+  const written = await writeLabelFile(ctx.settings.labelsDir, labelFileName(s.order_id, s.tracking_pin), fetched.value);
   if (!written.ok) {
     await recordShipmentError(ctx.db, s.shipment_id, written.problem);
     return { ok: false, message: written.problem };

@@ -88,21 +88,21 @@ describe("label file names are valid on Windows and never shared", () => {
 });
 
 describe("writing labels", () => {
-  test("atomic write: the file holds the whole PDF, replaces an older one, and leaves no temp file", () => {
-    const first = writeLabelFile(dir.path, "label-1.pdf", PDF);
+  test("atomic write: the file holds the whole PDF, replaces an older one, and leaves no temp file", async () => {
+    const first = await writeLabelFile(dir.path, "label-1.pdf", PDF);
     expect(first.ok).toBe(true);
-    const again = writeLabelFile(dir.path, "label-1.pdf", PDF);
+    const again = await writeLabelFile(dir.path, "label-1.pdf", PDF);
     expect(again.ok && again.sha256).toBe(sha256(PDF));
     expect(readFileSync(join(dir.path, "label-1.pdf"))).toEqual(Buffer.from(PDF));
     expect(readdirSync(dir.path).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
-  test("a folder that cannot be written gives one sentence and no file", () => {
+  test("a folder that cannot be written gives one sentence and no file", async () => {
     if (process.getuid?.() === 0) {
       // root may write anywhere: use a file where the folder should be instead.
       const notAFolder = join(dir.path, "not-a-folder");
       writeFileSync(notAFolder, "x");
-      const result = writeLabelFile(notAFolder, "label-2.pdf", PDF);
+      const result = await writeLabelFile(notAFolder, "label-2.pdf", PDF);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.problem).toMatch(/^The labels folder .* is not a folder; .*next run saves it\)\.$/);
       return;
@@ -110,7 +110,7 @@ describe("writing labels", () => {
     const locked = join(dir.path, "locked");
     require("node:fs").mkdirSync(locked);
     chmodSync(locked, 0o500);
-    const result = writeLabelFile(locked, "label-2.pdf", PDF);
+    const result = await writeLabelFile(locked, "label-2.pdf", PDF);
     expect(result.ok).toBe(false);
     expect(existsSync(join(locked, "label-2.pdf"))).toBe(false);
   });
