@@ -136,3 +136,21 @@ describe("the command line", () => {
     expect(run.ms).toBeLessThan(1000);
   });
 });
+
+test("serve on a port already in use says so in one sentence, with the way out", async () => {
+  const dir = tempDir("cli-port");
+  dirs.push(dir);
+  const busy = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: () => new Response("taken") });
+  try {
+    const run = await runCli(["serve", "--port", String(busy.port)], {
+      cwd: dir.path,
+      env: { SHIPDESK_DATA_DIR: `${dir.path}/data`, CANADAPOST_BASE_URL: "http://127.0.0.1:9", BESTBUY_BASE_URL: "http://127.0.0.1:9" },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      `Port ${busy.port} is already in use (perhaps by another shipdesk serve: try http://127.0.0.1:${busy.port}/ in the browser); or start this one on another port with shipdesk serve --port ${busy.port! + 1}.`,
+    );
+  } finally {
+    busy.stop(true);
+  }
+}, 30_000);
