@@ -46,6 +46,7 @@ export function shippingLine(s: ShippingSummary): string {
   if (s.inDoubt.length) parts.push(`${s.inDoubt.length} waiting for Canada Post`);
   if (s.notSaved.length) parts.push(`${s.notSaved.length} label(s) not saved`);
   if (s.notStarted.length) parts.push(`${s.notStarted.length} not started (stopped)`);
+  if (s.keyRefused) parts.push(s.keyRefused);
   return `labels: ${parts.join(", ")}`;
 }
 

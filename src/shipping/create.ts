@@ -57,6 +57,14 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
         return { kind: "rejected", message };
       }
       case "rejected": {
+        // 401/403: Canada Post refused shipdesk, not the order. Nothing was bought; the label
+        // stays claimed for the next run, and no other label is started with a key that fails.
+        if (outcome.error.status === 401 || outcome.error.status === 403) {
+          const message = `Canada Post refused shipdesk's API key (HTTP ${outcome.error.status}); check canadapost.username, canadapost.password and customer_number in shipdesk.toml (or CANADAPOST_USERNAME and CANADAPOST_PASSWORD). Nothing was bought.`;
+          await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages);
+          ctx.refusedKey = message;
+          return { kind: "in-doubt", message };
+        }
         const message = `Canada Post refused the label: ${outcome.error.messages.map((m) => `${m.description} (${m.code})`).join("; ") || outcome.error.message}.`;
         await markLabelFailed(ctx.db, s.shipment_id, message, outcome.error.messages);
         return { kind: "rejected", message };

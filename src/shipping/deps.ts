@@ -23,6 +23,8 @@ export interface RunContext extends ShippingDeps {
   pause(ms: number): Promise<void>;
   at(step: Checkpoint, orderId: string): Promise<void>;
   today(): Date;
+  /** Set when Canada Post refused shipdesk itself (its API key): no further label is started. */
+  refusedKey: string | undefined;
 }
 
 export function runContext(deps: ShippingDeps, session: Session): RunContext {
@@ -35,5 +37,6 @@ export function runContext(deps: ShippingDeps, session: Session): RunContext {
       await deps.checkpoint?.(step, orderId);
     },
     today: deps.now ?? (() => new Date()),
+    refusedKey: undefined,
   };
 }

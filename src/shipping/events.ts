@@ -28,8 +28,10 @@ export interface ShippingSummary {
   notSaved: { orderId: string; message: string }[];
   /** Not claimed: the order has problems to fix first. */
   skipped: { orderId: string; reasons: string[] }[];
-  /** Not started because the clerk stopped the run (Ctrl-C); the next run buys them. */
+  /** Not started because the run stopped early (the clerk's Ctrl-C, a refused key). */
   notStarted: string[];
+  /** Canada Post refused shipdesk's API key: the settings need fixing before any label. */
+  keyRefused: string | undefined;
 }
 
 export const emptySummary = (): ShippingSummary => ({
@@ -40,6 +42,7 @@ export const emptySummary = (): ShippingSummary => ({
   notSaved: [],
   skipped: [],
   notStarted: [],
+  keyRefused: undefined,
 });
 
 /** Whether a person has something to do after this run. */

@@ -84,9 +84,10 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
       batch.push(c);
     }
     await inPool(batch, deps.settings.run.concurrency, async (c) => {
-      if (options.signal?.aborted) summary.notStarted.push(c.order.order_id);
+      if (options.signal?.aborted || ctx.refusedKey) summary.notStarted.push(c.order.order_id);
       else await shipOne(ctx, c, options.weights?.get(c.order.order_id), summary);
     });
+    summary.keyRefused = ctx.refusedKey;
     return summary;
   } finally {
     await session.release();

@@ -86,6 +86,18 @@ describe("--auto exit codes", () => {
     expect(usage.stderr.trim()).toBe("--retry needs a value; see shipdesk --help.");
   });
 
+  test("2: Canada Post refuses the API key: the run stops at once and says which settings to check", async () => {
+    const s = await setup("badkey", { orders: 3, seed: 14 });
+    try {
+      const run = await runCli(["--auto"], { env: { ...s.env, CANADAPOST_PASSWORD: "not-the-password" }, cwd: s.dir.path });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toContain("Canada Post refused shipdesk's API key (HTTP 401)");
+      expect(cp.state.labelsFor(s.bb.state.orderIds()[0]!)).toHaveLength(0);
+    } finally {
+      await teardown(s);
+    }
+  }, 30_000);
+
   test("3: Best Buy down — labels are still bought, tracking waits, the scheduler is told to try later", async () => {
     const s = await setup("bbdown", { orders: 2, seed: 13 });
     try {

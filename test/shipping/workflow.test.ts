@@ -292,3 +292,26 @@ describe("stopping a batch", () => {
     for (let i = 0; i < 8; i++) expect(cp.state.labelsFor(`STOP-${i}`)).toHaveLength(1);
   });
 });
+
+describe("a refused API key", () => {
+  test("stops the run at the first refusal: nothing bought, no order marked refused, the next run with the right key buys each label once", async () => {
+    await fresh("badkey");
+    await insertOrders(t.db, Array.from({ length: 6 }, (_, i) => testOrder(i, { order_id: `KEY-${i}` })));
+    const good = sandboxSettings(labels.path, { concurrency: 2 });
+    const bad = { ...good, canadaPost: { ...good.canadaPost, password: "wrong-password" } };
+    const first = await runShipping(shippingDeps(t.db, bad, cp.url));
+    expect(first.keyRefused).toContain("refused shipdesk's API key (HTTP 401)");
+    expect(first.keyRefused).toContain("canadapost.password");
+    expect(first.failed).toEqual([]);
+    expect(first.notStarted.length).toBeGreaterThanOrEqual(4);
+    expect(cp.state.createCount).toBe(0);
+    const rows = await shipments();
+    expect(rows.length).toBeLessThanOrEqual(2);
+    expect(rows.every((r) => r.status === "label_creation_initiated")).toBe(true);
+
+    const second = await runShipping(shippingDeps(t.db, good, cp.url));
+    expect(second.keyRefused).toBeUndefined();
+    expect([...second.created, ...second.recovered].sort()).toEqual(Array.from({ length: 6 }, (_, i) => `KEY-${i}`));
+    for (let i = 0; i < 6; i++) expect(cp.state.labelsFor(`KEY-${i}`)).toHaveLength(1);
+  });
+});
