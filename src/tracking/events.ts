@@ -39,6 +39,8 @@ export interface TrackingSummary {
   unavailable: boolean;
   /** Why Best Buy was taken to be down (the first `unavailable` answer), when it was. */
   unavailableMessage: string | undefined;
+  /** Best Buy refused shipdesk's API key (401): the settings need fixing; nothing was counted. */
+  keyRefused: string | undefined;
   /** Left untouched because Best Buy was down. */
   notAttempted: string[];
   /** Another shipdesk was working on these at the same moment. */
@@ -52,6 +54,7 @@ export const emptySummary = (): TrackingSummary => ({
   cancelled: [],
   unavailable: false,
   unavailableMessage: undefined,
+  keyRefused: undefined,
   notAttempted: [],
   busy: [],
 });

@@ -103,6 +103,18 @@ async function failed(ctx: RunContext, s: TrackingShipment, outcome: BestBuyFail
   // retry but a label to void.
   if (error.orderState === ORDER_STATES.canceled) return cancelled(ctx, s, summary, "cancelled", true);
 
+  // 401: Best Buy refused shipdesk's key, not this order. Counted against no shipment, and
+  // nothing more is sent with a key that fails; the settings need fixing. (A 403 can be about
+  // one order, so it stays an ordinary refusal.)
+  if (outcome.kind === "rejected" && error.status === 401) {
+    ctx.bestBuyDown = true;
+    summary.keyRefused ??= error.message;
+    await recordTrackingOutage(ctx.db, s.shipment_id, error.message);
+    summary.notAttempted.push(orderId);
+    ctx.emit({ type: "unavailable", orderId, message: error.message });
+    return;
+  }
+
   if (outcome.kind === "unavailable") {
     ctx.bestBuyDown = true;
     summary.unavailable = true;

@@ -209,3 +209,21 @@ test("Best Buy not answering at all is the same: try again later, nothing counte
   const later = await pushTracking(deps(sandbox.url));
   expect(later.updated.sort()).toEqual([...s.orderIds].sort());
 });
+
+test("a refused API key stops the run at once, counts against no shipment, and the next run with the right key finishes", async () => {
+  const s = await scene(tdb.db, { orders: 3 });
+  sandbox = s.sandbox;
+  const refused = await pushTracking({ ...deps(sandbox.url), marketplace: trackingClient(tdb.db, sandbox.url, "wrong-key") });
+  expect(refused.keyRefused).toContain("refused the API key");
+  expect(refused.keyRefused).toContain("bestbuy.api_key");
+  expect(refused.failed).toEqual([]);
+  expect(refused.flagged).toEqual([]);
+  expect(refused.updated).toEqual([]);
+  // One call met the refusal; nothing more was sent with that key.
+  const sent = s.orderIds.reduce((n, id) => n + sandbox!.state.trackingCalls(id).length, 0);
+  expect(sent).toBeLessThanOrEqual(1);
+  for (const id of s.orderIds) expect((await stateOf(tdb.db, id)).tracking_attempts).toBe(0);
+
+  const fixed = await pushTracking(deps(sandbox.url));
+  expect(fixed.updated.sort()).toEqual([...s.orderIds].sort());
+});

@@ -12,11 +12,11 @@ import shipmentState from "./shipment_state.sql" with { type: "text" };
 import callsForOrder from "./calls_for_order.sql" with { type: "text" };
 
 /** A client on `url` that records to `db`, with short waits so retries stay quick. */
-export function trackingClient(db: Database, url: string): BestBuyClient {
+export function trackingClient(db: Database, url: string, apiKey: string = SANDBOX_CREDENTIALS.bestBuyApiKey): BestBuyClient {
   return new BestBuyClient({
     http: new HttpClient({ audit: databaseAuditLog(db), maxWaitMs: 5_000 }),
     baseUrl: url,
-    apiKey: SANDBOX_CREDENTIALS.bestBuyApiKey,
+    apiKey,
     carrierCode: "CPCL",
     baseDelayMs: 20,
     maxDelayMs: 100,

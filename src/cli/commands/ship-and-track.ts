@@ -17,6 +17,7 @@ export function mergeTracking(rounds: readonly TrackingSummary[]): TrackingSumma
     all.cancelled.push(...r.cancelled);
     all.notAttempted.push(...r.notAttempted);
     all.busy.push(...r.busy);
+    all.keyRefused ??= r.keyRefused;
     if (r.unavailable) {
       all.unavailable = true;
       all.unavailableMessage ??= r.unavailableMessage;
@@ -61,7 +62,7 @@ export async function shipAndTrack(
     if (first || batch.length > 0) {
       const round = await trackOnce(app, log, [], first ? undefined : batch);
       rounds.push(round);
-      if (round.unavailable) break;
+      if (round.unavailable || round.keyRefused) break;
     }
     if (last) break;
   }

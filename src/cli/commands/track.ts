@@ -33,11 +33,13 @@ export function trackingLine(s: TrackingSummary): string {
   if (s.failed.length) parts.push(`${s.failed.length} failed (retried next run)`);
   if (s.flagged.length) parts.push(`${s.flagged.length} flagged for a person`);
   if (s.cancelled.length) parts.push(`${s.cancelled.length} cancelled after the label was bought`);
-  if (s.unavailable) parts.push(`Best Buy could not be reached, ${s.notAttempted.length} left for later`);
+  if (s.keyRefused) parts.push(s.keyRefused);
+  else if (s.unavailable) parts.push(`Best Buy could not be reached, ${s.notAttempted.length} left for later`);
   return `tracking: ${parts.join(", ")}`;
 }
 
 export function trackingExitCode(s: TrackingSummary) {
+  if (s.keyRefused) return EXIT.usage;
   if (needsPerson(s)) return EXIT.needsPerson;
   if (tryAgainLater(s) || s.failed.length > 0) return EXIT.unreachable;
   return EXIT.ok;
