@@ -93,6 +93,11 @@ describe("--auto exit codes", () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toContain("Canada Post refused shipdesk's API key (HTTP 401)");
       expect(cp.state.labelsFor(s.bb.state.orderIds()[0]!)).toHaveLength(0);
+
+      const bestBuy = await runCli(["orders", "sync"], { env: { ...s.env, BESTBUY_API_KEY: "not-the-key" }, cwd: s.dir.path });
+      expect(bestBuy.code).toBe(2);
+      expect(bestBuy.stdout).toContain("Best Buy refused the API key");
+      expect(bestBuy.stdout).toContain("bestbuy.api_key");
     } finally {
       await teardown(s);
     }

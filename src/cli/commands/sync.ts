@@ -14,6 +14,12 @@ export async function syncCommand(app: App, log: Logger, acceptWaiting: boolean 
     onEvent: (e) => logSyncEvent(log, e),
   });
   const line = syncLine(summary);
-  const exitCode = summary.failure ? EXIT.unreachable : summary.problems.length > 0 || summary.flagged > 0 ? EXIT.needsPerson : EXIT.ok;
+  const exitCode = summary.failure
+    ? summary.failure.status === 401
+      ? EXIT.usage // the API key is wrong: the settings need fixing, waiting will not help
+      : EXIT.unreachable
+    : summary.problems.length > 0 || summary.flagged > 0
+      ? EXIT.needsPerson
+      : EXIT.ok;
   return { exitCode, line };
 }
