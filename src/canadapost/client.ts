@@ -5,7 +5,7 @@ import { classify, isThrottle, unreadable } from "./classify.ts";
 import { hrefOf, type Link, type LinkRef } from "./links.ts";
 import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
 import { ok, type CarrierOutcome } from "./outcome.ts";
-import { looksLikePdf } from "./pdf.ts";
+import { looksLikePdf } from "../pdf.ts";
 import {
   parseManifest,
   parseManifestLinks,

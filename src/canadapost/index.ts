@@ -23,5 +23,5 @@ export {
   type Manifest,
 } from "./replies.ts";
 export { classify, THROTTLE_WAIT_MS } from "./classify.ts";
-export { looksLikePdf } from "./pdf.ts";
+export { looksLikePdf } from "../pdf.ts";
 export { SHIPMENT_MEDIA_TYPE, MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_NAMESPACE, MANIFEST_NAMESPACE, MESSAGES_NAMESPACE } from "./media-types.ts";

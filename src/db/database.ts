@@ -43,13 +43,3 @@ export class Mutex {
     return result;
   }
 }
-
-/** First row or undefined, for statements that return at most one. */
-export async function queryOne<T extends Row = Row>(
-  db: Queryable,
-  text: string,
-  params?: readonly unknown[],
-): Promise<T | undefined> {
-  const rows = await db.query<T>(text, params);
-  return rows[0];
-}

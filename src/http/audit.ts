@@ -49,14 +49,3 @@ export function databaseAuditLog(db: Queryable): AuditLog {
     },
   };
 }
-
-/** For code that runs without a database (the sandbox's own checks, one-off tools). */
-export const memoryAuditLog = (): AuditLog & { entries: AuditRecord[] } => {
-  const entries: AuditRecord[] = [];
-  return {
-    entries,
-    async record(entry) {
-      entries.push(entry);
-    },
-  };
-};

@@ -1,3 +1,4 @@
+import { looksLikePdf, sha256 } from "../pdf.ts";
 import type { AuditLog, Service } from "./audit.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import { isSuccess, retryAfterMs, type HttpOutcome } from "./outcome.ts";
@@ -50,20 +51,14 @@ export interface HttpClientOptions {
 
 const TEXT_LIMIT = 1_000_000;
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return Buffer.from(digest).toString("hex");
-}
-
 function isPdf(bytes: Uint8Array, headers: Headers): boolean {
-  const type = headers.get("content-type") ?? "";
-  return type.includes("application/pdf") || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46);
+  return (headers.get("content-type") ?? "").includes("application/pdf") || looksLikePdf(bytes);
 }
 
 /** A PDF is kept by size and checksum: the audit log is for what was said, not for the label. */
 export async function auditBody(o: HttpOutcome): Promise<string | null> {
   if (o.kind !== "response") return null;
-  if (isPdf(o.body, o.headers)) return `[PDF ${o.body.byteLength} bytes, sha256 ${await sha256Hex(o.body)}]`;
+  if (isPdf(o.body, o.headers)) return `[PDF ${o.body.byteLength} bytes, sha256 ${sha256(o.body)}]`;
   return o.text.length > TEXT_LIMIT ? `${o.text.slice(0, TEXT_LIMIT)}… [${o.text.length} characters in all]` : o.text;
 }
 

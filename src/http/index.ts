@@ -1,4 +1,4 @@
 export { HttpClient, auditBody, redact, type HttpRequest, type RetryPolicy, type HttpClientOptions } from "./client.ts";
-export { databaseAuditLog, memoryAuditLog, type AuditLog, type AuditRecord, type Service } from "./audit.ts";
+export { databaseAuditLog, type AuditLog, type AuditRecord, type Service } from "./audit.ts";
 export { isSuccess, retryAfterMs, type HttpOutcome, type HttpResponse, type HttpNoAnswer } from "./outcome.ts";
 export { RateLimiter } from "./rate-limiter.ts";

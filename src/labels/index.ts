@@ -1,2 +1,3 @@
 export { labelFileName, isValidWindowsFileName } from "./file-name.ts";
-export { writeLabelFile, labelFileIsGood, isPdf, sha256, writeProblem, type WriteResult } from "./store.ts";
+export { writeLabelFile, labelFileIsGood, writeProblem, type WriteResult } from "./store.ts";
+export { sha256 } from "../pdf.ts";

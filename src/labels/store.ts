@@ -1,14 +1,10 @@
-import { createHash } from "node:crypto";
+import { looksLikePdf, sha256 } from "../pdf.ts";
 import { readFileSync } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 
 export type WriteResult = { ok: true; path: string; sha256: string; bytes: number } | { ok: false; code: string; problem: string };
 
-export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
-
-export const isPdf = (bytes: Uint8Array): boolean =>
-  bytes.byteLength > 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
 
 /** The clerk's sentence for a label that could not be written; the label itself is safe. */
 export function writeProblem(dir: string, code: string | undefined): string {
@@ -80,7 +76,7 @@ export function labelFileIsGood(path: string | null, expectedSha256: string | nu
   if (!path) return false;
   try {
     const bytes = readFileSync(path);
-    if (!isPdf(bytes)) return false;
+    if (!looksLikePdf(bytes)) return false;
     return expectedSha256 ? sha256(bytes) === expectedSha256 : true;
   } catch {
     return false;

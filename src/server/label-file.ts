@@ -2,7 +2,7 @@ import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { looksLikePdf } from "../canadapost/pdf.ts";
+import { looksLikePdf } from "../pdf.ts";
 
 /** What is on disk for one label, checked before it is served, merged or fetched again. */
 export type LabelFile =

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { labelFileName, writeLabelFile } from "../labels/index.ts";
 import type { RunContext } from "./deps.ts";
 import { markLabelCreated, recordShipmentError, saveLabelFile } from "./store.ts";
@@ -31,5 +30,3 @@ export async function downloadLabel(ctx: RunContext, s: WorkShipment, finish: bo
   else await saveLabelFile(ctx.db, s.shipment_id, written);
   return { ok: true, path: written.path };
 }
-
-export const labelPathFor = (labelsDir: string, orderId: string, pin: string) => join(labelsDir, labelFileName(orderId, pin));

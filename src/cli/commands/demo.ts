@@ -11,8 +11,7 @@ import { createLogger } from "../log.ts";
 import { shipCommand } from "./ship.ts";
 import { syncCommand } from "./sync.ts";
 import { trackCommand } from "./track.ts";
-import { startPrintServer } from "../../server/index.ts";
-import { refetchLabel } from "../../shipping/index.ts";
+import { startPrintPage } from "./serve.ts";
 
 const BANNER = "SANDBOX DEMO: built-in Canada Post and Best Buy sandboxes, a throwaway database. Nothing is bought, nothing reaches Best Buy.";
 
@@ -59,10 +58,8 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
     print(`Labels saved in ${labelsDir}`);
     const failed = [sync, ship, track].some((r) => r.exitCode === EXIT.unreachable || r.exitCode === EXIT.bug);
 
-    const server = startPrintServer(
-      { db: app.db, labelsDir, mode: "sandbox", refetchLabel: (id) => refetchLabel(app.shippingDeps(), id) },
-      { port: 0 },
-    );
+    // Any free port: the demo must not collide with a clerk's own shipdesk serve.
+    const server = startPrintPage(app, 0);
     print(`Print page: ${server.url}/`);
     if (process.stdin.isTTY) {
       // Here Ctrl-C just ends the demo, like Enter.
