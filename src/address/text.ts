@@ -24,3 +24,12 @@ export function fitLength(text: string, max: number): string {
 export function present(value: string | null | undefined): value is string {
   return value != null && value.trim() !== "";
 }
+
+/**
+ * Text as a label field takes it (xsd:normalizedString): no tabs, line breaks or control
+ * characters XML 1.0 forbids; blanks collapsed. Null and undefined are "".
+ */
+export function clean(value: string | null | undefined): string {
+  if (value == null) return "";
+  return value.replace(/[\u0000-\u001f\u007f\ufffe\uffff]/g, " ").replace(/\s+/g, " ").trim();
+}

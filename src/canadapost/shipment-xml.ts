@@ -14,6 +14,7 @@ export const LIMITS = {
   postalCode: 14,
   phone: 25,
   email: 60,
+  additionalInfo: 44,
   reference: 35,
   requestId: 35,
   groupId: 32,
@@ -61,9 +62,13 @@ export function buildShipmentXml(req: ShipmentRequest, settings: ShipmentSetting
   if (name === "" && company === "") problem("name", "missing_name", "The recipient has neither a name nor a company.");
   const lines = addressLines(r.addressLine1, r.addressLine2);
   if (!lines) {
-    problem("street1", "street_too_long", `The street address "${clean(r.addressLine1)} ${clean(r.addressLine2 ?? "")}" does not fit two lines of ${LIMITS.addressLine} characters; shorten it in the order.`);
+    problem("street1", "street_too_long", `The street address "${clean(r.addressLine1)} ${clean(r.addressLine2 ?? "")}" does not fit two lines of ${LIMITS.addressLine} characters; write it shorter in shipdesk: shipdesk address ${orderId} --line1 "…".`);
   } else if (lines[0] === "") {
     problem("street1", "missing_street", "The recipient's street address is empty.");
+  }
+  const additionalInfo = r.additionalInfo ? clean(r.additionalInfo) : "";
+  if (additionalInfo.length > LIMITS.additionalInfo) {
+    problem("additionalInfo", "additional_info_too_long", `The additional address line "${additionalInfo}" is longer than ${LIMITS.additionalInfo} characters.`);
   }
   const city = clean(r.city);
   if (city === "") problem("city", "missing_city", "The recipient's city is empty.");
@@ -116,6 +121,7 @@ export function buildShipmentXml(req: ShipmentRequest, settings: ShipmentSetting
   const destination = spec.ele("destination");
   add(destination, "name", name);
   add(destination, "company", company);
+  add(destination, "additional-address-info", additionalInfo);
   add(destination, "client-voice-number", phone);
   address(destination, lines!, city, province, country, postalCode);
 

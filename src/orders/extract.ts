@@ -122,6 +122,6 @@ export function orderProblems(fields: OrderFields, malformed: string | undefined
   if (fields.lines.length === 0) {
     problems.push({ field: "order_lines", code: "no_lines", message: "Best Buy sent this order without any order lines; check it in the Best Buy seller portal." });
   }
-  problems.push(...checkShipTo(fields.shipTo));
+  problems.push(...checkShipTo(fields.shipTo, fields.orderId));
   return problems;
 }

@@ -10,7 +10,7 @@ export const MAX_WEIGHT_KG = 30;
  * is reported at once so the clerk fixes the order in one go.
  */
 export function preflightProblems(order: OrderAddressRow, parcel: ParcelChoice): Problem[] {
-  const problems = checkShipTo(shipToOf(order));
+  const problems = checkShipTo(shipToOf(order), order.order_id);
   if (!(parcel.weightKg > 0)) {
     problems.push({ field: "weight", code: "missing_weight", message: "The parcel has no weight; set one for this order or for its SKU." });
   } else if (parcel.weightKg > MAX_WEIGHT_KG) {
