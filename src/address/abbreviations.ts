@@ -135,14 +135,16 @@ export const COMPANY_WORDS: Readonly<Record<string, string>> = {
   association: "Assoc.",
   international: "Intl.",
   associates: "Assoc.",
-  associés: "ass.",
   brothers: "Bros.",
   department: "Dept.",
   manufacturing: "Mfg.",
 };
 
-/** The abbreviation in the case the customer typed: "STREET" → "ST", "Street" → "St". */
+/** The abbreviation in the case the customer typed: "STREET" → "ST", "Street" → "St", "boulevard" → "boul". */
 export function sameCase(original: string, abbreviation: string): string {
   const letters = original.replace(/[^\p{L}]/gu, "");
-  return letters.length > 1 && letters === letters.toUpperCase() ? abbreviation.toUpperCase() : abbreviation;
+  if (letters.length > 1 && letters === letters.toUpperCase()) return abbreviation.toUpperCase();
+  const first = letters.charAt(0);
+  if (first !== "" && first === first.toUpperCase()) return abbreviation.charAt(0).toUpperCase() + abbreviation.slice(1);
+  return abbreviation.charAt(0).toLowerCase() + abbreviation.slice(1);
 }

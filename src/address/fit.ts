@@ -70,7 +70,7 @@ export function fitAddress(shipTo: ShipTo): Fitted {
 
   const person = clean(shipTo.name);
   const firm = clean(shipTo.company);
-  const name = fitName(person !== "" ? person : firm, changes);
+  const name = person !== "" ? fitName(person, changes) : fitCompany(firm, changes);
   const company = person !== "" && firm !== "" ? fitCompany(firm, changes) : "";
 
   const lines = fitLines(clean(shipTo.street1), clean(shipTo.street2), changes, problems);
@@ -207,6 +207,8 @@ export function abbreviateUnit(unit: string): string {
 }
 
 const SUFFIXES = /^(jr\.?|sr\.?|ii|iii|iv|v)$/i;
+/** Particles of a surname stay as they are: "Marie-Ève B. de la Fontaine". */
+const PARTICLES = /^(de|du|des|la|le|d'|van|von|der|den|da|di|del|della|bin|ibn|al|el|st\.?|ste\.?|mc|mac)$/i;
 
 /** A long name keeps the first name and the surname; the middle names become initials first. */
 function fitName(name: string, changes: string[]): string {
@@ -215,7 +217,7 @@ function fitName(name: string, changes: string[]): string {
   const tail = words.length > 2 && SUFFIXES.test(words.at(-1)!) ? 2 : 1;
   let short = name;
   if (words.length > tail + 1) {
-    const middle = words.slice(1, words.length - tail).map((w) => `${w.charAt(0).toUpperCase()}.`);
+    const middle = words.slice(1, words.length - tail).map((w) => (PARTICLES.test(w) || /^\p{L}\.$/u.test(w) ? w : `${w.charAt(0).toUpperCase()}.`));
     short = [words[0]!, ...middle, ...words.slice(words.length - tail)].join(" ");
   }
   short = fitLength(short, LABEL_LIMITS.name);

@@ -13,7 +13,7 @@ export interface AddressParts {
 }
 
 const UNIT_WORD =
-  "(?:unit|apt\\.?|apartment|appt?\\.?|appartement|suite|ste|bureau|local|room|rm|pi[eè]ce|salle|penthouse|ph|townhouse|th|building|bldg|b[aâ]timent|tower|tour|floor|fl|[ée]tage)";
+  "(?:unit|apt\\.?|apartment|appt?\\.?|appartement|suite|ste|bureau|local|room|rm|pi[eè]ce|salle|penthouse|ph|townhouse|th|floor|fl|[ée]tage)";
 const UNIT_ID = "(?:#?\\s*[A-Za-z]{0,2}\\d[\\w-]*|[A-Za-z]{1,2})";
 const UNIT = `(?:${UNIT_WORD}\\s*#?\\s*${UNIT_ID}|#\\s*[A-Za-z]{0,2}\\d[\\w-]*|\\d+(?:st|nd|rd|th|e|er|re|ème|eme)?\\s+(?:floor|fl|[ée]tage))`;
 const UNIT_ONLY = new RegExp(`^${UNIT}$`, "iu");
@@ -102,8 +102,16 @@ export function parseAddressLines(line1: string, line2: string): AddressParts {
   for (const line of [line1, line2]) {
     const { parts, remarks } = partsOfLine(line);
     result.remarks.push(...remarks);
+    // Once a remark starts, what follows it on the line belongs to it ("door code 4521, then
+    // take the freight elevator"), unless it is a unit or a street of its own.
+    let open = false;
     for (const part of parts) {
+      if (open && !isUnit(part) && !isStreet(part)) {
+        result.remarks[result.remarks.length - 1] += `, ${part}`;
+        continue;
+      }
       const { rest, remark } = splitRemark(part);
+      open = remark !== undefined;
       if (remark) result.remarks.push(remark);
       if (rest === "") continue;
       if (isUnit(rest)) {

@@ -17,7 +17,7 @@ export function fitLength(text: string, max: number): string {
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max + 1);
   const space = cut.lastIndexOf(" ");
-  return (space >= Math.floor(max / 2) ? cut.slice(0, space) : clean.slice(0, max)).replace(/[\s,.-]+$/, "");
+  return (space >= Math.floor(max / 2) ? cut.slice(0, space) : clean.slice(0, max)).replace(/[\s,;:&/+-]+$/, "");
 }
 
 /** Empty strings and whitespace count as missing. */
