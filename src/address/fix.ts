@@ -17,3 +17,15 @@ export const CORRECTION_FLAGS: Readonly<Record<string, string>> = {
 export function correctIn(orderId: string | undefined, field: string): string {
   return `shipdesk address ${orderId ?? "ORDER"} ${CORRECTION_FLAGS[field] ?? "--line1"} "…"`;
 }
+
+/**
+ * Best Buy's address changed after the clerk corrected it (the customer may have moved): the
+ * label waits until a person has compared the two.
+ */
+export function bestBuyChangedProblem(orderId: string): { field: string; code: string; message: string } {
+  return {
+    field: "address",
+    code: "bestbuy_address_changed",
+    message: `Best Buy's address for order ${orderId} changed after it was corrected in shipdesk; compare the two (shipdesk address ${orderId} --show), then keep the correction (shipdesk address ${orderId} --confirm), change it, or drop it (shipdesk address ${orderId} --drop).`,
+  };
+}

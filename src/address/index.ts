@@ -5,4 +5,4 @@ export { phoneDigits, fitLength, present, clean } from "./text.ts";
 export { checkShipTo, checkFitted, ADDRESS_CODES, SHIPPABLE_COUNTRIES, type ShipTo, type Problem } from "./ship-to.ts";
 export { fitAddress, labelLines, LABEL_LIMITS, type LabelAddress, type Fitted } from "./fit.ts";
 export { parseAddressLines, type AddressParts } from "./lines.ts";
-export { correctIn, CORRECTION_FLAGS } from "./fix.ts";
+export { bestBuyChangedProblem, correctIn, CORRECTION_FLAGS } from "./fix.ts";

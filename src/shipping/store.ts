@@ -28,6 +28,10 @@ export interface UnshippedOrder extends OrderAddressRow {
   service_override: string | null;
   /** 1, or one past the attempts of labels voided or refunded before (shipment_history). */
   next_attempt: number;
+  /** The clerk's address correction in force (the address columns are then its), or null. */
+  correction_id: number | null;
+  /** Best Buy's address changed after that correction was saved. */
+  bestbuy_changed: boolean;
 }
 
 export const unshippedOrders = (db: Queryable) => db.query<UnshippedOrder & Record<string, unknown>>(unshippedOrdersSql);

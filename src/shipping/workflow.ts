@@ -1,4 +1,4 @@
-import type { Problem } from "../address/index.ts";
+import { ADDRESS_CODES, type Problem } from "../address/index.ts";
 import { runContext, type RunContext, type ShippingDeps } from "./deps.ts";
 import { emptySummary, type ShippingSummary } from "./events.ts";
 import { finishShipment } from "./finish.ts";
@@ -20,10 +20,7 @@ import {
 } from "./store.ts";
 
 /** Codes the pre-flight check owns; problems intake recorded under other codes are kept. */
-const PREFLIGHT_CODES = new Set([
-  "missing_name", "missing_street", "missing_city", "bad_country", "foreign_destination", "missing_postal_code",
-  "bad_postal_code", "missing_province", "bad_province", "bad_phone", "missing_weight", "too_heavy",
-]);
+const PREFLIGHT_CODES = new Set([...ADDRESS_CODES, "missing_weight", "too_heavy"]);
 
 export interface ShippableOrder {
   order: UnshippedOrder;
