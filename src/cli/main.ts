@@ -51,6 +51,20 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
         await db.close();
       }
     }
+    if (args.command === "address") {
+      // Only the database: a correction needs neither Canada Post nor Best Buy.
+      const db = await openDatabase(settings);
+      const forget = closeOnInterrupt(() => db.close(), log);
+      try {
+        await migrate(db);
+        const { addressCommand } = await import("./commands/address.ts");
+        const a = { order: args.order!, fields: args.fields, show: args.show, drop: args.drop, confirm: args.confirm };
+        return (await addressCommand(db, a, print)).exitCode;
+      } finally {
+        forget();
+        await db.close();
+      }
+    }
     if (args.command === "serve") {
       const { serveCommand } = await import("./commands/serve.ts");
       await withApp(settings, async (app) => {

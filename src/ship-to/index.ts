@@ -3,3 +3,4 @@ export { addressView, history, viewOf, labelInOneLine, CORRECTION_FIELDS, FIELD_
 export { currentCorrections, type CurrentCorrection, type CorrectedVia } from "./store.ts";
 export { correctedShipTo, bestBuyChangedSince } from "./sync.ts";
 export { whoAmI } from "./who.ts";
+export { describeAddress, typedInOneLine } from "./describe.ts";
