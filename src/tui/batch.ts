@@ -1,7 +1,7 @@
-import { provinceCode } from "../address/index.ts";
+import { ADDRESS_CODES, fitAddress, provinceCode } from "../address/index.ts";
 import type { Settings } from "../config/index.ts";
 import type { ShipOptions, ShippableOrder } from "../shipping/index.ts";
-import { linesOf } from "../shipping/order-row.ts";
+import { linesOf, shipToOf } from "../shipping/order-row.ts";
 import { formatKg } from "./weight.ts";
 
 /** One order as the review screen shows it. */
@@ -15,6 +15,10 @@ export interface ReviewRow {
   /** Where the weight came from, in the clerk's words. */
   weightFrom: string;
   problems: string[];
+  /** How to fix the problems in this screen; undefined when there are none. */
+  fix: string | undefined;
+  /** The street lines as the label will print them, in one line. */
+  address: string;
   /** Orders with problems are shown but can never be put in the batch. */
   selectable: boolean;
   /** Set when the order holds one SKU: a weight typed for it can become that SKU's preset. */
@@ -37,8 +41,22 @@ const WEIGHT_FROM: Record<ShippableOrder["parcel"]["source"], string> = {
   mixed: "SKU presets + default parcel",
 };
 
+/** The fix in the review screen's own words: its menus, not a command to type. */
+function fixHere(s: ShippableOrder): string | undefined {
+  if (s.problems.length === 0) return undefined;
+  const id = s.order.order_id;
+  const codes = new Set(s.problems.map((p) => p.code));
+  if (codes.has("foreign_destination") || codes.has("bad_country")) return "ship this one by hand: shipdesk buys domestic labels only.";
+  const parts: string[] = [];
+  if ([...codes].some((c) => ADDRESS_CODES.has(c))) parts.push(`correct the address here: "Yes, change an order" > ${id} > Address (Best Buy's stays as it is)`);
+  if (codes.has("too_heavy") || codes.has("missing_weight")) parts.push(`set the weight: "Yes, change an order" > ${id} > Weight`);
+  if (parts.length === 0) return "check the order in the Best Buy seller portal, then sync again.";
+  return `${parts.join("; ")}.`;
+}
+
 function rowOf(s: ShippableOrder): ReviewRow {
   const o = s.order;
+  const fitted = fitAddress(shipToOf(o)).address;
   const province = provinceCode(o.ship_province) ?? o.ship_province?.trim() ?? "";
   const city = o.ship_city?.trim() ?? "";
   const lines = linesOf(o.order_lines);
@@ -52,6 +70,8 @@ function rowOf(s: ShippableOrder): ReviewRow {
     weightKg: s.parcel.weightKg,
     weightFrom: WEIGHT_FROM[s.parcel.source],
     problems: s.problems.map((p) => p.message),
+    fix: fixHere(s),
+    address: [fitted.line1, fitted.line2].filter((l) => l !== "").join(" / ") || "(no street)",
     selectable: s.problems.length === 0,
     singleSku:
       skus.size === 1 && only?.sku ? { sku: only.sku, quantity: lines.reduce((n, l) => n + l.quantity, 0) } : undefined,

@@ -13,7 +13,7 @@ const COLUMNS = [
 
 /**
  * The batch as plain, aligned ASCII lines (the Windows console draws nothing fancier reliably),
- * each problem on its own line under its order so that none is cut off.
+ * each problem on its own line under its order so that none is cut off, then how to fix it here.
  */
 export function batchTable(rows: readonly ReviewRow[]): string[] {
   const line = (cells: string[]) => cells.join("  ").trimEnd();
@@ -21,6 +21,7 @@ export function batchTable(rows: readonly ReviewRow[]): string[] {
   for (const r of rows) {
     out.push(line(COLUMNS.map((c) => fit(c.cell(r), c.width))));
     for (const p of r.problems) out.push(`    ! ${p}`);
+    if (r.fix) out.push(`    Fix: ${r.fix}`);
   }
   return out;
 }

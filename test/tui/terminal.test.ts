@@ -47,7 +47,7 @@ describe("the interactive program in a terminal", () => {
 
     t.keys("Down", "Space", "Enter");
     await t.waitFor(`left out: ${leftOut}`);
-    await t.waitFor("◆  Change an order's weight or service before buying?");
+    await t.waitFor("◆  Change an order's address, weight or service before buying?");
     t.keys("Down", "Enter");
     await t.waitFor("◆  Which order?");
     t.keys("Down", "Down", "Enter");
@@ -63,7 +63,7 @@ describe("the interactive program in a terminal", () => {
     const next = await t.waitFor(/◆  (Save 2\.75 kg|Change an order's weight or service)/);
     if (next.includes("Save 2.75 kg")) t.keys("Enter"); // the default: this order only
     await t.waitFor(`Saved 2.75 kg on order ${changed}.`);
-    await t.waitFor("◆  Change an order's weight or service before buying?");
+    await t.waitFor("◆  Change an order's address, weight or service before buying?");
     t.keys("Enter");
     await t.waitFor("◆  Buy 7 labels from Canada Post (SANDBOX)?");
     t.keys("Enter");
@@ -97,7 +97,7 @@ describe("the interactive program in a terminal", () => {
     const t = (term = startShipdesk("stop"));
     await t.waitFor("Orders to buy labels for", 30_000);
     t.keys("Enter");
-    await t.waitFor("◆  Change an order's weight or service before buying?");
+    await t.waitFor("◆  Change an order's address, weight or service before buying?");
     t.keys("Enter");
     await t.waitFor("◆  Buy 8 labels from Canada Post (SANDBOX)?");
     t.keys("C-c");
