@@ -52,7 +52,7 @@ describe("the interactive program in a terminal", () => {
     await t.waitFor("◆  Which order?");
     t.keys("Down", "Down", "Enter");
     await t.waitFor(`◆  Change what for ${changed}?`);
-    t.keys("Enter");
+    t.keys("Down", "Enter"); // Address, then Weight
     await t.waitFor(`◆  Weight of the parcel for ${changed}, in kg`);
     t.type("31");
     t.keys("Enter");
