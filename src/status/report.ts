@@ -18,6 +18,8 @@ export interface Attention {
   reason: string;
   fix: string;
   since: Date;
+  /** The problem's code, for problems of an order (an address one is corrected in shipdesk). */
+  code: string | null;
 }
 
 export interface StatusReport {
@@ -66,7 +68,7 @@ export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusR
   return {
     orders,
     shipments,
-    attention: rows.map((r) => ({ orderId: r.order_id, kind: r.kind, reason: r.reason, fix: FIX[r.kind](r.order_id, r.code), since: new Date(r.since) })),
+    attention: rows.map((r) => ({ orderId: r.order_id, kind: r.kind, reason: r.reason, fix: FIX[r.kind](r.order_id, r.code), since: new Date(r.since), code: r.code })),
     runs: runs.map((r) => ({
       runId: Number(r.run_id),
       command: r.command,
