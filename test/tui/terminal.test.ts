@@ -60,7 +60,7 @@ describe("the interactive program in a terminal", () => {
     t.keys("BSpace", "BSpace");
     t.type("2.75");
     t.keys("Enter");
-    const next = await t.waitFor(/◆  (Save 2\.75 kg|Change an order's weight or service)/);
+    const next = await t.waitFor(/◆  (Save 2\.75 kg|Change an order's address, weight or service)/);
     if (next.includes("Save 2.75 kg")) t.keys("Enter"); // the default: this order only
     await t.waitFor(`Saved 2.75 kg on order ${changed}.`);
     await t.waitFor("◆  Change an order's address, weight or service before buying?");
