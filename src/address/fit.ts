@@ -117,7 +117,8 @@ function fitLines(street1: string, street2: string, changes: string[], problems:
   const [given1, given2] = street1 === "" ? [street2, ""] : [street1, street2];
   if (fits(given1, max) && fits(given2, max)) return { line1: given1, line2: given2, additionalInfo: "" };
 
-  const line1 = abbreviateStreet(parts.street);
+  // Abbreviated only where it makes room: a street that fits its own line stays as typed.
+  const line1 = fits(parts.street, max) ? parts.street : abbreviateStreet(parts.street);
   if (line1 !== parts.street) changes.push(`Shortened with Canada Post's abbreviations: "${parts.street}" is printed "${line1}".`);
   if (!fits(line1, max)) {
     problems.push({
@@ -127,9 +128,10 @@ function fitLines(street1: string, street2: string, changes: string[], problems:
     });
     return none;
   }
-  const units = parts.units.map(abbreviateUnit);
   const others = [...parts.others];
   const remarks = [...parts.remarks];
+  const roomy = fits(joined([...parts.units, ...others, ...remarks]), max);
+  const units = roomy ? [...parts.units] : parts.units.map(abbreviateUnit);
   const moved: string[] = [];
   const left: string[] = [];
   // Remarks go first, then other words; each goes whole, to the additional line if it has room.

@@ -40,11 +40,18 @@ describe("fitting an address to the label", () => {
     ]);
   });
 
-  test("a line too long: street on line 1 abbreviated, the unit on line 2, and the change said in words", () => {
+  test("a line too long: the street on line 1 and the unit on line 2, nothing abbreviated that fits as typed", () => {
     const { address, problems } = fitAddress({ ...order, street1: "1234 Spring Garden Road West, Apartment 1204B, Fenwick Tower", street2: null });
     expect(problems).toEqual([]);
-    expect([address.line1, address.line2]).toEqual(["1234 Spring Garden Rd W", "Apt 1204B, Fenwick Tower"]);
-    expect(address.changes[0]).toContain('"1234 Spring Garden Road West" is printed "1234 Spring Garden Rd W"');
+    expect([address.line1, address.line2]).toEqual(["1234 Spring Garden Road West", "Apartment 1204B, Fenwick Tower"]);
+    expect(address.changes).toEqual(["The street lines are laid out to fit: the street on line 1, the unit on line 2."]);
+  });
+
+  test("a street too long for its line is abbreviated the way Canada Post does, and the change said in words", () => {
+    const { address, problems } = fitAddress({ ...order, street1: "10450 Sir Wilfrid Laurier Memorial Parkway Northwest", street2: "Apartment 1204" });
+    expect(problems).toEqual([]);
+    expect([address.line1, address.line2]).toEqual(["10450 Sir Wilfrid Laurier Memorial Pky NW", "Apartment 1204"]);
+    expect(address.changes[0]).toContain('"10450 Sir Wilfrid Laurier Memorial Parkway Northwest" is printed "10450 Sir Wilfrid Laurier Memorial Pky NW"');
   });
 
   test("remarks are the first to go, whole: to the additional line while it has room, then off the label", () => {
@@ -53,13 +60,13 @@ describe("fitting an address to the label", () => {
       street1: "1234 Spring Garden Road, Apartment 1204 (please ring the buzzer twice, the door sticks)",
       street2: "Attention: Receiving and Shipping Department of Fenwick Tower Residences",
     });
-    expect(address.line1).toBe("1234 Spring Garden Rd");
+    expect(address.line1).toBe("1234 Spring Garden Road");
     expect(address.line2).toBe("Apt 1204");
     // Neither remark fits the 44-character extra line whole, so neither is printed half.
     expect(address.additionalInfo).toBe("");
     expect(address.changes.filter((c) => c.includes("left off"))).toHaveLength(2);
     const moved = fitAddress({ ...order, street1: "1234 Spring Garden Road, Apartment 1204, Fenwick Tower, rear entrance off Queen St", street2: null });
-    expect([moved.address.line1, moved.address.line2, moved.address.additionalInfo]).toEqual(["1234 Spring Garden Rd", "Apt 1204, Fenwick Tower", "rear entrance off Queen St"]);
+    expect([moved.address.line1, moved.address.line2, moved.address.additionalInfo]).toEqual(["1234 Spring Garden Road", "Apt 1204, Fenwick Tower", "rear entrance off Queen St"]);
   });
 
   test("what a line holds: street, units, remarks and other words", () => {
