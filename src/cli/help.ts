@@ -34,7 +34,7 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
       "--reship makes the order shippable again (the next ship buys one new label). --email is where Canada Post writes about a refund (needed after the end of day).",
   },
   address: {
-    usage: 'shipdesk address ORDER [--line1 "…" --city "…" …] [--show] [--drop]',
+    usage: "shipdesk address ORDER [--line1 TEXT …] [--drop]",
     about: "What an order's label will read, and your correction of its address (Best Buy's is kept).",
     details:
       'Fields: --name --company --line1 --line2 --city --province --postal-code --phone ("" empties one). The correction is checked like every order, used for the label, and never overwritten by orders sync. --show prints the label\'s lines, --drop goes back to Best Buy\'s address, --confirm keeps the correction after Best Buy changed its address.',
