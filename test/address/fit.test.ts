@@ -109,3 +109,16 @@ describe("a line that is only a unit is not a street", () => {
     }
   });
 });
+
+describe("remarks are told from street names", () => {
+  test("a street whose name holds a remark's word keeps it", () => {
+    for (const street of ["10 Chemin de l'Entrée", "5 Rue Derrière-le-Fort", "123 Leave Lane", "100 Delivery Road", "8 Back Bay Road"]) {
+      expect({ street, parts: parseAddressLines(street, "") }).toEqual({ street, parts: { street, units: [], others: [], remarks: [] } });
+    }
+  });
+});
+
+test("French remarks with accented words are found", () => {
+  expect(parseAddressLines("4321 Boulevard de la Côte-Vertu Ouest, app 12, entrée côté stationnement", "").remarks).toEqual(["entrée côté stationnement"]);
+  expect(parseAddressLines("12 rue Principale, entrée à l'arrière", "").remarks).toEqual(["entrée à l'arrière"]);
+});
