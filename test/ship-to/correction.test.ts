@@ -5,6 +5,7 @@ import { syncOrders } from "../../src/orders/index.ts";
 import { startBestBuySandbox, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { addressView, dropCorrection, saveCorrection, type Actor } from "../../src/ship-to/index.ts";
 import { runShipping } from "../../src/shipping/index.ts";
+import { reopenFailedShipment } from "../../src/shipping/store.ts";
 import { sandboxClient } from "../bestbuy/support.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
@@ -14,6 +15,7 @@ import correctionsSql from "./corrections.sql" with { type: "text" };
 import createRequestsSql from "./create_requests.sql" with { type: "text" };
 import orderRowSql from "./order_row.sql" with { type: "text" };
 import setShipmentStatusSql from "./set_shipment_status.sql" with { type: "text" };
+import lockOrderSql from "../../sql/ship-to/lock_order.sql" with { type: "text" };
 
 const clerk: Actor = { who: "clerk@DESK-1", via: "command" };
 let t: TestDatabase;
@@ -140,6 +142,26 @@ describe("the clerk's address correction", () => {
       expect(result.ok).toBe(false);
       expect(result.message).toContain("being bought");
       expect(await corrections("RACE-1")).toEqual([]);
+    } finally {
+      await session.release();
+    }
+  });
+
+  test("a retry of a refused label waits for a correction being saved, so it buys from the new address", async () => {
+    await insertOrders(t.db, [testOrder(5, { order_id: "RETRY-1" })]);
+    await t.db.query(claimSql, ["RETRY-1", "label_failed"]);
+    const session = await t.db.reserve();
+    try {
+      let reopened: number | undefined | "pending" = "pending";
+      let retry: Promise<unknown> | undefined;
+      await t.db.transaction(async (tx) => {
+        await tx.query(lockOrderSql, ["RETRY-1"]); // as saveCorrection does first
+        retry = reopenFailedShipment(session, "RETRY-1", 1, "RETRY-1-2", null, null).then((id) => (reopened = id));
+        await Bun.sleep(300);
+        expect(reopened).toBe("pending");
+      });
+      await retry;
+      expect(typeof reopened).toBe("number");
     } finally {
       await session.release();
     }
