@@ -14,7 +14,8 @@ export type CanadaPostEndpoint =
   | "RequestRefund"
   | "TransmitShipments"
   | "GetManifest"
-  | "GetManifests";
+  | "GetManifests"
+  | "GetRates";
 
 export type CreateShipmentOutcome = CarrierOutcome<ShipmentInfo> | InvalidRequest;
 
