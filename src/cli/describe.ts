@@ -45,7 +45,7 @@ export function shippingLine(s: ShippingSummary): string {
   if (s.skipped.length) parts.push(`${s.skipped.length} order(s) with problems`);
   if (s.inDoubt.length) parts.push(`${s.inDoubt.length} waiting for Canada Post`);
   if (s.notSaved.length) parts.push(`${s.notSaved.length} label(s) not saved`);
-  if (s.notStarted.length) parts.push(`${s.notStarted.length} not started (stopped)`);
+  if (s.notStarted.length) parts.push(`${s.notStarted.length} not started (stopped early; left for the next run)`);
   if (s.keyRefused) parts.push(s.keyRefused);
   return `labels: ${parts.join(", ")}`;
 }

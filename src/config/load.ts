@@ -191,6 +191,7 @@ export function loadSettings(options: LoadOptions = {}): Settings {
       trackingMaxAttempts: s.run.tracking_max_attempts,
       trackingGiveUpHours: s.run.tracking_give_up_hours,
       manifestAt: s.run.manifest_at,
+      maxMinutes: s.run.max_minutes,
     },
     warnings,
   };

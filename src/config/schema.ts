@@ -127,6 +127,7 @@ export const RunSchema = v.strictObject(
     concurrency: v.optional(wholeNumber("labels bought at the same time", 1, 16), 4),
     tracking_max_attempts: v.optional(wholeNumber("tries before a person is asked", 1, 100), 5),
     tracking_give_up_hours: v.optional(wholeNumber("hours before a person is asked", 1, 720), 24),
+    max_minutes: v.optional(positive("minutes an --auto run may start new work; below the schedule's interval", 1440), 10),
     manifest_at: v.optional(v.pipe(text('a time of day such as "17:00"'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "17:00"'))),
   },
   unknownKey,

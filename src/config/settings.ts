@@ -50,6 +50,8 @@ export interface RunSettings {
   trackingMaxAttempts: number;
   trackingGiveUpHours: number;
   manifestAt: string | undefined;
+  /** After this long an --auto run starts no new label or tracking call (run.max_minutes). */
+  maxMinutes: number;
 }
 
 export interface Settings {

@@ -66,7 +66,7 @@ export interface ShipOptions {
 /** The label-creation workflow (seed section 2.1), crash-safe: never two labels, never a lost one. */
 export async function runShipping(deps: ShippingDeps, options: ShipOptions = {}): Promise<ShippingSummary> {
   const session = await deps.db.reserve();
-  const ctx = runContext(deps, session);
+  const ctx = runContext(deps, session, options.signal);
   const summary = emptySummary();
   try {
     await recoverUnfinishedShipments(ctx, summary);
