@@ -5,7 +5,7 @@ import { markLabelFailed, recordShipmentError, saveCreatedShipment } from "./sto
 import type { WorkShipment } from "./shipment-row.ts";
 
 /** How often a throttled Create Shipment is tried again within one run. */
-const THROTTLE_TRIES = 5;
+export const THROTTLE_TRIES = 5;
 
 export type CreateResult =
   | { kind: "created"; pin: string; url: string }

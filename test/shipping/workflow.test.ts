@@ -211,6 +211,22 @@ describe("label creation", () => {
     for (const id of ["THB-1", "THB-2", "THB-3"]) expect(cp.state.labelsFor(id)).toHaveLength(1);
   });
 
+  test("a throttled label download waits and is fetched in the same run, not left unsaved", async () => {
+    await fresh("throttle_download");
+    await insertOrders(t.db, [testOrder(0, { order_id: "THD-1" })]);
+    cp.faults.inject("GetArtifact", { kind: "throttle" }, 2);
+    const waits: number[] = [];
+    const deps = { ...shippingDeps(t.db, sandboxSettings(labels.path), cp.url), sleep: async (ms: number) => void waits.push(ms) };
+    const summary = await runShipping(deps);
+    expect(summary.created).toEqual(["THD-1"]);
+    expect(summary.notSaved).toEqual([]);
+    expect(waits).toEqual([2_000, 2_000]);
+    const [row] = await shipments();
+    expect(row!.status).toBe("label_created");
+    expect(existsSync(row!.label_pdf_path)).toBe(true);
+    expect(cp.state.labelsFor("THD-1")).toHaveLength(1);
+  });
+
   test("a label whose download fails keeps its PIN; the next run downloads it without buying again", async () => {
     await fresh("download");
     await insertOrders(t.db, [testOrder(0, { order_id: "DL-1" })]);
