@@ -3,7 +3,7 @@ import type { HttpClient, HttpOutcome, HttpResponse, RateLimiter, RetryPolicy } 
 import type { CanadaPostEndpoint as Endpoint, CreateShipmentOutcome, ShippingCarrier } from "./carrier.ts";
 import { classify, isThrottle, unreadable } from "./classify.ts";
 import { hrefOf, type Link, type LinkRef } from "./links.ts";
-import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
+import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, RATE_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
 import { ok, type CarrierOutcome } from "./outcome.ts";
 import { looksLikePdf } from "../pdf.ts";
 import {
@@ -21,6 +21,7 @@ import { groupIdFor, type ShipmentRequest } from "./request.ts";
 import { buildShipmentXml } from "./shipment-xml.ts";
 import { THROTTLE_GROUP_OF, type ThrottleLimiters } from "./throttle-groups.ts";
 import { buildTransmitXml } from "./transmit-xml.ts";
+import { buildRatesXml, parsePriceQuotes, type PriceQuote, type RatesRequest } from "./rates.ts";
 
 export interface CanadaPostClientOptions {
   http: HttpClient;
@@ -71,6 +72,17 @@ export class CanadaPostXmlClient implements ShippingCarrier {
 
   groupIdFor(date: Date): string {
     return groupIdFor(date);
+  }
+
+  /** Get Rates (contract rates, rate-v4): a question, never retried into a purchase. */
+  async getRates(request: RatesRequest): Promise<CarrierOutcome<PriceQuote[]>> {
+    return this.call("GetRates", request.orderId, {
+      method: "POST",
+      url: `${this.baseUrl}/rs/ship/price`,
+      accept: RATE_MEDIA_TYPE,
+      body: buildRatesXml(request, { customerNumber: this.settings.customerNumber, contractId: this.settings.contractId }),
+      read: (r) => parsePriceQuotes(r.text) ?? "a price-quotes reply",
+    });
   }
 
   async createShipment(request: ShipmentRequest): Promise<CreateShipmentOutcome> {
