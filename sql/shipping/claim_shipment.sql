@@ -7,8 +7,10 @@
 -- customer_request_id). Any conflict means "another shipdesk has this order", never an error.
 WITH claimed AS (
 INSERT INTO shipments (order_id, customer_request_id, create_attempt, status, service_code,
-                       weight_kg, length_cm, width_cm, height_cm, group_id)
-SELECT o.order_id, $2, $9, 'label_creation_initiated', $3, $4, $5, $6, $7, $8
+                       weight_kg, length_cm, width_cm, height_cm, group_id,
+                       service_reason, service_note, quoted_due, quoted_taxes, expected_delivery)
+SELECT o.order_id, $2, $9, 'label_creation_initiated', $3, $4, $5, $6, $7, $8,
+       $10, $11, $12, $13, $14::date
 FROM orders o
 WHERE o.order_id = $1 AND o.status = 'accepted' AND o.problems = '[]'::jsonb AND o.attention IS NULL
 ON CONFLICT DO NOTHING

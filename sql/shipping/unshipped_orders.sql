@@ -4,6 +4,7 @@
 SELECT o.order_id, o.customer_name, o.ship_company, o.ship_street_1, o.ship_street_2, o.ship_city,
        o.ship_province, o.ship_postal_code, o.ship_country, o.ship_phone, o.ship_email,
        o.order_lines, o.problems, o.weight_override_kg::float8 AS weight_override_kg, o.service_override,
+       o.raw->'delivery_date'->>'latest' AS delivery_latest, o.raw->>'shipping_deadline' AS shipping_deadline,
        (SELECT coalesce(max(h.create_attempt), 0) + 1 FROM shipment_history h WHERE h.order_id = o.order_id)::int AS next_attempt
 FROM orders o
 WHERE o.status = 'accepted'

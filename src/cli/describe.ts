@@ -29,6 +29,8 @@ export function logShippingEvent(log: Logger, e: ShippingEvent): void {
       return log.warn(`Canada Post asked to slow down; waiting ${Math.round(e.waitMs / 1000)} s`, e.orderId);
     case "busy":
       return log.info("another shipdesk is working on this label; left to it", e.orderId);
+    case "priced":
+      return e.choice.late || e.choice.reason === "fallback" ? log.warn(e.choice.note, e.orderId) : log.info(e.choice.note, e.orderId);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Problem } from "../address/index.ts";
+import type { ServiceChoice } from "../rates/index.ts";
 
 /** What the workflow tells the screen (TUI progress, --auto log lines) as it goes. */
 export type ShippingEvent =
@@ -13,7 +14,8 @@ export type ShippingEvent =
   | { type: "in-doubt"; orderId: string; message: string }
   | { type: "not-saved"; orderId: string; message: string }
   | { type: "throttled"; orderId: string; waitMs: number }
-  | { type: "busy"; orderId: string };
+  | { type: "busy"; orderId: string }
+  | { type: "priced"; orderId: string; choice: ServiceChoice };
 
 export interface ShippingSummary {
   /** Labels bought in this run and saved. */

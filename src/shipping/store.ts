@@ -3,6 +3,7 @@ import type { Problem } from "../address/index.ts";
 import type { Queryable, Session } from "../db/index.ts";
 import type { Link, ShipmentInfo } from "../canadapost/index.ts";
 import type { ParcelChoice, SkuPackage } from "./parcel.ts";
+import type { ServiceChoice } from "../rates/index.ts";
 import type { OrderAddressRow } from "./order-row.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 import unshippedOrdersSql from "../../sql/shipping/unshipped_orders.sql" with { type: "text" };
@@ -28,6 +29,9 @@ export interface UnshippedOrder extends OrderAddressRow {
   service_override: string | null;
   /** 1, or one past the attempts of labels voided or refunded before (shipment_history). */
   next_attempt: number;
+  /** OR11's delivery_date.latest and shipping_deadline, as Best Buy wrote them. */
+  delivery_latest: string | null;
+  shipping_deadline: string | null;
 }
 
 export const unshippedOrders = (db: Queryable) => db.query<UnshippedOrder & Record<string, unknown>>(unshippedOrdersSql);
@@ -49,6 +53,8 @@ export interface Claim {
   serviceCode: string;
   parcel: ParcelChoice;
   groupId: string | null;
+  /** Why this service, and its quote, kept beside what Canada Post later charges. */
+  choice?: ServiceChoice | undefined;
 }
 
 /**
@@ -68,6 +74,11 @@ export async function claimShipment(session: Session, c: Claim): Promise<number 
     d?.height ?? null,
     c.groupId,
     c.attempt,
+    c.choice?.reason ?? null,
+    c.choice?.note ?? null,
+    c.choice?.quote?.due ?? null,
+    c.choice?.quote?.taxes ?? null,
+    c.choice?.quote?.expectedDeliveryDate ?? null,
   ]);
   return lockedId(rows[0]);
 }
@@ -101,6 +112,9 @@ export async function saveCreatedShipment(db: Queryable, shipmentId: number, inf
     info.trackingPin ?? null,
     info.links.label?.href ?? null,
     JSON.stringify(links),
+    info.price?.due ?? null,
+    info.price?.taxes ?? null,
+    info.price?.expectedDeliveryDate ?? null,
   ]);
 }
 

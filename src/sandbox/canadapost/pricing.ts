@@ -10,6 +10,9 @@
  * sales tax of the destination province. Regular Parcel is the cheapest and slowest, Expedited a
  * little dearer, Xpresspost and Priority faster and dearer.
  */
+import { addBusinessDays } from "../../rates/business-days.ts";
+
+export { addBusinessDays };
 
 export interface SandboxService {
   code: string;
@@ -120,17 +123,4 @@ export function sandboxQuote(input: QuoteInput): SandboxQuote | undefined {
     expectedDeliveryDate: addBusinessDays(input.mailingDate, transitDays),
     guaranteed: service.guaranteed,
   };
-}
-
-/** YYYY-MM-DD plus `days` working days (Saturdays and Sundays skipped; a weekend mailing counts from Monday). */
-export function addBusinessDays(ymd: string, days: number): string {
-  const [y, m, d] = ymd.split("-").map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  const weekend = (x: Date) => x.getUTCDay() === 0 || x.getUTCDay() === 6;
-  while (weekend(date)) date.setUTCDate(date.getUTCDate() + 1);
-  for (let left = days; left > 0; ) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    if (!weekend(date)) left--;
-  }
-  return date.toISOString().slice(0, 10);
 }
