@@ -41,7 +41,8 @@ export function logSyncEvent(log: Logger, e: SyncEvent): void {
 }
 
 export function shippingLine(s: ShippingSummary): string {
-  const parts = [`${s.created.length} label(s) bought`];
+  const spent = s.created.length > 0 ? ` for ${money(s.spent.due)} (taxes included${s.spent.unpriced ? `; ${s.spent.unpriced} without a price` : ""})` : "";
+  const parts = [`${s.created.length} label(s) bought${spent}`];
   if (s.recovered.length) parts.push(`${s.recovered.length} finished from an earlier run`);
   if (s.failed.length) parts.push(`${s.failed.length} refused by Canada Post`);
   if (s.skipped.length) parts.push(`${s.skipped.length} order(s) with problems`);
@@ -62,3 +63,5 @@ export function syncLine(s: SyncSummary): string {
   if (s.failure) parts.push(`Best Buy could not be reached (${s.failure.message})`);
   return `orders: ${parts.join(", ")}`;
 }
+
+export const money = (x: number): string => `$${x.toFixed(2)}`;

@@ -34,7 +34,12 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
       "--reship makes the order shippable again (the next ship buys one new label). --email is where Canada Post writes about a refund (needed after the end of day).",
   },
   serve: { usage: "shipdesk serve [--port N]", about: "The label printing page on http://127.0.0.1 (default port 8420)." },
-  status: { usage: "shipdesk status", about: "How many orders are where, what needs a person and what to do, the last runs." },
+  status: { usage: "shipdesk status", about: "How many orders are where, what needs a person and what to do, today's and this month's spend, the last runs." },
+  report: {
+    usage: "shipdesk report [--date YYYY-MM-DD] [--out FILE]",
+    about: "A day's labels with what each was quoted and charged, as CSV for the bookkeeper (default: today).",
+    details: "Without --out the CSV goes to the screen (redirect it with > labels.csv); --out FILE writes it for Excel, accents and all.",
+  },
   migrate: { usage: "shipdesk migrate", about: "Bring the database schema up to date (every command also does this)." },
   demo: {
     usage: "shipdesk demo [--keep]",

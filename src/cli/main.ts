@@ -52,6 +52,17 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
         await db.close();
       }
     }
+    if (args.command === "report") {
+      const db = await openDatabase(settings);
+      const forget = closeOnInterrupt(() => db.close(), log);
+      try {
+        await migrate(db);
+        return await (await import("./commands/report.ts")).reportCommand(db, args, print, log);
+      } finally {
+        forget();
+        await db.close();
+      }
+    }
     if (args.command === "serve") {
       const { serveCommand } = await import("./commands/serve.ts");
       await withApp(settings, async (app) => {

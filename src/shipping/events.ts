@@ -34,6 +34,8 @@ export interface ShippingSummary {
   notStarted: string[];
   /** Canada Post refused shipdesk's API key: the settings need fixing before any label. */
   keyRefused: string | undefined;
+  /** What this run's new labels cost, taxes included (charged, else quoted); unpriced: none known. */
+  spent: { due: number; unpriced: number };
 }
 
 export const emptySummary = (): ShippingSummary => ({
@@ -45,6 +47,7 @@ export const emptySummary = (): ShippingSummary => ({
   skipped: [],
   notStarted: [],
   keyRefused: undefined,
+  spent: { due: 0, unpriced: 0 },
 });
 
 /** Whether a person has something to do after this run. */

@@ -22,6 +22,7 @@ import unfinishedShipmentsSql from "../../sql/shipping/unfinished_shipments.sql"
 import labelsToVerifySql from "../../sql/shipping/labels_to_verify.sql" with { type: "text" };
 import retryFailedShipmentSql from "../../sql/shipping/retry_failed_shipment.sql" with { type: "text" };
 import failedShipmentSql from "../../sql/shipping/failed_shipment.sql" with { type: "text" };
+import spendOfOrdersSql from "../../sql/shipping/spend_of_orders.sql" with { type: "text" };
 
 export interface UnshippedOrder extends OrderAddressRow {
   problems: Problem[];
@@ -184,4 +185,11 @@ export async function reopenFailedShipment(
   // Locked elsewhere (a void in progress): the row is reopened all the same, and the next run's
   // recovery, which asks Canada Post first, finishes it.
   return rows[0]?.locked ? rows[0].shipment_id : undefined;
+}
+
+/** What the labels of these orders cost, taxes included, and how many have no price known. */
+export async function spendOf(db: Queryable, orderIds: readonly string[]): Promise<{ due: number; unpriced: number }> {
+  if (orderIds.length === 0) return { due: 0, unpriced: 0 };
+  const [row] = await db.query<{ due: number; unpriced: number }>(spendOfOrdersSql, [orderIds]);
+  return { due: Math.round((row?.due ?? 0) * 100) / 100, unpriced: row?.unpriced ?? 0 };
 }

@@ -15,6 +15,7 @@ import {
   setOrderProblems,
   shipmentOfOrder,
   skuPackages,
+  spendOf,
   unlockShipment,
   unshippedOrders,
   type UnshippedOrder,
@@ -115,6 +116,7 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
       else await shipOne(ctx, c, options.weights?.get(c.order.order_id), choices.get(c.order.order_id), summary);
     });
     summary.keyRefused = ctx.refusedKey;
+    summary.spent = await spendOf(deps.db, summary.created);
     return summary;
   } finally {
     await session.release();

@@ -62,7 +62,7 @@ describe("--auto exit codes", () => {
       const run = await runCli(["--auto"], { env: s.env, cwd: s.dir.path });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain("BADZIP-A");
-      expect(run.stdout).toContain("labels: 2 label(s) bought, 1 order(s) with problems");
+      expect(run.stdout).toMatch(/labels: 2 label\(s\) bought for \$\d+\.\d\d \(taxes included\), 1 order\(s\) with problems/);
       const status = await runCli(["status"], { env: s.env, cwd: s.dir.path });
       expect(status.code).toBe(1);
       expect(status.stdout).toContain("Needs a person (1)");

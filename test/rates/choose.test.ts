@@ -2,7 +2,7 @@
 // gave, the allowed list and Best Buy's promise.
 import { describe, expect, test } from "bun:test";
 import type { PriceQuote } from "../../src/canadapost/index.ts";
-import { cheapestOnTime, orderPromise, type OrderPromise } from "../../src/rates/index.ts";
+import { cheapestOnTime, localDay, orderPromise, type OrderPromise } from "../../src/rates/index.ts";
 
 // Thursday 3 December 2026; Canada Post's quotes for one parcel from Ottawa to Vancouver.
 const MAILING = "2026-12-03";
@@ -68,7 +68,3 @@ describe("Best Buy's promise, read from OR11", () => {
     expect(orderPromise(null)).toEqual({ deliverBy: undefined, shipBy: undefined });
   });
 });
-
-function localDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
