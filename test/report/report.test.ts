@@ -61,7 +61,7 @@ test("the run's summary, status and the day's CSV say what the labels cost, to t
   expect(file.slice(1)).toBe(`${report.stdout.trimEnd()}\r\n`);
 
   const other = await runCli(["report", "--date", "2020-01-06"], { env, cwd: dir.path });
-  expect(other.stdout.trimEnd().split("\r\n")).toEqual([lines[0], "total,,,,,,0.00,,,,,,,"]);
+  expect(other.stdout.trimEnd().split("\r\n")).toEqual([lines[0]!, "total,,,,,,0.00,,,,,,,"]);
   const bad = await runCli(["report", "--date", "2026-02-30"], { env, cwd: dir.path });
   expect(bad.code).toBe(2);
   expect(bad.stderr.trim()).toBe('--date needs a day written YYYY-MM-DD, such as 2026-12-03; got "2026-02-30".');
