@@ -2,6 +2,7 @@ import type { Link, LinkRef } from "./links.ts";
 import type { CarrierOutcome, InvalidRequest } from "./outcome.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "./replies.ts";
 import type { ShipmentRequest } from "./request.ts";
+import type { PriceQuote, RatesRequest } from "./rates.ts";
 
 /** Canada Post's calls, by the names the audit log (and the sandbox's fault injection) use. */
 export type CanadaPostEndpoint =
@@ -14,7 +15,8 @@ export type CanadaPostEndpoint =
   | "RequestRefund"
   | "TransmitShipments"
   | "GetManifest"
-  | "GetManifests";
+  | "GetManifests"
+  | "GetRates";
 
 export type CreateShipmentOutcome = CarrierOutcome<ShipmentInfo> | InvalidRequest;
 
@@ -52,4 +54,6 @@ export interface ShippingCarrier {
   getManifestPdf(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Uint8Array>>;
   /** Today's group id for grouped shipments (YYYYMMDD of the local date). */
   groupIdFor(date: Date): string;
+  /** Get Rates: what each service would charge for the parcel and when it would arrive. Nothing is bought. */
+  getRates(request: RatesRequest): Promise<CarrierOutcome<PriceQuote[]>>;
 }

@@ -23,5 +23,8 @@ export {
   type Manifest,
 } from "./replies.ts";
 export { classify, THROTTLE_WAIT_MS } from "./classify.ts";
+export { buildRatesXml, parsePriceQuotes, type PriceQuote, type RatesRequest } from "./rates.ts";
+export { throttleLimiters, THROTTLE_GROUP_OF, DEFAULT_GROUP_LIMITS, type ThrottleGroup, type ThrottleLimiters } from "./throttle-groups.ts";
 export { looksLikePdf } from "../pdf.ts";
+export { RATE_MEDIA_TYPE, RATE_NAMESPACE } from "./media-types.ts";
 export { SHIPMENT_MEDIA_TYPE, MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_NAMESPACE, MANIFEST_NAMESPACE, MESSAGES_NAMESPACE } from "./media-types.ts";

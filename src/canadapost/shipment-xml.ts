@@ -108,6 +108,8 @@ export function buildShipmentXml(req: ShipmentRequest, settings: ShipmentSetting
   if (settings.manifest === "transmit") add(doc, "transmit-shipment", "true");
   else add(doc, "group-id", groupId);
   add(doc, "requested-shipping-point", senderPostal);
+  // What the label costs comes back in the reply (shipment-price), kept beside the quote.
+  add(doc, "provide-pricing-info", "true");
 
   const spec = doc.ele("delivery-spec");
   add(spec, "service-code", serviceCode);

@@ -1,8 +1,8 @@
 import { bestBuyClientFromSettings, type Marketplace } from "../bestbuy/index.ts";
-import { CanadaPostXmlClient, type ShippingCarrier } from "../canadapost/index.ts";
+import { CanadaPostXmlClient, throttleLimiters, type ShippingCarrier } from "../canadapost/index.ts";
 import type { Settings } from "../config/index.ts";
 import { migrate, openDatabase, type Database } from "../db/index.ts";
-import { databaseAuditLog, HttpClient, RateLimiter } from "../http/index.ts";
+import { databaseAuditLog, HttpClient } from "../http/index.ts";
 import type { BestBuySandboxOptions } from "../sandbox/bestbuy/index.ts";
 import type { ShippingDeps } from "../shipping/index.ts";
 
@@ -61,7 +61,7 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
     http,
     settings: settings.canadaPost,
     baseUrl: settings.canadaPost.baseUrl ?? sandboxes?.canadaPost.url,
-    rateLimiter: new RateLimiter(settings.canadaPost.requestsPerMinute, 60_000),
+    limiters: throttleLimiters(settings.canadaPost.requestsPerMinute),
   });
   const marketplace = bestBuyClientFromSettings(settings.bestBuy, http, { baseUrl: settings.bestBuy.baseUrl ?? sandboxes?.bestBuy.url });
   const services =

@@ -17,13 +17,17 @@ export interface Args {
   show: boolean;
   drop: boolean;
   confirm: boolean;
+  /** `report --date`: a local day, YYYY-MM-DD. */
+  date: string | undefined;
+  /** `report --out`: the CSV file to write. */
+  out: string | undefined;
 }
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest"]);
+const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest", "report"]);
 
 /** `shipdesk address ORDER` options, and the correction field each sets. */
 const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
@@ -38,7 +42,7 @@ const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
 };
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, reason: undefined, reship: false, email: undefined, fields: {}, show: false, drop: false, confirm: false };
+  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -62,6 +66,8 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === "--reship") args.reship = true;
     else if (a === "--reason") args.reason = value(a);
     else if (a === "--email") args.email = value(a);
+    else if (a === "--date") args.date = value(a);
+    else if (a === "--out") args.out = value(a);
     else if (a === "--config") args.config = value(a);
     else if (a.startsWith("--config=")) args.config = a.slice(9);
     else if (a === "--retry") args.retry.push(value(a));
@@ -90,6 +96,12 @@ export function parseArgs(argv: readonly string[]): Args {
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
     throw new UsageError("--retry goes with shipdesk ship or shipdesk track.");
   }
+  if ((args.date !== undefined || args.out !== undefined) && args.command !== "report") {
+    throw new UsageError("--date and --out go with shipdesk report.");
+  }
+  if (args.date !== undefined && !isDay(args.date)) {
+    throw new UsageError(`--date needs a day written YYYY-MM-DD, such as 2026-12-03; got "${args.date}".`);
+  }
   if ((args.reason !== undefined || args.reship || args.email !== undefined) && args.command !== "void") {
     throw new UsageError("--reason, --reship and --email go with shipdesk void ORDER.");
   }
@@ -100,4 +112,11 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   if (args.confirm && Object.keys(args.fields).length > 0) throw new UsageError("--confirm keeps the correction as it is; give either fields to change or --confirm.");
   return args;
+}
+
+function isDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return d.getFullYear() === Number(m[1]) && d.getMonth() === Number(m[2]) - 1 && d.getDate() === Number(m[3]);
 }

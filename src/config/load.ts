@@ -164,7 +164,7 @@ export function loadSettings(options: LoadOptions = {}): Settings {
       mobo: cp.mobo ?? customerNumber,
       contractId: cp.contract_id ?? (live ? undefined : SANDBOX_CREDENTIALS.contractId),
       methodOfPayment: cp.method_of_payment,
-      serviceCode: cp.service_code,
+      ...serviceRule(cp),
       labelFormat: cp.label_format,
       manifest: cp.manifest,
       timeoutMs: cp.timeout_ms,
@@ -191,7 +191,20 @@ export function loadSettings(options: LoadOptions = {}): Settings {
       trackingMaxAttempts: s.run.tracking_max_attempts,
       trackingGiveUpHours: s.run.tracking_give_up_hours,
       manifestAt: s.run.manifest_at,
+      maxMinutes: s.run.max_minutes,
     },
     warnings,
   };
+}
+
+/**
+ * `service` wins; an older file's `service_code` alone still means that fixed service. Under
+ * "cheapest_on_time", `fallback_service` (or service_code, or DOM.EP) is bought when no quote can be had.
+ */
+function serviceRule(cp: { service?: string | undefined; service_code?: string | undefined; services: string[]; fallback_service?: string | undefined }) {
+  const rule = cp.service ?? (cp.service_code ? cp.service_code : "cheapest_on_time");
+  if (rule === "cheapest_on_time") {
+    return { serviceRule: "cheapest_on_time" as const, serviceCode: cp.fallback_service ?? cp.service_code ?? "DOM.EP", services: cp.services };
+  }
+  return { serviceRule: "fixed" as const, serviceCode: rule, services: cp.services };
 }

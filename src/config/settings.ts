@@ -19,7 +19,15 @@ export interface CanadaPostSettings {
   mobo: string;
   contractId: string | undefined;
   methodOfPayment: "Account" | "CreditCard" | "SupplierAccount";
+  /**
+   * "cheapest_on_time": each order gets the cheapest of `services` that arrives by Best Buy's
+   * promise (quoted with Get Rates); "fixed": every order gets `serviceCode`.
+   */
+  serviceRule: "cheapest_on_time" | "fixed";
+  /** The fixed service, or under "cheapest_on_time" the fallback when no quote can be had. */
   serviceCode: string;
+  /** The services "cheapest_on_time" may pick from. */
+  services: string[];
   labelFormat: "4x6" | "8.5x11";
   manifest: "group" | "transmit";
   timeoutMs: number;
@@ -50,6 +58,8 @@ export interface RunSettings {
   trackingMaxAttempts: number;
   trackingGiveUpHours: number;
   manifestAt: string | undefined;
+  /** After this long an --auto run starts no new label or tracking call (run.max_minutes). */
+  maxMinutes: number;
 }
 
 export interface Settings {

@@ -5,7 +5,7 @@ import { markLabelFailed, recordShipmentError, saveCreatedShipment } from "./sto
 import type { WorkShipment } from "./shipment-row.ts";
 
 /** How often a throttled Create Shipment is tried again within one run. */
-const THROTTLE_TRIES = 5;
+export const THROTTLE_TRIES = 5;
 
 export type CreateResult =
   | { kind: "created"; pin: string; url: string }
@@ -70,8 +70,10 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
         return { kind: "rejected", message };
       }
       case "throttled": {
-        if (attempt >= THROTTLE_TRIES) {
-          const message = "Canada Post kept asking to slow down; nothing was bought and the next run tries again.";
+        if (attempt >= THROTTLE_TRIES || ctx.stopping()) {
+          const message = ctx.stopping()
+            ? "Canada Post asked to slow down as this run was stopping; nothing was bought and the next run tries again."
+            : "Canada Post kept asking to slow down; nothing was bought and the next run tries again.";
           await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages);
           return { kind: "in-doubt", message };
         }

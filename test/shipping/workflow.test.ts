@@ -9,6 +9,8 @@ import shipmentsSql from "./queries.sql" with { type: "text" };
 import apiCallsSql from "./api_calls.sql" with { type: "text" };
 import problemsSql from "./problems.sql" with { type: "text" };
 import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
+import { CanadaPostXmlClient } from "../../src/canadapost/index.ts";
+import { databaseAuditLog, HttpClient, RateLimiter } from "../../src/http/index.ts";
 
 let t: TestDatabase;
 let cp: RunningCanadaPostSandbox;
@@ -183,6 +185,46 @@ describe("label creation", () => {
     expect(summary.created).toEqual(["THR-1"]);
     expect(waits).toEqual([2000, 2000]);
     expect(cp.state.labelsFor("THR-1")).toHaveLength(1);
+  });
+
+  test("the SLM throttle without a Retry-After: 2 s, 4 s, 8 s while it goes on, then 2 s again after a label got through", async () => {
+    await fresh("throttle_backoff");
+    await insertOrders(t.db, [testOrder(0, { order_id: "THB-1" }), testOrder(1, { order_id: "THB-2" })]);
+    cp.faults.inject("CreateShipment", { kind: "throttle" }, 3);
+    let now = 0;
+    const limiter = new RateLimiter(600, 60_000, () => now, async (ms) => void (now += ms));
+    const settings = sandboxSettings(labels.path, { concurrency: 1 });
+    const http = new HttpClient({ audit: databaseAuditLog(t.db), sleep: async () => {} });
+    const carrier = new CanadaPostXmlClient({ http, settings: settings.canadaPost, baseUrl: cp.url, limiters: { A: limiter } });
+    const waits: number[] = [];
+    const deps = { ...shippingDeps(t.db, settings, cp.url), carrier, sleep: async (ms: number) => void (waits.push(ms), (now += ms)) };
+    const first = await runShipping(deps);
+    expect(first.created.sort()).toEqual(["THB-1", "THB-2"]);
+    expect(waits).toEqual([2_000, 4_000, 8_000]);
+    expect(limiter.currentBackoffMs).toBe(0);
+    await insertOrders(t.db, [testOrder(2, { order_id: "THB-3" })]);
+    cp.faults.inject("CreateShipment", { kind: "throttle" }, 1);
+    waits.length = 0;
+    const second = await runShipping(deps);
+    expect(second.created).toEqual(["THB-3"]);
+    expect(waits).toEqual([2_000]);
+    for (const id of ["THB-1", "THB-2", "THB-3"]) expect(cp.state.labelsFor(id)).toHaveLength(1);
+  });
+
+  test("a throttled label download waits and is fetched in the same run, not left unsaved", async () => {
+    await fresh("throttle_download");
+    await insertOrders(t.db, [testOrder(0, { order_id: "THD-1" })]);
+    cp.faults.inject("GetArtifact", { kind: "throttle" }, 2);
+    const waits: number[] = [];
+    const deps = { ...shippingDeps(t.db, sandboxSettings(labels.path), cp.url), sleep: async (ms: number) => void waits.push(ms) };
+    const summary = await runShipping(deps);
+    expect(summary.created).toEqual(["THD-1"]);
+    expect(summary.notSaved).toEqual([]);
+    expect(waits).toEqual([2_000, 2_000]);
+    const [row] = await shipments();
+    expect(row!.status).toBe("label_created");
+    expect(existsSync(row!.label_pdf_path)).toBe(true);
+    expect(cp.state.labelsFor("THD-1")).toHaveLength(1);
   });
 
   test("a label whose download fails keeps its PIN; the next run downloads it without buying again", async () => {

@@ -1,3 +1,4 @@
+import type { SandboxQuote } from "./pricing.ts";
 /** A shipment the sandbox sold, with what Get Shipment Details must echo back. */
 export interface SandboxShipment {
   shipmentId: string;
@@ -14,6 +15,8 @@ export interface SandboxShipment {
   requestXml: string;
   createdAt: Date;
   manifestId: string | undefined;
+  /** What the label was charged, when Create Shipment asked (provide-pricing-info). */
+  price?: SandboxQuote | undefined;
 }
 
 export interface SandboxManifest {
