@@ -123,7 +123,7 @@ describe("the interactive program in a terminal", () => {
 });
 
 describe("without a terminal", () => {
-  test("piped stdin without --auto exits 2 within a second with the sentence", async () => {
+  test("piped stdin without --auto exits 2 at once (no prompt left waiting) with the sentence", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "shipdesk-tui-pipe-"));
     try {
       const started = performance.now();
@@ -138,7 +138,8 @@ describe("without a terminal", () => {
       const elapsed = performance.now() - started;
       expect(code).toBe(2);
       expect(await new Response(child.stderr).text()).toContain("shipdesk needs a terminal to ask questions; under Task Scheduler or in a script run shipdesk --auto instead.");
-      expect(elapsed).toBeLessThan(1000);
+      // Not a speed test: a prompt waiting for input would hang until the 30 s test timeout.
+      expect(elapsed).toBeLessThan(10_000);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
