@@ -35,13 +35,17 @@ async function startSandboxes(settings: Settings, options: OpenOptions): Promise
   if (settings.canadaPost.baseUrl && settings.bestBuy.baseUrl) return undefined;
   const { startCanadaPostSandbox } = await import("../sandbox/canadapost/index.ts");
   const { startBestBuySandbox } = await import("../sandbox/bestbuy/index.ts");
+  const { sandboxStateFiles } = await import("../sandbox/state-file.ts");
+  // Kept in the data folder: what one run bought, the next run's Canada Post knows, as the real one would.
+  const files = sandboxStateFiles(settings.dataDir);
   return {
     canadaPost: startCanadaPostSandbox({
       username: settings.canadaPost.username,
       password: settings.canadaPost.password,
       customerNumber: settings.canadaPost.customerNumber,
+      stateFile: files.canadaPost,
     }),
-    bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, ...options.bestBuySandbox }),
+    bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, stateFile: files.bestBuy, ...options.bestBuySandbox }),
   };
 }
 
