@@ -47,8 +47,9 @@ async function linkShipments(run: EndOfDayRun, m: ManifestToFinish, listLink: Pa
       return false;
     }
     await linkManifestShipments(run.db, m.manifest_id, listed.value.map((l) => idOfHref(l.href)));
+  } else if (m.siblings === 1) {
+    await linkTransmitShipments(run.db, m.manifest_id, m.transmit_id);
   }
-  if (m.siblings === 1) await linkTransmitShipments(run.db, m.manifest_id, m.transmit_id);
   return true;
 }
 
