@@ -11,9 +11,12 @@ import type { ShipmentInfo } from "./replies.ts";
  * - refused / unreachable: Canada Post said no to the question, or did not answer it.
  */
 export type LabelState =
-  | { kind: "open" | "transmitted" | "cancelled"; status: string; info: ShipmentInfo | undefined }
+  | { kind: "open"; status: string; info: ShipmentInfo }
+  | { kind: "transmitted"; status: string; info: ShipmentInfo }
+  | { kind: "cancelled"; status: string; info: ShipmentInfo | undefined }
   | { kind: "other"; status: string; info: ShipmentInfo }
-  | { kind: "refused" | "unreachable"; error: CanadaPostError };
+  | { kind: "refused"; error: CanadaPostError }
+  | { kind: "unreachable"; error: CanadaPostError };
 
 export function labelStateOf(outcome: CarrierOutcome<ShipmentInfo>): LabelState {
   if (outcome.kind === "ok") {
