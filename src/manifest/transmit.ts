@@ -50,7 +50,7 @@ export async function transmitOpenGroups(run: EndOfDayRun): Promise<void> {
     const nothingThere = answer.error.has("9122") || answer.error.has("9118");
     const message = nothingThere
       ? `Canada Post found nothing to transmit in ${groups} (${answer.error.message}); shipdesk asks Canada Post about each of its labels instead.`
-      : `Canada Post refused to transmit ${groups}: ${answer.error.message}. Fix the cause, then run shipdesk manifest again.`;
+      : `Canada Post refused to transmit ${groups}: ${answer.error.message.replace(/\.+$/, "")}. Fix the cause, then run shipdesk manifest again.`;
     await recordTransmitRefused(run.db, transmitId, answer.error.message, message);
     run.summary.refused.push(message);
     if (!nothingThere) run.summary.failed.push(message);
