@@ -16,6 +16,13 @@ export function sandboxStateFiles(dataDir: string): { canadaPost: string; bestBu
   return { canadaPost: join(dir, "canadapost.json"), bestBuy: join(dir, "bestbuy.json") };
 }
 
+/**
+ * The origin the built-in Canada Post sandbox writes into its links. Links are stored with each
+ * label and followed in later runs, so they must not name this run's port; requests to it are
+ * routed to wherever the sandbox listens now. (.invalid never resolves: nothing real is reached.)
+ */
+export const BUILT_IN_CANADA_POST_ORIGIN = "http://canadapost.sandbox.invalid";
+
 const STALE_LOCK_MS = 120_000;
 
 /**
