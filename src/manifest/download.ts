@@ -4,7 +4,11 @@ import { linkManifestShipments, linkTransmitShipments, manifestsToFinish, record
 
 /** Every manifest Canada Post made whose PDF is not saved: Get Manifest, its labels, its PDF. */
 export async function saveManifests(run: EndOfDayRun): Promise<void> {
-  for (const m of await manifestsToFinish(run.db)) await saveManifest(run, m);
+  for (const m of await manifestsToFinish(run.db)) {
+    if (run.triedManifests.has(m.manifest_id)) continue;
+    run.triedManifests.add(m.manifest_id);
+    await saveManifest(run, m);
+  }
 }
 
 async function saveManifest(run: EndOfDayRun, m: ManifestToFinish): Promise<void> {

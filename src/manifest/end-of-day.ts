@@ -33,6 +33,7 @@ export async function runEndOfDay(deps: EndOfDayDeps): Promise<EndOfDaySummary> 
           await deps.checkpoint?.(step);
         },
         today: deps.now ?? (() => new Date()),
+        triedManifests: new Set(),
       };
       const settled = await settleOpenTransmits(run);
       await saveManifests(run);

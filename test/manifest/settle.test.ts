@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test
 import { endOfDayExitCode } from "../../src/cli/commands/manifest.ts";
 import { EXIT } from "../../src/cli/exit-codes.ts";
 import { runEndOfDay, type EndOfDayEvent } from "../../src/manifest/index.ts";
+import { createPrintApp } from "../../src/server/index.ts";
 import { runShipping } from "../../src/shipping/index.ts";
 import { statusReport } from "../../src/status/report.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
@@ -210,6 +211,12 @@ describe("settled by each label's own status", () => {
     expect(stuck[0]!.reason).toContain("2 label(s) whose fate Canada Post has not told yet (order(s) SU-0, SU-1).");
     expect(stuck[0]!.reason).toContain("Unsettled after 2 end-of-day run(s).");
     expect(stuck[0]!.fix).toContain("never transmits twice");
+    // The print page's "Needs attention" says the same.
+    const page = createPrintApp({ db: t.db, labelsDir: labels.path, refetchLabel: async () => ({ ok: false, message: "no" }), mode: "sandbox" });
+    const html = await (await page.request("/status")).text();
+    expect(html).toContain(`groups ${group}`);
+    expect(html).toContain("end of day unsettled");
+    expect(html).toContain("whose fate Canada Post has not told yet");
 
     cp.faults.clear();
     const third = await endOfDay();
@@ -235,6 +242,23 @@ describe("settled by each label's own status", () => {
     expect(stuck[0]!.fix).toContain("Canada Post's website");
 
     for (const [id, m] of made) cp.state.manifests.set(id, m);
+    await endOfDay();
+    await expectAllOnOneSavedManifest();
+    expect((await statusReport(t.db)).attention).toEqual([]);
+  });
+
+  test("a manifest whose PDF cannot be fetched is said at each run and listed by status after two", async () => {
+    await fresh("manifest_unsaved");
+    await shipBatch(2, "MU");
+    // Each run tries Get Artifact three times (a read is retried).
+    cp.faults.inject("GetArtifact", { kind: "status", status: 500 }, 6);
+    const first = await endOfDay();
+    expect(first.unreachable[0]).toContain("could not be downloaded");
+    expect((await statusReport(t.db)).attention).toEqual([]);
+    await endOfDay();
+    const stuck = (await statusReport(t.db)).attention;
+    expect(stuck.map((a) => a.kind)).toEqual(["manifest_unsaved"]);
+    expect(stuck[0]!.reason).toContain("could not be downloaded");
     await endOfDay();
     await expectAllOnOneSavedManifest();
     expect((await statusReport(t.db)).attention).toEqual([]);
