@@ -60,6 +60,7 @@ SELECT 'group ' || s.group_id, 'untransmitted',
        min(s.label_created_at), NULL
 FROM shipments s
 WHERE s.group_id IS NOT NULL AND s.transmitted_at IS NULL AND s.status IN ('label_created', 'tracking_updated')
+  AND s.transmit_id IS NULL -- one in an unsettled transmit is listed with that transmit
   AND s.group_id < to_char(now(), 'YYYYMMDD')
 GROUP BY s.group_id
 ORDER BY 4, 1;
