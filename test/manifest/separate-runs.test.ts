@@ -1,10 +1,10 @@
 import { afterEach, expect, test } from "bun:test";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { createCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { sandboxStateFiles } from "../../src/sandbox/state-file.ts";
-import { runCli } from "../cli/run-cli.ts";
+import { CLI, runCli } from "../cli/run-cli.ts";
 import { tempDir } from "../support/database.ts";
 
 // The issue's scenario as a new user meets it: sandbox mode, no settings but a refund address,
@@ -26,17 +26,59 @@ function desk(label: string) {
   return {
     labelsDir,
     run: (...args: string[]) => runCli(args, { env, cwd: dir.path }),
+    /** `shipdesk serve` in its own process, until stopped. */
+    async serve() {
+      const probe = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: () => new Response() });
+      const port = probe.port!;
+      probe.stop(true);
+      const proc = Bun.spawn([process.execPath, CLI, "serve", "--port", String(port)], {
+        cwd: dir.path,
+        env: { PATH: process.env.PATH ?? "", HOME: dir.path, ...env },
+        stdin: "ignore",
+        stdout: "pipe",
+        stderr: "pipe",
+      });
+      const reader = proc.stdout.getReader();
+      let out = "";
+      while (!out.includes("The label page is at")) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`shipdesk serve ended: ${out}${await new Response(proc.stderr).text()}`);
+        out += new TextDecoder().decode(value);
+      }
+      return {
+        url: `http://127.0.0.1:${port}`,
+        async stop() {
+          proc.kill("SIGTERM");
+          await proc.exited;
+        },
+      };
+    },
     /** Canada Post as the next run will find it (read from, or set up in, the data folder). */
     canadaPost: () => createCanadaPostSandbox({ stateFile: files.canadaPost }),
     shippedOrders: () => createBestBuySandbox({ stateFile: files.bestBuy }).state.orderIds("SHIPPED"),
   };
 }
 
-test("labels bought in one run are transmitted by the next, their manifest saved, and a void after it is a refund", async () => {
+test("labels bought in one run are reprinted by the print page in another, transmitted by the next, their manifest saved, and a void after it is a refund", async () => {
   const d = desk("runs-happy");
   const bought = await d.run("--auto");
   expect(bought.code).toBe(0);
   expect(bought.stdout).toContain("labels: 8 label(s) bought");
+
+  // The print page, in a run of its own, reprints a label whose file is gone: from the link the
+  // buying run stored, at the Canada Post that run bought it from.
+  for (const f of readdirSync(d.labelsDir)) rmSync(join(d.labelsDir, f));
+  const page = await d.serve();
+  try {
+    const list = await (await fetch(`${page.url}/`)).text();
+    const id = list.match(/\/labels\/(\d+)\/reprint/)![1];
+    const reprint = await fetch(`${page.url}/labels/${id}/reprint`, { method: "POST", headers: { Origin: page.url }, redirect: "manual" });
+    expect(reprint.status).toBe(303);
+    expect(reprint.headers.get("location")).toContain("done=refetched");
+    expect(readdirSync(d.labelsDir).filter((f) => f.endsWith(".pdf"))).toHaveLength(1);
+  } finally {
+    await page.stop();
+  }
 
   const manifest = await d.run("manifest");
   expect(manifest.stdout).not.toContain("did not arrive");
