@@ -196,6 +196,22 @@ describe("settled by each label's own status", () => {
     await expectAllOnOneSavedManifest();
   });
 
+  test("a label whose link Canada Post answers with 404 (voided, as the reference has it) is marked voided too", async () => {
+    await fresh("gone_404");
+    await shipBatch(2, "G");
+    cp.faults.inject("TransmitShipments", { kind: "status", status: 503 });
+    await endOfDay();
+    cp.state.shipments.get((await rows())[0]!.cp_shipment_id)!.status = "voided";
+    cp.faults.inject("GetShipment", { kind: "status", status: 404, body: `<?xml version="1.0" encoding="UTF-8"?><messages xmlns="http://www.canadapost.ca/ws/messages"/>` });
+    const second = await endOfDay();
+    expect(second.voided).toHaveLength(1);
+    expect((await rows()).map((r) => [r.status, r.cp_status])).toEqual([
+      ["voided", "not found (404)"],
+      ["label_created", "created"],
+    ]);
+    await expectAllOnOneSavedManifest();
+  });
+
   test("stuck: Canada Post does not say what became of the labels; nothing new is transmitted, and after two runs status lists the transmit with what is known and the fix", async () => {
     await fresh("stuck_unknown");
     const group = await shipBatch(2, "SU");
