@@ -5,7 +5,7 @@
 // ratio to the label's own time per order.
 import { runShipping } from "../src/shipping/index.ts";
 import { priceOrders } from "../src/rates/index.ts";
-import { orderToPrice, shippableOrders } from "../src/shipping/workflow.ts";
+import { orderToPrice, shippableOrders } from "../src/shipping/index.ts";
 import { startCanadaPostSandbox } from "../src/sandbox/canadapost/index.ts";
 import { freshServerDatabase, tempDir } from "../test/support/database.ts";
 import { insertOrders, testOrder } from "../test/support/orders.ts";

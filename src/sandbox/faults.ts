@@ -100,6 +100,18 @@ export class FaultPlan {
   releaseHangs(): void {
     for (const done of [...this.hanging]) done();
   }
+
+  /** The faults still queued and the latencies, for a sandbox that keeps its state between runs. */
+  snapshot(): { queued: [string, Fault[]][]; latency: [string, number][] } {
+    return { queued: [...this.queued].filter(([, list]) => list.length > 0), latency: [...this.latency] };
+  }
+
+  restore(data: { queued?: [string, Fault[]][]; latency?: [string, number][] } | undefined): void {
+    this.queued.clear();
+    this.latency.clear();
+    for (const [endpoint, list] of data?.queued ?? []) this.queued.set(endpoint, [...list]);
+    for (const [endpoint, ms] of data?.latency ?? []) this.latency.set(endpoint, ms);
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ export interface Attention {
     | "shipment_attention"
     | "unfinished"
     | "transmit_in_doubt"
+    | "transmit_refused"
     | "manifest_unsaved"
     | "untransmitted";
   reason: string;
@@ -53,7 +54,11 @@ const FIX: Record<Attention["kind"], (orderId: string, code: string | null) => s
   label_failed: (id) => `Fix what Canada Post said (an address is corrected with shipdesk address ${id}), then run shipdesk ship --retry ${id}.`,
   shipment_attention: (id) => `Deal with it as the reason says, then run shipdesk track --retry ${id}.`,
   unfinished: () => "Run shipdesk ship: it first asks Canada Post whether this label exists and adopts it, so nothing is bought twice.",
-  transmit_in_doubt: () => "Run shipdesk manifest: it asks Canada Post whether the transmit went through and never transmits twice.",
+  transmit_in_doubt: (_id, code) =>
+    code === "no_manifest"
+      ? "Run shipdesk manifest later: it looks for the manifest again; if none appears, print it from Canada Post's website (Manifests) or call Canada Post with the orders' PINs."
+      : "Run shipdesk manifest: it asks Canada Post what became of each label and never transmits twice; if Canada Post still cannot say, call its commercial support with the group id(s) and the orders' PINs.",
+  transmit_refused: () => "Fix what Canada Post said (often the sender address, contract or customer number in shipdesk.toml), then run shipdesk manifest.",
   manifest_unsaved: () => "Run shipdesk manifest: it downloads the manifest again; check the labels folder if it keeps failing.",
   untransmitted: () => "Run shipdesk manifest today: it transmits every group up to today's.",
 };

@@ -6,6 +6,7 @@ import { editAddress } from "./address-screen.ts";
 import { saveService, saveWeight } from "./review-store.ts";
 import { SERVICES } from "./services.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
+import { repriceOne } from "./pricing.ts";
 import { batchChoice, batchHeadline, batchTable, rowLabel } from "./table.ts";
 import { parseWeight } from "./weight.ts";
 
@@ -124,11 +125,13 @@ async function changeOne(app: App, review: Review, signal: AbortSignal): Promise
     said = await saveService(app.db, orderId, code);
   }
 
-  next = refreshReview(next, await shippableOrders(app.shippingDeps()));
+  const shippable = await shippableOrders(app.shippingDeps());
+  next = await repriceOne(app, refreshReview(next, shippable), shippable, orderId);
   const now = rowOfOrder(next, orderId);
   p.log.success(said);
   if (now) {
     p.log.message(`${rowLabel(now)}  [${stateHint(next, now)}]`);
+    if (now.serviceNote) p.log[now.warn ? "warn" : "info"](now.serviceNote);
     for (const problem of now.problems) p.log.warn(problem);
   }
   return next;

@@ -20,7 +20,8 @@ import {
 } from "./replies.ts";
 import { MAILING_SCENARIO, REFUND_REQUEST, SHIPMENT, TRANSMIT_SET, checkElement } from "./schema.ts";
 import { SANDBOX_SERVICES, sandboxQuote, type SandboxQuote } from "./pricing.ts";
-import { CanadaPostSandboxState, type SandboxShipment } from "./state.ts";
+import { SandboxStateFile } from "../state-file.ts";
+import { CanadaPostSandboxState, type SandboxShipment, type SandboxSnapshot } from "./state.ts";
 
 export interface CanadaPostSandboxOptions {
   username?: string;
@@ -34,12 +35,20 @@ export interface CanadaPostSandboxOptions {
   throttleStatus?: number;
   /** Links use this origin instead of the request's own. */
   baseUrl?: string;
+  /**
+   * Keep the shipments, groups, manifests and queued faults in this file, so that separate runs
+   * meet the same Canada Post (the in-process sandbox of sandbox mode). Without it the sandbox
+   * forgets everything when it stops.
+   */
+  stateFile?: string;
 }
 
 export interface CanadaPostSandbox {
   app: Hono;
   state: CanadaPostSandboxState;
   faults: FaultPlan;
+  /** Writes the state and queued faults to `stateFile` now (a test setting the scene); a no-op without one. */
+  save(): void;
 }
 
 /** The client's calls, and Get Groups, which only the sandbox serves. */
@@ -76,9 +85,23 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
   const state = new CanadaPostSandboxState();
   const faults = new FaultPlan();
   const pdfs = new Map<string, Uint8Array>();
-  const requests = new Map<string, Record<string, unknown>>();
+  const requests = state.requests;
   const rateStamps: number[] = [];
   const app = new Hono();
+  const file = options.stateFile ? new SandboxStateFile(options.stateFile) : undefined;
+  const persisted = {
+    snapshot: () => ({ state: state.snapshot(), faults: faults.snapshot() }),
+    restore: (data: unknown) => {
+      const d = data as { state: SandboxSnapshot; faults: Parameters<FaultPlan["restore"]>[0] };
+      state.restore(d.state);
+      faults.restore(d.faults);
+    },
+  };
+  if (file) {
+    const saved = file.read();
+    if (saved !== undefined) persisted.restore(saved);
+    app.use("*", file.middleware(persisted));
+  }
 
   const xml = (c: Context, body: string, status = 200, type = SHIPMENT_TYPE) =>
     c.body(body, status as 200, { "Content-Type": type });
@@ -306,7 +329,8 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
   app.get("/rs/:mb/:mobo/shipment/:id", async (c) => {
     const gated = await gate(c, "GetShipment", { accept: SHIPMENT_TYPE });
     if (gated instanceof Response) return gated;
-    const s = liveShipment(c.req.param("id"));
+    // A voided shipment is still shown, as "cancelled": Get Shipment is how its fate is learnt.
+    const s = state.shipments.get(c.req.param("id"));
     if (!s) return fail(c, 404, []);
     if (gated === "lose-reply") return droppedReply(SHIPMENT_TYPE);
     return xml(c, shipmentInfoXml(base(c, c.req.param("mb"), c.req.param("mobo")), s));
@@ -406,7 +430,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
 
   app.notFound((c) => fail(c, 404, []));
 
-  return { app, state, faults };
+  return { app, state, faults, save: () => file?.write(persisted.snapshot()) };
 }
 
 function parse(text: string): Parsed | undefined {

@@ -48,7 +48,7 @@ export function shipmentInfoXml(b: LinkBase, s: SandboxShipment): string {
   const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SHIPMENT_NS, "shipment-info");
   if (s.requestId) doc.ele("customer-request-id").txt(s.requestId);
   doc.ele("shipment-id").txt(s.shipmentId);
-  doc.ele("shipment-status").txt(s.status);
+  doc.ele("shipment-status").txt(s.status === "voided" ? "cancelled" : s.status);
   doc.ele("tracking-pin").txt(s.trackingPin);
   if (s.price) shipmentPriceXml(doc.ele("shipment-price"), s.price);
   const links = doc.ele("links");

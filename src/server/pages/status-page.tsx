@@ -24,13 +24,14 @@ const KIND: Record<Attention["kind"], string> = {
   label_failed: "label refused",
   shipment_attention: "label flagged",
   unfinished: "label unfinished",
-  transmit_in_doubt: "end of day in doubt",
+  transmit_in_doubt: "end of day unsettled",
+  transmit_refused: "transmit refused",
   manifest_unsaved: "manifest not saved",
   untransmitted: "not transmitted",
 };
 
 /** End-of-day items name a group or a manifest, not an order. */
-const isOrder = (a: Attention) => !["transmit_in_doubt", "manifest_unsaved", "untransmitted"].includes(a.kind);
+const isOrder = (a: Attention) => !["transmit_in_doubt", "transmit_refused", "manifest_unsaved", "untransmitted"].includes(a.kind);
 
 export function StatusPage({ mode, now, attention, token, addresses, refusedForm, notice }: StatusPageProps) {
   const formShown = new Set<string>();
