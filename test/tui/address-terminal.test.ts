@@ -88,7 +88,7 @@ test("review screen: the unit-only order is listed with its fix; Address correct
   await t.waitFor("[in the batch]");
   await t.waitFor("◆  Change an order's address, weight or service before buying?");
   t.keys("Enter");
-  await t.waitFor("◆  Buy 3 labels from Canada Post (SANDBOX)?");
+  await t.waitFor(/◆  Buy 3 labels (for \$[\d.,]+ \(taxes included\) )?from Canada Post \(SANDBOX\)\?/);
   t.keys("Enter");
   await t.waitFor("◆  Send the tracking numbers to Best Buy now", 30_000);
   t.keys("C-c");
