@@ -11,6 +11,7 @@ export type CanadaPostEndpoint =
   | "GetShipments"
   | "GetShipment"
   | "GetShipmentDetails"
+  | "GetShipmentPrice"
   | "VoidShipment"
   | "RequestRefund"
   | "TransmitShipments"

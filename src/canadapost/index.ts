@@ -28,3 +28,5 @@ export { throttleLimiters, THROTTLE_GROUP_OF, DEFAULT_GROUP_LIMITS, type Throttl
 export { looksLikePdf } from "../pdf.ts";
 export { RATE_MEDIA_TYPE, RATE_NAMESPACE } from "./media-types.ts";
 export { SHIPMENT_MEDIA_TYPE, MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_NAMESPACE, MANIFEST_NAMESPACE, MESSAGES_NAMESPACE } from "./media-types.ts";
+export { CanadaPostPortalClient, type PortalClientOptions } from "./portal/index.ts";
+export { shipmentFields, type ShipmentFields } from "./shipment-fields.ts";
