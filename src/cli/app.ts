@@ -1,5 +1,5 @@
 import { bestBuyClientFromSettings, type Marketplace } from "../bestbuy/index.ts";
-import { CanadaPostXmlClient, throttleLimiters, type ShippingCarrier } from "../canadapost/index.ts";
+import { CanadaPostPortalClient, CanadaPostXmlClient, throttleLimiters, type ShippingCarrier } from "../canadapost/index.ts";
 import type { Settings } from "../config/index.ts";
 import { migrate, openDatabase, type Database } from "../db/index.ts";
 import { databaseAuditLog, HttpClient } from "../http/index.ts";
@@ -34,15 +34,27 @@ async function startSandboxes(settings: Settings, options: OpenOptions): Promise
   if (settings.mode !== "sandbox") return undefined;
   if (settings.canadaPost.baseUrl && settings.bestBuy.baseUrl) return undefined;
   const { startCanadaPostSandbox } = await import("../sandbox/canadapost/index.ts");
+  const { startPortalSandbox } = await import("../sandbox/portal/index.ts");
   const { startBestBuySandbox } = await import("../sandbox/bestbuy/index.ts");
+  const cp = settings.canadaPost;
   return {
-    canadaPost: startCanadaPostSandbox({
-      username: settings.canadaPost.username,
-      password: settings.canadaPost.password,
-      customerNumber: settings.canadaPost.customerNumber,
-    }),
+    canadaPost:
+      cp.api === "portal"
+        ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, customerNumber: cp.customerNumber })
+        : startCanadaPostSandbox({ username: cp.username, password: cp.password, customerNumber: cp.customerNumber }),
     bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, ...options.bestBuySandbox }),
   };
+}
+
+/** canadapost.api picks the adapter; the workflows see one ShippingCarrier either way. */
+function carrierFor(settings: Settings, http: HttpClient, sandboxes: Sandboxes | undefined): ShippingCarrier {
+  const options = {
+    http,
+    settings: settings.canadaPost,
+    baseUrl: settings.canadaPost.baseUrl ?? sandboxes?.canadaPost.url,
+    limiters: throttleLimiters(settings.canadaPost.requestsPerMinute),
+  };
+  return settings.canadaPost.api === "portal" ? new CanadaPostPortalClient(options) : new CanadaPostXmlClient(options);
 }
 
 /** Opens the database (migrating it), and the Canada Post and Best Buy clients. */
@@ -57,24 +69,20 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
     throw error;
   }
   const http = new HttpClient({ audit: databaseAuditLog(db) });
-  const carrier = new CanadaPostXmlClient({
-    http,
-    settings: settings.canadaPost,
-    baseUrl: settings.canadaPost.baseUrl ?? sandboxes?.canadaPost.url,
-    limiters: throttleLimiters(settings.canadaPost.requestsPerMinute),
-  });
+  const carrier = carrierFor(settings, http, sandboxes);
   const marketplace = bestBuyClientFromSettings(settings.bestBuy, http, { baseUrl: settings.bestBuy.baseUrl ?? sandboxes?.bestBuy.url });
   const services =
     settings.mode === "sandbox"
       ? `Canada Post and Best Buy: SANDBOX${sandboxes ? " (built in; nothing is bought)" : ` (${settings.canadaPost.baseUrl}, ${settings.bestBuy.baseUrl})`}`
       : `Canada Post: LIVE ${settings.canadaPost.baseUrl}; Best Buy: LIVE ${settings.bestBuy.baseUrl}`;
+  const api = settings.canadaPost.api === "portal" ? " (Canada Post over the Developer Portal API)" : "";
   return {
     settings,
     db,
     carrier,
     marketplace,
     sandboxes,
-    where: `${db.description}; ${services}`,
+    where: `${db.description}; ${services}${api}`,
     shippingDeps: (extra = {}) => ({ db, carrier, settings, ...extra }),
     async close() {
       await sandboxes?.canadaPost.stop();

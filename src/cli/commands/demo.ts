@@ -15,9 +15,13 @@ import { startPrintPage } from "./serve.ts";
 
 const BANNER = "SANDBOX DEMO: built-in Canada Post and Best Buy sandboxes, a throwaway database. Nothing is bought, nothing reaches Best Buy.";
 
-/** Sandbox settings that ignore any shipdesk.toml and environment: a demo never goes live. */
-export function demoSettings(dataDir: string, labelsDir: string): Settings {
-  const base = loadSettings({ env: {}, cwd: dataDir, programDir: dataDir });
+/**
+ * Sandbox settings that ignore any shipdesk.toml and environment: a demo never goes live. Only
+ * CANADAPOST_API is read, so `CANADAPOST_API=portal shipdesk demo` shows the Developer Portal's
+ * sandbox instead of the XML one.
+ */
+export function demoSettings(dataDir: string, labelsDir: string, api: string | undefined = process.env.CANADAPOST_API): Settings {
+  const base = loadSettings({ env: api === "portal" ? { CANADAPOST_API: "portal" } : {}, cwd: dataDir, programDir: dataDir });
   return { ...base, mode: "sandbox", databaseUrl: undefined, dataDir, labelsDir };
 }
 
