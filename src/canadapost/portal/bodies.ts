@@ -52,9 +52,10 @@ export function buildShipmentJson(req: ShipmentRequest, settings: ShipmentSettin
     customerRequestId: f.requestId,
     ...(f.transmit ? { transmitShipment: true } : { groupId: f.groupId }),
     requestedShippingPoint: f.shippingPoint,
-    // The spec allows the price in the reply only for transmitted shipments; a grouped one's
-    // price is read from its `price` link instead (the client does).
-    ...(f.transmit ? { providePricingInfo: true } : {}),
+    // What the label costs, kept beside the quote. The spec's text calls this "only
+    // applicable" to transmitted shipments (its schema allows it always): when the reply
+    // has no price, the client reads the shipment's `price` link instead.
+    providePricingInfo: true,
     deliverySpec,
   };
   return { ok: true, body };

@@ -72,12 +72,14 @@ export class CanadaPostPortalClient implements ShippingCarrier {
     this.baseUrl = base.replace(/\/+$/, "");
     this.limiters = options.limiters ?? (options.rateLimiter ? { A: options.rateLimiter } : {});
     const retryable = (o: HttpOutcome) => o.kind === "no-answer" || (o.status >= 500 && !isThrottle(o.text));
-    this.readRetry = { attempts: options.readAttempts ?? 3, baseDelayMs: options.readRetryDelayMs ?? 500, retryOn: retryable };
+    const readAttempts = options.readAttempts ?? 3;
+    this.readRetry = { attempts: readAttempts, baseDelayMs: options.readRetryDelayMs ?? 500, retryOn: retryable };
+    // A 404 gets the extra tries; a 5xx no more than any other read.
     this.notReadyRetry = {
-      attempts: options.notReadyAttempts ?? 5,
+      attempts: Math.max(readAttempts, options.notReadyAttempts ?? 5),
       baseDelayMs: options.readRetryDelayMs ?? 400,
       maxDelayMs: 1_600,
-      retryOn: (o) => retryable(o) || (o.kind === "response" && o.status === 404),
+      retryOn: (o) => (o.kind === "response" && o.status === 404) || (retryable(o) && o.attempt < readAttempts),
     };
     this.tokens = new PortalTokenSource({
       http: options.http,

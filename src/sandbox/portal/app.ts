@@ -18,8 +18,17 @@ export interface PortalSandboxOptions {
   tokenLifetimeSeconds?: number;
   /** A new label or manifest answers 404 this long after creation, as while it renders; default 0. */
   renderDelayMs?: number;
-  /** Label and manifest links answer 302 to the file, as seen live (devportal.md §3.4); default true. */
+  /**
+   * Label and manifest links answer 302 to the file, as one live client saw (devportal.md
+   * §3.4, UNCERTAIN); default false, so that each download is one audited call as on XML.
+   */
   artifactRedirect?: boolean;
+  /**
+   * Answer providePricingInfo only for transmitted shipments, as the spec's text says; by
+   * default a grouped shipment's reply carries its price too (how the live portal treats it
+   * is not known; the adapter reads the price link when the reply has none).
+   */
+  pricingInfoOnlyWhenTransmitted?: boolean;
   /** Status of the throttle reply; default 429. */
   throttleStatus?: number;
   /** Links use this origin instead of the request's own. */
@@ -67,7 +76,8 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
   const contractId = options.contractId ?? SANDBOX_CREDENTIALS.contractId;
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
   const renderDelayMs = options.renderDelayMs ?? 0;
-  const redirect = options.artifactRedirect ?? true;
+  const redirect = options.artifactRedirect ?? false;
+  const pricingOnlyTransmitted = options.pricingInfoOnlyWhenTransmitted ?? false;
   // Artifact links carry an opaque consumer id (16 hex digits in Canada Post's samples).
   const consumerId = Math.floor(Math.random() * 2 ** 48).toString(16).padStart(16, "0");
   const state = new CanadaPostSandboxState();
@@ -263,7 +273,8 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
     bodies.set(record.shipmentId, body);
     state.createCount++;
     if (gated === "lose-reply") return droppedReply(JSON_TYPE);
-    return json(c, shipmentInfoJson(base(c), record, { withPrice: body.providePricingInfo === true }));
+    const withPrice = body.providePricingInfo === true && (!pricingOnlyTransmitted || body.transmitShipment === true);
+    return json(c, shipmentInfoJson(base(c), record, { withPrice }));
   });
 
   app.get(`${SHIPPING}/:mb/:mobo/shipments`, async (c) => {
