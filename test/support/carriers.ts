@@ -41,6 +41,15 @@ export async function againstPortal(dir: string, testFile: string): Promise<void
   await import(`${resolve(dir, testFile)}?portal`);
 }
 
+/**
+ * In a child process (the crash tests' runners): Bun.spawn passes the environment the test
+ * run started with, not SHIPDESK_TEST_API as set since, so the child takes the API from the
+ * sandbox's address (the portal sandbox answers under the live gateway's root path).
+ */
+export function useApiOfSandbox(url: string): void {
+  if (new URL(url).pathname.startsWith("/prod/devportal-portaildesdeveloppeurs")) process.env[TEST_API_VARIABLE] = "portal";
+}
+
 /** The sandbox of the API under test, on a loopback port. */
 export function startSandbox(options: CanadaPostSandboxOptions & PortalSandboxOptions = {}): RunningCanadaPostSandbox {
   return testApi() === "portal" ? startPortalSandbox(options) : startXmlSandbox(options);

@@ -44,20 +44,22 @@ export interface SeenRequest {
 }
 
 export interface PortalSandbox {
-  app: Hono;
+  app: Hono<any, any, any>;
   state: CanadaPostSandboxState;
   faults: FaultPlan;
   /** Every request with a JSON body, in order. */
   requests: SeenRequest[];
   /** Ends every token handed out so far: the next call with one gets a 401. */
   expireTokens(): void;
-  /** Tokens handed out so far. */
-  tokensIssued(): number;
+  /** Every token handed out so far, oldest first. */
+  issuedTokens(): string[];
 }
 
 type Endpoint = CanadaPostEndpoint | "GetGroups" | "GetToken";
 
 const JSON_TYPE = "application/json";
+/** The live gateway's root path; the sandbox answers under the same one. */
+export const PORTAL_ROOT = "/prod/devportal-portaildesdeveloppeurs";
 const DOMESTIC_SERVICES = new Set(["DOM.RP", "DOM.EP", "DOM.XP", "DOM.XP.CERT", "DOM.PC", "DOM.LIB"]);
 const PROVINCES = new Set(["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]);
 
@@ -84,10 +86,9 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
   const faults = new FaultPlan();
   const requests: SeenRequest[] = [];
   const tokens = new Map<string, number>();
-  let issued = 0;
   const pdfs = new Map<string, Uint8Array>();
   const bodies = new Map<string, CreateShipmentBody>();
-  const app = new Hono();
+  const app = new Hono().basePath(PORTAL_ROOT);
 
   const json = (c: Context, body: unknown, status = 200) => c.body(JSON.stringify(body), status as 200, { "Content-Type": JSON_TYPE });
   const fail = (c: Context, status: number, errors: Failure[], title = status === 404 ? "Not Found" : "Validation failed") =>
@@ -102,7 +103,7 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
     return c.body(JSON.stringify({ httpCode: "429", httpMessage: "Too Many Requests", moreInformation: "Rejected by SLM Monitor" }), (options.throttleStatus ?? 429) as 429, headers);
   };
   const base = (c: Context): PortalBase => ({
-    origin: options.baseUrl?.replace(/\/+$/, "") ?? new URL(c.req.url).origin,
+    origin: options.baseUrl?.replace(/\/+$/, "") ?? `${new URL(c.req.url).origin}${PORTAL_ROOT}`,
     mailedBy: c.req.param("mb") ?? customer,
     mobo: c.req.param("mobo") ?? c.req.param("mb") ?? customer,
     consumerId,
@@ -194,7 +195,6 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
     if (!(form.get("scope") ?? "").split(" ").includes("merchant")) return json(c, { error: "invalid_scope", error_description: "scope must be merchant." }, 400);
     const token = crypto.randomUUID().replace(/-/g, "") + crypto.randomUUID().replace(/-/g, "");
     tokens.set(token, Date.now() + lifetime * 1000);
-    issued++;
     if (gated === "lose-reply") return droppedReply(JSON_TYPE);
     return json(c, { token_type: "Bearer", access_token: token, scope: "merchant", expires_in: lifetime, consented_on: Math.floor(Date.now() / 1000) });
   });
@@ -210,7 +210,7 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
     const createdAt = artifact.kind === "label" ? state.shipments.get(artifact.shipmentId)!.createdAt : state.manifests.get(artifact.manifestId)!.createdAt;
     if (rendering(createdAt)) return notFound(c);
     if (gated === "lose-reply") return droppedReply("application/pdf");
-    if (redirect) return c.body(null, 302, { Location: `${SHIPPING}/artifact-files/${artifactId}/0?expires=${Date.now() + 300_000}` });
+    if (redirect) return c.body(null, 302, { Location: `${PORTAL_ROOT}${SHIPPING}/artifact-files/${artifactId}/0?expires=${Date.now() + 300_000}` });
     return servePdf(c, artifactId);
   });
 
@@ -457,7 +457,7 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
     expireTokens: () => {
       for (const token of tokens.keys()) tokens.set(token, 0);
     },
-    tokensIssued: () => issued,
+    issuedTokens: () => [...tokens.keys()],
   };
 }
 
