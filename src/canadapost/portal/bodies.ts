@@ -10,6 +10,13 @@ import { addressLines, shipmentFields, type AddressFields } from "../shipment-fi
  */
 export type JsonBody = Record<string, unknown>;
 
+/**
+ * The day's manifest group under this API: YYYYMMDD-portal. Labels bought over the XML API sit
+ * in YYYYMMDD; keeping the names apart means a group always holds labels of one API, so a shop
+ * that switches during a day transmits each group through the API that bought it.
+ */
+export const portalGroupId = (day: string): string => `${day}-portal`;
+
 export type BuiltJson = { ok: true; body: JsonBody } | { ok: false; problems: Problem[] };
 
 const omitEmpty = (o: Record<string, unknown>): JsonBody =>
@@ -50,7 +57,7 @@ export function buildShipmentJson(req: ShipmentRequest, settings: ShipmentSettin
   };
   const body: JsonBody = {
     customerRequestId: f.requestId,
-    ...(f.transmit ? { transmitShipment: true } : { groupId: f.groupId }),
+    ...(f.transmit ? { transmitShipment: true } : { groupId: portalGroupId(f.groupId) }),
     requestedShippingPoint: f.shippingPoint,
     // What the label costs, kept beside the quote. The spec's text calls this "only
     // applicable" to transmitted shipments (its schema allows it always): when the reply

@@ -10,7 +10,7 @@ import type { PriceQuote, RatesRequest } from "../rates.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "../replies.ts";
 import { groupIdFor, type ShipmentRequest } from "../request.ts";
 import { THROTTLE_GROUP_OF, type ThrottleLimiters } from "../throttle-groups.ts";
-import { buildRatesJson, buildRefundJson, buildShipmentJson, buildTransmitJson, type JsonBody } from "./bodies.ts";
+import { buildRatesJson, buildRefundJson, buildShipmentJson, buildTransmitJson, portalGroupId, type JsonBody } from "./bodies.ts";
 import { classifyJson, unreadableJson } from "./classify.ts";
 import {
   parseLinksJson,
@@ -92,8 +92,9 @@ export class CanadaPostPortalClient implements ShippingCarrier {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** YYYYMMDD-portal: the day's group, apart from the XML API's (see portalGroupId). */
   groupIdFor(date: Date): string {
-    return groupIdFor(date);
+    return portalGroupId(groupIdFor(date));
   }
 
   /** Get Rates (rating/v1/prices): a question, never retried into a purchase. */
