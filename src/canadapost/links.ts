@@ -28,3 +28,14 @@ export function apiOfLink(href: string): "xml" | "portal" | undefined {
   if (/^\/rs\//.test(path)) return "xml";
   return undefined;
 }
+
+/**
+ * A stored link of the other API (a label bought before the shop switched): never called with
+ * this API's credentials. The sentence names the setting that reaches it.
+ */
+export function otherApiLink(href: string, api: "xml" | "portal"): string | undefined {
+  const of = apiOfLink(href);
+  if (of === undefined || of === api) return undefined;
+  const name = of === "xml" ? "XML web services" : "Developer Portal";
+  return `this was bought with the ${name} API; set canadapost.api = "${of}" (with its keys) to reach it`;
+}

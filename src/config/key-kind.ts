@@ -18,27 +18,27 @@ export interface KeysGiven {
   client_secret?: string | undefined;
 }
 
+/**
+ * Both kinds may sit in one file (a shop switching keeps the old keys until the day's group is
+ * transmitted); refused are a key in the wrong kind's place, and keys of only the other kind.
+ */
 export function checkKeyKind(k: KeysGiven, where: string): void {
+  const xmlGiven = k.username !== undefined || k.password !== undefined;
+  const portalGiven = k.client_id !== undefined || k.client_secret !== undefined;
   if (k.api === "xml") {
-    if (k.client_id !== undefined || k.client_secret !== undefined) {
-      throw new ConfigError(
-        `Setting canadapost.client_id and client_secret are Developer Portal keys, which only the Developer Portal API takes, but canadapost.api is "xml"; set api = "portal" under [canadapost] in ${where} (or CANADAPOST_API=portal), or remove them and give the XML web services' username and password.`,
-        "canadapost.api",
-      );
-    }
     if (k.username !== undefined && PORTAL_KEY.test(k.username)) {
       throw new ConfigError(
         `Setting canadapost.username holds a Developer Portal client id (32 hexadecimal digits), which the XML web services refuse; set api = "portal" under [canadapost] in ${where} and give the pair as client_id and client_secret, or put the XML web services' username and password here.`,
         "canadapost.username",
       );
     }
+    if (portalGiven && !xmlGiven) {
+      throw new ConfigError(
+        `Setting canadapost.client_id and client_secret are Developer Portal keys, which only the Developer Portal API takes, but canadapost.api is "xml"; set api = "portal" under [canadapost] in ${where} (or CANADAPOST_API=portal), or give the XML web services' username and password.`,
+        "canadapost.api",
+      );
+    }
     return;
-  }
-  if (k.username !== undefined || k.password !== undefined) {
-    throw new ConfigError(
-      `Setting canadapost.username and password are keys of the XML web services, which the Developer Portal API refuses, but canadapost.api is "portal"; remove them and give your portal app's client_id and client_secret in ${where}, or set api = "xml" to keep using them.`,
-      "canadapost.username",
-    );
   }
   for (const [key, value] of [["client_id", k.client_id], ["client_secret", k.client_secret]] as const) {
     if (value === undefined) continue;
@@ -54,5 +54,11 @@ export function checkKeyKind(k: KeysGiven, where: string): void {
         `canadapost.${key}`,
       );
     }
+  }
+  if (xmlGiven && !portalGiven) {
+    throw new ConfigError(
+      `Setting canadapost.username and password are keys of the XML web services, which the Developer Portal API refuses, but canadapost.api is "portal"; give your portal app's client_id and client_secret in ${where}, or set api = "xml" to keep using them.`,
+      "canadapost.username",
+    );
   }
 }

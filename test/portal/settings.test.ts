@@ -89,8 +89,7 @@ describe("canadapost.api and the kind of key", () => {
         env: { CANADAPOST_API: "portal", CANADAPOST_CLIENT_ID: PORTAL_ID, CANADAPOST_CLIENT_SECRET: PORTAL_SECRET },
       }),
     );
-    // The file's XML keys stay for going back; with api = "portal" from the environment they are refused
-    // only if the file itself also says portal. Here the environment wins: the portal keys are used.
+    // The file's XML keys may stay beside the portal keys, for going back.
     expect(s.canadaPost.api).toBe("portal");
     expect(s.canadaPost.clientId).toBe(PORTAL_ID);
   });

@@ -8,6 +8,7 @@ import { freshServerDatabase, tempDir, type TestDatabase } from "../support/data
 import { insertOrders, testOrder } from "../support/orders.ts";
 import { sandboxSettings, shippingDeps, carrierFor } from "../support/shipping.ts";
 import shipmentsSql from "../manifest/queries.sql" with { type: "text" };
+import labelOfSql from "./label_of.sql" with { type: "text" };
 
 // A shop that switches from the XML API to the Developer Portal in the middle of a day: the
 // day's labels bought over XML are transmitted over XML, the portal's over the portal, none
@@ -69,4 +70,16 @@ test("switched mid-day: each API's labels sit in their own group, and the end of
   const rows = await t.db.query<Record<string, any>>(shipmentsSql);
   expect(rows.every((r) => r.transmitted_at !== null)).toBe(true);
   expect(portal.state.callsTo("TransmitShipments")).toBe(1);
+});
+
+test("a label of the other API is never called with this API's credentials: one sentence with the setting instead", async () => {
+  const [row] = await t.db.query<Record<string, any>>(labelOfSql, ["SW-X0"]);
+  const downloadsBefore = xml.state.callsTo("GetArtifact");
+  const got = await carrierFor(t.db, settingsOf("portal"), portal.url).getLabel(row!.cp_api_label_url, "SW-X0");
+  expect(got.kind).toBe("rejected");
+  expect(got.kind !== "ok" && got.error.message).toContain('set canadapost.api = "xml"');
+  expect(xml.state.callsTo("GetArtifact")).toBe(downloadsBefore);
+  const [p] = await t.db.query<Record<string, any>>(labelOfSql, ["SW-P0"]);
+  const back = await carrierFor(t.db, settingsOf("xml"), xml.url).getLabel(p!.cp_api_label_url, "SW-P0");
+  expect(back.kind !== "ok" && back.error.message).toContain('set canadapost.api = "portal"');
 });

@@ -4,7 +4,7 @@ import { looksLikePdf } from "../../pdf.ts";
 import type { CanadaPostEndpoint as Endpoint, CreateShipmentOutcome, ShippingCarrier } from "../carrier.ts";
 import { isThrottle } from "../classify.ts";
 import { CanadaPostError } from "../error.ts";
-import { hrefOf, type Link, type LinkRef } from "../links.ts";
+import { hrefOf, otherApiLink, type Link, type LinkRef } from "../links.ts";
 import { ok, type CarrierOutcome } from "../outcome.ts";
 import type { PriceQuote, RatesRequest } from "../rates.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "../replies.ts";
@@ -301,6 +301,8 @@ export class CanadaPostPortalClient implements ShippingCarrier {
       read: (r: HttpResponse) => T | string;
     },
   ): Promise<CarrierOutcome<Exclude<T, string>>> {
+    const elsewhere = otherApiLink(c.url, "portal");
+    if (elsewhere) return { kind: "rejected", error: new CanadaPostError(endpoint, null, [], elsewhere) };
     const limiter = this.limiters[THROTTLE_GROUP_OF[endpoint]];
     let token = await this.tokens.get();
     if (token.kind !== "ok") return token;
