@@ -17,12 +17,22 @@ const BANNER = "SANDBOX DEMO: built-in Canada Post and Best Buy sandboxes, a thr
 
 /**
  * Sandbox settings that ignore any shipdesk.toml and environment: a demo never goes live. Only
- * CANADAPOST_API is read, so `CANADAPOST_API=portal shipdesk demo` shows the Developer Portal's
- * sandbox instead of the XML one.
+ * the Canada Post API is taken over (see demoApi), so the demo shows the Developer Portal's
+ * sandbox to a shop set up for it.
  */
 export function demoSettings(dataDir: string, labelsDir: string, api: string | undefined = process.env.CANADAPOST_API): Settings {
   const base = loadSettings({ env: api === "portal" ? { CANADAPOST_API: "portal" } : {}, cwd: dataDir, programDir: dataDir });
   return { ...base, mode: "sandbox", databaseUrl: undefined, dataDir, labelsDir };
+}
+
+/** CANADAPOST_API, else canadapost.api of the settings file if it reads; "xml" otherwise. */
+function demoApi(args: Args): string | undefined {
+  if (process.env.CANADAPOST_API) return process.env.CANADAPOST_API;
+  try {
+    return loadSettings({ configPath: args.config }).canadaPost.api;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -34,7 +44,7 @@ export function demoSettings(dataDir: string, labelsDir: string, api: string | u
 export async function demoCommand(args: Args, print: (line: string) => void): Promise<ExitCode> {
   const dataDir = mkdtempSync(join(tmpdir(), "shipdesk-demo-"));
   const labelsDir = resolve("labels");
-  const settings = demoSettings(dataDir, labelsDir);
+  const settings = demoSettings(dataDir, labelsDir, demoApi(args));
   const log = createLogger({ dataDir });
   print(BANNER);
   const app = await openApp(settings, {
