@@ -11,6 +11,7 @@ export type CanadaPostEndpoint =
   | "GetShipments"
   | "GetShipment"
   | "GetShipmentDetails"
+  | "GetShipmentPrice"
   | "VoidShipment"
   | "RequestRefund"
   | "TransmitShipments"
@@ -52,7 +53,7 @@ export interface ShippingCarrier {
   getManifestShipments(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Link[]>>;
   /** The manifest PDF (the manifest's `artifact` link). */
   getManifestPdf(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Uint8Array>>;
-  /** Today's group id for grouped shipments (YYYYMMDD of the local date). */
+  /** Today's group id for grouped shipments: YYYYMMDD of the local date (the portal adapter adds "-portal"). */
   groupIdFor(date: Date): string;
   /** Get Rates: what each service would charge for the parcel and when it would arrive. Nothing is bought. */
   getRates(request: RatesRequest): Promise<CarrierOutcome<PriceQuote[]>>;

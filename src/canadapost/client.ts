@@ -2,7 +2,8 @@ import type { CanadaPostSettings } from "../config/index.ts";
 import type { HttpClient, HttpOutcome, HttpResponse, RateLimiter, RetryPolicy } from "../http/index.ts";
 import type { CanadaPostEndpoint as Endpoint, CreateShipmentOutcome, ShippingCarrier } from "./carrier.ts";
 import { classify, isThrottle, unreadable } from "./classify.ts";
-import { hrefOf, type Link, type LinkRef } from "./links.ts";
+import { CanadaPostError } from "./error.ts";
+import { hrefOf, otherApiLink, type Link, type LinkRef } from "./links.ts";
 import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, RATE_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
 import { ok, type CarrierOutcome } from "./outcome.ts";
 import { looksLikePdf } from "../pdf.ts";
@@ -228,6 +229,8 @@ export class CanadaPostXmlClient implements ShippingCarrier {
       read: (r: HttpResponse) => T | string;
     },
   ): Promise<CarrierOutcome<Exclude<T, string>>> {
+    const elsewhere = otherApiLink(c.url, "xml");
+    if (elsewhere) return { kind: "rejected", error: new CanadaPostError(endpoint, null, [], elsewhere) };
     const headers: Record<string, string> = {
       Authorization: this.authorization,
       Accept: c.accept,

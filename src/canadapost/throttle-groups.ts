@@ -12,6 +12,7 @@ export const THROTTLE_GROUP_OF: Record<CanadaPostEndpoint, ThrottleGroup> = {
   CreateShipment: "A",
   GetShipment: "A",
   GetShipmentDetails: "A",
+  GetShipmentPrice: "A",
   GetArtifact: "A",
   VoidShipment: "B",
   RequestRefund: "B",

@@ -72,6 +72,13 @@ const serviceCode = v.pipe(
 
 export const CanadaPostSchema = v.strictObject(
   {
+    api: v.optional(
+      v.picklist(
+        ["xml", "portal"],
+        'must be "xml" (the web services on soa-gw, username and password) or "portal" (the Developer Portal API, client id and secret)',
+      ),
+      "xml",
+    ),
     environment: v.optional(
       v.picklist(["production", "development"], 'must be "production" (billed) or "development" (Canada Post\'s test host)'),
       "production",
@@ -79,6 +86,8 @@ export const CanadaPostSchema = v.strictObject(
     base_url: v.optional(url("Canada Post's address")),
     username: v.optional(nonEmpty("the API key's username from the Canada Post Developer Program")),
     password: v.optional(nonEmpty("the API key's password from the Canada Post Developer Program")),
+    client_id: v.optional(nonEmpty("the client id of your app in the Canada Post Developer Portal")),
+    client_secret: v.optional(nonEmpty("the client secret of your app in the Canada Post Developer Portal")),
     customer_number: v.optional(digits("your Canada Post customer number", 10)),
     mobo: v.optional(digits('the "mailed on behalf of" customer number', 10)),
     contract_id: v.optional(digits("your Canada Post contract number", 10)),

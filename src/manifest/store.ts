@@ -104,6 +104,8 @@ export interface OpenGroup {
   group_id: string;
   ready: number;
   in_doubt: string[];
+  ready_orders: string[];
+  ready_label_urls: (string | null)[];
 }
 export const untransmittedGroups = (db: Queryable, upToGroup: string) =>
   db.query<OpenGroup & Record<string, unknown>>(untransmittedGroupsSql, [upToGroup]);

@@ -1,3 +1,4 @@
+import { apiOfLink } from "../canadapost/index.ts";
 import type { EndOfDayRun } from "./context.ts";
 import { abandonTransmit, recordTransmitError, recordTransmitRefused, recordTransmitted, startTransmit, untransmittedGroups } from "./store.ts";
 
@@ -14,6 +15,12 @@ export async function transmitOpenGroups(run: EndOfDayRun): Promise<void> {
       const message = `Manifest group ${g.group_id} is not transmitted: the label for ${g.in_doubt.join(", ")} is in doubt. Run shipdesk ship to settle it, then shipdesk manifest.`;
       run.summary.blocked.push({ groupId: g.group_id, orderIds: g.in_doubt, message });
       run.emit({ type: "blocked", groupId: g.group_id, orderIds: g.in_doubt, message });
+    } else if (boughtElsewhere(run, g).length > 0) {
+      const other = run.settings.canadaPost.api === "portal" ? "xml" : "portal";
+      const orders = boughtElsewhere(run, g);
+      const message = `Manifest group ${g.group_id} is not transmitted: the labels for ${orders.join(", ")} were bought with the ${other === "xml" ? "XML web services" : "Developer Portal"} API, and a group is transmitted through the API that bought it; set canadapost.api = "${other}", run shipdesk manifest, then switch back.`;
+      run.summary.blocked.push({ groupId: g.group_id, orderIds: orders, message });
+      run.emit({ type: "blocked", groupId: g.group_id, orderIds: orders, message });
     } else if (g.ready > 0) {
       ready.push(g.group_id);
       labels += g.ready;
@@ -63,4 +70,14 @@ export async function transmitOpenGroups(run: EndOfDayRun): Promise<void> {
   await recordTransmitError(run.db, transmitId, message);
   run.summary.unreachable.push(message);
   run.emit({ type: "unreachable", message });
+}
+
+/** The group's ready labels whose link belongs to the other API (a shop switched mid-day). */
+function boughtElsewhere(run: EndOfDayRun, g: { ready_orders: string[]; ready_label_urls: (string | null)[] }): string[] {
+  const api = run.settings.canadaPost.api;
+  return g.ready_orders.filter((_, i) => {
+    const url = g.ready_label_urls[i];
+    const of = url ? apiOfLink(url) : undefined;
+    return of !== undefined && of !== api;
+  });
 }

@@ -185,3 +185,29 @@ function alive(pid: number): boolean {
     return (error as { code?: string }).code === "EPERM";
   }
 }
+
+/**
+ * The Canada Post sandboxes' (XML and portal) shared way of keeping what was sold and the
+ * queued faults in `path`: restored now, saved after every request that changed them.
+ */
+export function keepCanadaPostState(
+  app: { use(path: string, handler: MiddlewareHandler): unknown },
+  path: string | undefined,
+  state: { snapshot(): unknown; restore(data: never): void },
+  faults: { snapshot(): unknown; restore(data: never): void },
+): { save(): void } {
+  if (!path) return { save: () => {} };
+  const file = new SandboxStateFile(path);
+  const persisted: Persistable = {
+    snapshot: () => ({ state: state.snapshot(), faults: faults.snapshot() }),
+    restore: (data: unknown) => {
+      const d = data as { state: never; faults: never };
+      state.restore(d.state);
+      faults.restore(d.faults);
+    },
+  };
+  const saved = file.read();
+  if (saved !== undefined) persisted.restore(saved);
+  app.use("*", file.middleware(persisted));
+  return { save: () => file.write(persisted.snapshot()) };
+}

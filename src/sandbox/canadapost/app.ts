@@ -20,8 +20,8 @@ import {
 } from "./replies.ts";
 import { MAILING_SCENARIO, REFUND_REQUEST, SHIPMENT, TRANSMIT_SET, checkElement } from "./schema.ts";
 import { SANDBOX_SERVICES, sandboxQuote, type SandboxQuote } from "./pricing.ts";
-import { SandboxStateFile } from "../state-file.ts";
-import { CanadaPostSandboxState, type SandboxShipment, type SandboxSnapshot } from "./state.ts";
+import { keepCanadaPostState } from "../state-file.ts";
+import { CanadaPostSandboxState, type SandboxShipment } from "./state.ts";
 
 export interface CanadaPostSandboxOptions {
   username?: string;
@@ -88,20 +88,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
   const requests = state.requests;
   const rateStamps: number[] = [];
   const app = new Hono();
-  const file = options.stateFile ? new SandboxStateFile(options.stateFile) : undefined;
-  const persisted = {
-    snapshot: () => ({ state: state.snapshot(), faults: faults.snapshot() }),
-    restore: (data: unknown) => {
-      const d = data as { state: SandboxSnapshot; faults: Parameters<FaultPlan["restore"]>[0] };
-      state.restore(d.state);
-      faults.restore(d.faults);
-    },
-  };
-  if (file) {
-    const saved = file.read();
-    if (saved !== undefined) persisted.restore(saved);
-    app.use("*", file.middleware(persisted));
-  }
+  const kept = keepCanadaPostState(app, options.stateFile, state, faults);
 
   const xml = (c: Context, body: string, status = 200, type = SHIPMENT_TYPE) =>
     c.body(body, status as 200, { "Content-Type": type });
@@ -430,7 +417,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
 
   app.notFound((c) => fail(c, 404, []));
 
-  return { app, state, faults, save: () => file?.write(persisted.snapshot()) };
+  return { app, state, faults, save: kept.save };
 }
 
 function parse(text: string): Parsed | undefined {
