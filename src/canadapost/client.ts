@@ -20,7 +20,7 @@ import {
 import { buildRefundXml } from "./refund-xml.ts";
 import { groupIdFor, type ShipmentRequest } from "./request.ts";
 import { buildShipmentXml } from "./shipment-xml.ts";
-import { THROTTLE_GROUP_OF, type ThrottleLimiters } from "./throttle-groups.ts";
+import { paced, THROTTLE_GROUP_OF, type ThrottleLimiters } from "./throttle-groups.ts";
 import { buildTransmitXml } from "./transmit-xml.ts";
 import { buildRatesXml, parsePriceQuotes, type PriceQuote, type RatesRequest } from "./rates.ts";
 
@@ -252,13 +252,7 @@ export class CanadaPostXmlClient implements ShippingCarrier {
       secrets: [this.settings.username, this.settings.password],
       ...(c.method === "GET" ? { retry: this.readRetry } : {}),
     });
-    const sorted = classify(endpoint, outcome);
-    if (sorted.kind === "throttled") {
-      if (!limiter) return sorted;
-      return { ...sorted, retryAfterMs: limiter.throttled(outcome.durationMs, sorted.askedMs) };
-    }
-    // Through the gateway (an answer, even a no): the next throttle starts short again.
-    if (outcome.kind === "response") limiter?.succeeded();
+    const sorted = paced(classify(endpoint, outcome), outcome, limiter);
     if (sorted.kind !== "answer") return sorted;
     const value = c.read(sorted.response);
     if (typeof value === "string") return unreadable(endpoint, sorted.response, `expected ${value}`);

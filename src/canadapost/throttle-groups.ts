@@ -1,4 +1,4 @@
-import { RateLimiter } from "../http/index.ts";
+import { RateLimiter, type HttpOutcome } from "../http/index.ts";
 import type { CanadaPostEndpoint } from "./carrier.ts";
 
 /**
@@ -33,4 +33,18 @@ export function throttleLimiters(groupAPerMinute: number, options: { windowMs?: 
   const windowMs = options.windowMs ?? 60_000;
   const make = (limit: number) => new RateLimiter(limit, windowMs, undefined, undefined, options.firstBackoffMs);
   return { A: make(groupAPerMinute), B: make(DEFAULT_GROUP_LIMITS.B), C: make(DEFAULT_GROUP_LIMITS.C), D: make(DEFAULT_GROUP_LIMITS.D) };
+}
+
+/**
+ * The throttle group's pacing after one call, for either API: a throttle sets the group's
+ * back-off (and says how long it is), any reply through the gateway resets it.
+ */
+export function paced<S extends { kind: string }>(sorted: S, outcome: HttpOutcome, limiter: RateLimiter | undefined): S {
+  if (sorted.kind === "throttled") {
+    const t = sorted as S & { askedMs?: number };
+    return limiter ? { ...sorted, retryAfterMs: limiter.throttled(outcome.durationMs, t.askedMs) } : sorted;
+  }
+  // Through the gateway (an answer, even a no): the next throttle starts short again.
+  if (outcome.kind === "response") limiter?.succeeded();
+  return sorted;
 }

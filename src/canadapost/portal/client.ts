@@ -9,7 +9,7 @@ import { ok, type CarrierOutcome } from "../outcome.ts";
 import type { PriceQuote, RatesRequest } from "../rates.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "../replies.ts";
 import { groupIdFor, type ShipmentRequest } from "../request.ts";
-import { THROTTLE_GROUP_OF, type ThrottleLimiters } from "../throttle-groups.ts";
+import { paced, THROTTLE_GROUP_OF, type ThrottleLimiters } from "../throttle-groups.ts";
 import { buildRatesJson, buildRefundJson, buildShipmentJson, buildTransmitJson, portalGroupId, type JsonBody } from "./bodies.ts";
 import { classifyJson, unreadableJson } from "./classify.ts";
 import {
@@ -316,13 +316,7 @@ export class CanadaPostPortalClient implements ShippingCarrier {
       outcome = await this.send(endpoint, relatedId, c, c.url, token.value, limiter);
     }
     outcome = await this.followRedirects(endpoint, relatedId, c, c.url, outcome, token.value, limiter);
-    const sorted = classifyJson(endpoint, outcome);
-    if (sorted.kind === "throttled") {
-      if (!limiter) return sorted;
-      return { ...sorted, retryAfterMs: limiter.throttled(outcome.durationMs, sorted.askedMs) };
-    }
-    // Through the gateway (an answer, even a no): the next throttle starts short again.
-    if (outcome.kind === "response") limiter?.succeeded();
+    const sorted = paced(classifyJson(endpoint, outcome), outcome, limiter);
     if (sorted.kind !== "answer") return sorted;
     const value = c.read(sorted.response);
     if (typeof value === "string") return unreadableJson(endpoint, sorted.response, `expected ${value}`);

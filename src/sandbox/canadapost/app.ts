@@ -388,20 +388,10 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     const groupIds = asList((body.content["group-ids"] as Record<string, unknown>)["group-id"]);
     const excludedRaw = body.content["excluded-shipments"];
     const excluded = new Set(typeof excludedRaw === "object" && excludedRaw ? asList((excludedRaw as Record<string, unknown>)["shipment-id"]) : []);
-    const shipments = [...state.shipments.values()].filter(
-      (s) => s.status === "created" && s.groupId !== undefined && groupIds.includes(s.groupId) && !excluded.has(s.shipmentId),
-    );
-    if (shipments.length === 0) {
+    const manifest = state.transmitGroups(groupIds, excluded);
+    if (!manifest) {
       return fail(c, 400, [{ code: "9122", description: "All groups are empty or all shipments in them were excluded: Group id was not found for transmission." }]);
     }
-    const ids = state.nextManifestIds();
-    const manifest = { ...ids, groupIds, shipmentIds: shipments.map((s) => s.shipmentId), createdAt: new Date() };
-    for (const s of shipments) {
-      s.status = "transmitted";
-      s.manifestId = ids.manifestId;
-    }
-    state.manifests.set(ids.manifestId, manifest);
-    state.artifacts.set(ids.artifactId, { kind: "manifest", manifestId: ids.manifestId });
     if (gated === "lose-reply") return droppedReply(MANIFEST_TYPE);
     return xml(c, manifestsXml(base(c, c.req.param("mb"), c.req.param("mobo")), [manifest]), 200, MANIFEST_TYPE);
   });

@@ -78,6 +78,26 @@ export class CanadaPostSandboxState {
     return this.labelsFor(orderId).filter((s) => s.status !== "voided");
   }
 
+  /**
+   * Transmit Shipments, whichever API asked: every created label of these groups (less the
+   * excluded ones) goes on one new manifest; undefined when there is none (Canada Post's 9122).
+   */
+  transmitGroups(groupIds: readonly string[], excluded: ReadonlySet<string>): SandboxManifest | undefined {
+    const shipments = [...this.shipments.values()].filter(
+      (s) => s.status === "created" && s.groupId !== undefined && groupIds.includes(s.groupId) && !excluded.has(s.shipmentId),
+    );
+    if (shipments.length === 0) return undefined;
+    const ids = this.nextManifestIds();
+    const manifest: SandboxManifest = { ...ids, groupIds: [...groupIds], shipmentIds: shipments.map((s) => s.shipmentId), createdAt: new Date() };
+    for (const s of shipments) {
+      s.status = "transmitted";
+      s.manifestId = ids.manifestId;
+    }
+    this.manifests.set(ids.manifestId, manifest);
+    this.artifacts.set(ids.artifactId, { kind: "manifest", manifestId: ids.manifestId });
+    return manifest;
+  }
+
   callsTo(endpoint: string): number {
     return this.calls.get(endpoint) ?? 0;
   }

@@ -405,20 +405,10 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
     if (!parsed.success) return fail(c, 400, issuesOf(parsed.issues));
     const { groupIds } = parsed.output;
     const excluded = new Set(parsed.output.excludedShipments ?? []);
-    const shipments = [...state.shipments.values()].filter(
-      (s) => s.status === "created" && s.groupId !== undefined && groupIds.includes(s.groupId) && !excluded.has(s.shipmentId),
-    );
-    if (shipments.length === 0) {
+    const manifest = state.transmitGroups(groupIds, excluded);
+    if (!manifest) {
       return fail(c, 400, [{ errorCode: "9122", message: "All groups are empty or all shipments in them were excluded: Group id was not found for transmission." }]);
     }
-    const ids = state.nextManifestIds();
-    const manifest = { ...ids, groupIds, shipmentIds: shipments.map((s) => s.shipmentId), createdAt: new Date() };
-    for (const s of shipments) {
-      s.status = "transmitted";
-      s.manifestId = ids.manifestId;
-    }
-    state.manifests.set(ids.manifestId, manifest);
-    state.artifacts.set(ids.artifactId, { kind: "manifest", manifestId: ids.manifestId });
     if (gated === "lose-reply") return droppedReply(JSON_TYPE);
     return json(c, manifestLinks(base(c), [manifest]));
   });
