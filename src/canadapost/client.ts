@@ -20,7 +20,7 @@ import {
 import { buildRefundXml } from "./refund-xml.ts";
 import { groupIdFor, type ShipmentRequest } from "./request.ts";
 import { buildShipmentXml } from "./shipment-xml.ts";
-import { paced, THROTTLE_GROUP_OF, type ThrottleLimiters } from "./throttle-groups.ts";
+import { paced, skippedWhilePaused, THROTTLE_GROUP_OF, type ThrottleLimiters } from "./throttle-groups.ts";
 import { buildTransmitXml } from "./transmit-xml.ts";
 import { buildRatesXml, parsePriceQuotes, type PriceQuote, type RatesRequest } from "./rates.ts";
 
@@ -238,6 +238,8 @@ export class CanadaPostXmlClient implements ShippingCarrier {
     };
     if (c.body !== undefined) headers["Content-Type"] = c.accept;
     const limiter = this.limiters[THROTTLE_GROUP_OF[endpoint]];
+    const skipped = skippedWhilePaused(endpoint, limiter);
+    if (skipped) return skipped;
     const outcome = await this.http.send({
       service: "CanadaPost",
       endpoint,

@@ -1,5 +1,7 @@
 import { RateLimiter, type HttpOutcome } from "../http/index.ts";
 import type { CanadaPostEndpoint } from "./carrier.ts";
+import { CanadaPostError } from "./error.ts";
+import type { CarrierFailure } from "./outcome.ts";
 
 /**
  * Canada Post counts calls per API key, per group of calls, per rolling minute (its "API
@@ -47,4 +49,18 @@ export function paced<S extends { kind: string }>(sorted: S, outcome: HttpOutcom
   // Through the gateway (an answer, even a no): the next throttle starts short again.
   if (outcome.kind === "response") limiter?.succeeded();
   return sorted;
+}
+
+/**
+ * Calls whose answer shipdesk can do without (a quote: the label is bought with the fallback
+ * service): while their group is paused by a throttle they are not queued behind it, they come
+ * back at once as throttled, and nothing is sent.
+ */
+const SKIPPED_WHILE_PAUSED: ReadonlySet<CanadaPostEndpoint> = new Set(["GetRates"]);
+
+export function skippedWhilePaused(endpoint: CanadaPostEndpoint, limiter: RateLimiter | undefined): CarrierFailure | undefined {
+  const wait = limiter?.pausedMs() ?? 0;
+  if (!SKIPPED_WHILE_PAUSED.has(endpoint) || wait === 0) return undefined;
+  const error = new CanadaPostError(endpoint, null, [], `not asked: Canada Post asked to slow down moments ago (${Math.ceil(wait / 1000)} s left)`);
+  return { kind: "throttled", retryAfterMs: wait, error };
 }

@@ -51,6 +51,11 @@ export class RateLimiter {
     return Math.max(0, this.notBefore - now);
   }
 
+  /** How long calls of this limiter are still held back by a throttle (0: not paused). */
+  pausedMs(): number {
+    return Math.max(0, this.notBefore - this.now());
+  }
+
   /** A call got through: the next throttle starts with the short back-off again. */
   succeeded(): void {
     this.backoffMs = 0;

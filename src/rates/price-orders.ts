@@ -25,9 +25,6 @@ export interface PricingDeps {
   now?: () => Date;
 }
 
-/** A throttle shorter than this is waited out once before falling back; a longer one is not. */
-const SHORT_WAIT_MS = 5_000;
-
 async function rates(deps: PricingDeps, o: OrderToPrice, services: readonly string[], mailingDay: string): Promise<CarrierOutcome<PriceQuote[]>> {
   const destination = normalizePostalCode(o.postalCode);
   if (!destination) return { kind: "ok", value: [] };
@@ -40,9 +37,8 @@ async function rates(deps: PricingDeps, o: OrderToPrice, services: readonly stri
     mailingDate: mailingDay,
     services,
   };
-  const first = await deps.carrier.getRates(request);
-  if (first.kind !== "throttled" || first.retryAfterMs > SHORT_WAIT_MS) return first;
-  await Bun.sleep(first.retryAfterMs);
+  // One question, never waited on: a throttled or failed quote means the fallback service (the
+  // label is bought either way), not a run held up for a price.
   return deps.carrier.getRates(request);
 }
 

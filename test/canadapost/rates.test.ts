@@ -9,6 +9,7 @@ import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
 import { freshServerDatabase, type TestDatabase } from "../support/database.ts";
 import { auditRows, clientFor, shipmentFor } from "./client-helpers.ts";
 import { REFERENCE_DIR, SECRETS } from "./support.ts";
+import { RateLimiter } from "../../src/http/index.ts";
 
 const xmllint = Bun.which("xmllint");
 let t: TestDatabase;
@@ -142,5 +143,21 @@ describe("Get Rates against the sandbox over HTTP", () => {
     expect(throttled.kind).toBe("throttled");
     const wrongKey = await clientFor(t.db, sandbox.url, { password: "not-it" }).getRates(scenario());
     expect(wrongKey.kind === "rejected" && wrongKey.error.status).toBe(401);
+  });
+
+  test("while Get Rates' group is paused by a throttle, a quote is not queued behind it: throttled at once, nothing sent", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(840, 60_000, () => now, async (ms) => void (now += ms));
+    const c = clientFor(t.db, sandbox.url, {}, { limiters: { D: limiter } });
+    sandbox.faults.inject("GetRates", { kind: "throttle" });
+    const before = sandbox.state.callsTo("GetRates");
+    const first = await c.getRates(scenario({ orderId: "RATE-PAUSED" }));
+    expect(first.kind === "throttled" && first.retryAfterMs).toBe(2_000);
+    const second = await c.getRates(scenario({ orderId: "RATE-PAUSED" }));
+    expect(second.kind).toBe("throttled");
+    expect(second.kind === "throttled" && second.error.message).toContain("not asked: Canada Post asked to slow down moments ago");
+    expect(sandbox.state.callsTo("GetRates") - before).toBe(1);
+    now += 2_000; // the pause is over: asked again, answered
+    expect((await c.getRates(scenario({ orderId: "RATE-PAUSED" }))).kind).toBe("ok");
   });
 });

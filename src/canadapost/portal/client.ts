@@ -9,7 +9,7 @@ import { ok, type CarrierOutcome } from "../outcome.ts";
 import type { PriceQuote, RatesRequest } from "../rates.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "../replies.ts";
 import { groupIdFor, type ShipmentRequest } from "../request.ts";
-import { paced, THROTTLE_GROUP_OF, type ThrottleLimiters } from "../throttle-groups.ts";
+import { paced, skippedWhilePaused, THROTTLE_GROUP_OF, type ThrottleLimiters } from "../throttle-groups.ts";
 import { buildRatesJson, buildRefundJson, buildShipmentJson, buildTransmitJson, portalGroupId, type JsonBody } from "./bodies.ts";
 import { classifyJson, unreadableJson } from "./classify.ts";
 import {
@@ -304,6 +304,8 @@ export class CanadaPostPortalClient implements ShippingCarrier {
     const elsewhere = otherApiLink(c.url, "portal");
     if (elsewhere) return { kind: "rejected", error: new CanadaPostError(endpoint, null, [], elsewhere) };
     const limiter = this.limiters[THROTTLE_GROUP_OF[endpoint]];
+    const skipped = skippedWhilePaused(endpoint, limiter);
+    if (skipped) return skipped;
     let token = await this.tokens.get();
     if (token.kind !== "ok") return token;
     let outcome = await this.send(endpoint, relatedId, c, c.url, token.value, limiter);
