@@ -32,7 +32,7 @@ export async function openEmbeddedDatabase(folder: string): Promise<Database> {
       });
     }
     if (state.kind === "new" || state.kind === "interrupted") {
-      restoreShippedDatabase(folder, await shippedDatabase());
+      await restoreShippedDatabase(folder, await shippedDatabase());
       created = true;
     }
     const pg = await startPglite(folder);

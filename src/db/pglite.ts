@@ -47,7 +47,7 @@ function pgliteModule(): Promise<WebAssembly.Module> {
  * Starts PGlite on a folder that already holds a database. `initdbWasmModule` is only given
  * when the shipped database itself is made (src/db/template/build.ts).
  */
-export async function startPglite(folder: string, options: { initdbWasmModule?: WebAssembly.Module } = {}): Promise<PGlite> {
+export async function startPglite(folder: string, options: { initdbWasmModule?: WebAssembly.Module; initDbStartParams?: string[] } = {}): Promise<PGlite> {
   return PGlite.create({
     dataDir: folder,
     pgliteWasmModule: await pgliteModule(),

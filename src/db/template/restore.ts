@@ -1,16 +1,30 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { RESTORE_MARKER } from "./folder.ts";
 import { readTar, type TarEntry } from "./tar.ts";
 
-function writeFile(path: string, data: Uint8Array): void {
+// Every file written first, then synced side by side: a thousand write-then-fsync in a row took
+// about twice as long (measured on ext4).
+const SYNCERS = 8;
+
+function writeFile(path: string, data: Uint8Array, sync: boolean): void {
   const fd = openSync(path, "w", 0o600);
   try {
     let done = 0;
     while (done < data.length) done += writeSync(fd, data, done, data.length - done);
-    fsyncSync(fd);
+    if (sync) fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+async function syncFile(path: string): Promise<void> {
+  const file = await open(path, "r+");
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
   }
 }
 
@@ -39,21 +53,29 @@ function safePath(entry: TarEntry): string {
  * last, each file synced before it does: a crash at any point leaves either a complete database
  * or a folder that says it is an unfinished copy, never one that looks whole and is not.
  */
-export function restoreShippedDatabase(folder: string, shipped: Uint8Array<ArrayBuffer>): void {
+export async function restoreShippedDatabase(folder: string, shipped: Uint8Array<ArrayBuffer>): Promise<void> {
   const entries = readTar(Bun.gunzipSync(shipped));
   const marker = join(folder, RESTORE_MARKER);
-  writeFile(marker, new TextEncoder().encode(`shipdesk is copying a new, empty database into this folder (${new Date().toISOString()})\n`));
+  writeFile(marker, new TextEncoder().encode(`shipdesk is copying a new, empty database into this folder (${new Date().toISOString()})\n`), true);
   syncDirectory(folder);
   const directories = [folder];
+  const files: string[] = [];
   for (const entry of entries) {
     const path = join(folder, safePath(entry));
     if (entry.kind === "directory") {
       mkdirSync(path, { recursive: true, mode: 0o700 });
       directories.push(path);
     } else {
-      writeFile(path, entry.data);
+      writeFile(path, entry.data, false);
+      files.push(path);
     }
   }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: SYNCERS }, async () => {
+      while (next < files.length) await syncFile(files[next++]!);
+    }),
+  );
   for (const dir of directories.reverse()) syncDirectory(dir);
   unlinkSync(marker);
   syncDirectory(folder);
