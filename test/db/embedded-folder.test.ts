@@ -9,6 +9,7 @@ import { migrations } from "../../src/db/migrations.ts";
 import { PG_MAJOR, RESTORE_MARKER } from "../../src/db/template/folder.ts";
 import { shippedDatabase } from "../../src/db/template/shipped.ts";
 import { readTar } from "../../src/db/template/tar.ts";
+import { runCli } from "../cli/run-cli.ts";
 import { tempDir } from "../support/database.ts";
 import countOrders from "./count_orders.sql" with { type: "text" };
 import insertOrder from "./insert_order.sql" with { type: "text" };
@@ -149,6 +150,20 @@ describe("a damaged or half-written folder is refused and left as it was", () =>
     writeFileSync(join(db, "PG_VERSION"), "15\n");
     await expectRefused(dataDir, db, /holds a PostgreSQL 15 database, not shipdesk's embedded one: set data_dir to shipdesk's own data folder/);
   });
+
+  test("--auto on a half-written folder: exit 2 (a person must look), one sentence, nothing bought or written", async () => {
+    const { dataDir, db } = copyOfWhole();
+    unlinkSync(join(db, "PG_VERSION"));
+    const before = snapshot(db);
+    // Nothing listens here: had the run gone on, it would have said it could not reach Canada Post.
+    const nowhere = "http://127.0.0.1:9";
+    const run = await runCli(["--auto"], { cwd: dataDir, env: { SHIPDESK_DATA_DIR: dataDir, CANADAPOST_BASE_URL: nowhere, BESTBUY_BASE_URL: nowhere } });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      `The embedded database in ${db} is damaged or half-written (PG_VERSION is missing): restore the folder from a backup, or rename it (for example to db-damaged) and run shipdesk again to start a new, empty database; nothing in it was changed.`,
+    ]);
+    expect(snapshot(db)).toEqual(before);
+  }, 30_000);
 
   test("the untouched copy still opens with its order (the damage above was each copy's own)", async () => {
     const { dataDir } = copyOfWhole();

@@ -37,7 +37,7 @@ export async function buildShippedDatabase(): Promise<Uint8Array> {
   try {
     const folder = join(dir, "db");
     const initdbWasmModule = await WebAssembly.compile(await Bun.file(initdbWasm).arrayBuffer());
-    const db = pgliteDatabase(await startPglite(folder, { initdbWasmModule, initDbStartParams: ["--wal-segsize=1"] }), { description: "the database shipped in shipdesk" });
+    const db = pgliteDatabase(await startPglite(folder, { initdbWasmModule }), { description: "the database shipped in shipdesk" });
     try {
       await migrate(db);
       // Everything in the data files, so the first start replays nothing.

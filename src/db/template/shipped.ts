@@ -38,7 +38,7 @@ async function load(): Promise<Uint8Array<ArrayBuffer>> {
 /** What the shipped database depends on: a change to any of them makes a new one. */
 function sourceKey(): string {
   const hash = new Bun.CryptoHasher("sha256");
-  hash.update(JSON.stringify({ format: 2, startParams: START_PARAMS, assets: PGLITE_ASSETS.map((a) => Bun.file(a).size) }));
+  hash.update(JSON.stringify({ format: 3, startParams: START_PARAMS, assets: PGLITE_ASSETS.map((a) => Bun.file(a).size) }));
   for (const m of migrations) hash.update(`${m.name}\n${m.sql}\n`);
   return hash.digest("hex").slice(0, 16);
 }
