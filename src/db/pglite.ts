@@ -14,11 +14,21 @@ interface PgliteLike {
   exec(text: string): Promise<unknown>;
 }
 
+/**
+ * JSC counts PGlite's WebAssembly memory (128 MB at least) as heap, so it lets garbage grow by
+ * about as much again before it collects: every statement's protocol buffers and result copies.
+ * A young-generation collection every so many statements kept a 1000-order batch 60-75 MB lower,
+ * at no CPU cost that could be measured (BENCHMARKS.md); a full one cost half as much CPU again.
+ */
+const STATEMENTS_PER_COLLECTION = 200;
+let statements = 0;
+
 // PGlite sends a JS string to a jsonb parameter as-is, while postgres.js would JSON-encode it;
 // both take plain objects. Numbers from int8 columns come back as numbers on both.
 function queryable(pg: PgliteLike): Queryable {
   return {
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      if (++statements % STATEMENTS_PER_COLLECTION === 0) Bun.gc(false);
       const result = await pg.query<T>(text, params as unknown[]);
       return result.rows;
     },
@@ -32,10 +42,11 @@ function queryable(pg: PgliteLike): Queryable {
 const PGLITE_DEFAULT_START_PARAMS: string[] = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
 
 /**
- * One clerk's data is small: PostgreSQL's default 128 MB of buffers only costs memory here
- * (about 135 MB less resident memory, measured in bench/).
+ * One clerk's data is small, and PostgreSQL touches its whole buffer pool when it starts: each MB
+ * of shared_buffers is a MB of resident memory from the first second. The default 128 MB cost
+ * about 135 MB; 16 MB against 4 MB made no difference to a 1000-order batch's CPU (BENCHMARKS.md).
  */
-export const START_PARAMS = [...PGLITE_DEFAULT_START_PARAMS, "-c", "shared_buffers=16MB"];
+export const START_PARAMS = [...PGLITE_DEFAULT_START_PARAMS, "-c", "shared_buffers=4MB"];
 
 let compiled: Promise<WebAssembly.Module> | undefined;
 function pgliteModule(): Promise<WebAssembly.Module> {
