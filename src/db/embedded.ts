@@ -1,7 +1,7 @@
 import type { Database } from "./database.ts";
 import { DatabaseError } from "./errors.ts";
 import { lockFolder } from "./lock.ts";
-import { pgliteDatabase, startPglite } from "./pglite.ts";
+import { pgliteDatabase, startPglite, warmUpPglite } from "./pglite.ts";
 import { inspectFolder } from "./template/folder.ts";
 import { restoreShippedDatabase } from "./template/restore.ts";
 import { shippedDatabase } from "./template/shipped.ts";
@@ -16,6 +16,7 @@ const MOVE_ASIDE = "restore the folder from a backup, or rename it (for example 
  */
 export async function openEmbeddedDatabase(folder: string): Promise<Database> {
   const lock = lockFolder(folder);
+  warmUpPglite();
   let created = false;
   try {
     const state = inspectFolder(folder);

@@ -55,6 +55,14 @@ function pgliteModule(): Promise<WebAssembly.Module> {
 }
 
 /**
+ * Starts compiling PGlite's 9 MB of WebAssembly: part of it runs on background threads, so it
+ * goes on while the folder is checked (and a new one filled). A failure surfaces in startPglite.
+ */
+export function warmUpPglite(): void {
+  pgliteModule().catch(() => {});
+}
+
+/**
  * Starts PGlite on a folder that already holds a database. `initdbWasmModule` is only given
  * when the shipped database itself is made (src/db/template/build.ts).
  */
