@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pgliteWasm from "@electric-sql/pglite/pglite.wasm" with { type: "file" };
 import pgliteData from "@electric-sql/pglite/pglite.data" with { type: "file" };
 import type { Database, Queryable, Row, Session } from "./database.ts";
+import { DurableNodeFS } from "./durable-fs.ts";
 
 /** The files PGlite runs from; the shipped database is made again when they change. */
 export const PGLITE_ASSETS = [pgliteWasm, pgliteData];
@@ -46,7 +47,9 @@ const PGLITE_DEFAULT_START_PARAMS: string[] = (PGlite as unknown as { defaultSta
  * of shared_buffers is a MB of resident memory from the first second. The default 128 MB cost
  * about 135 MB; 16 MB against 4 MB made no difference to a 1000-order batch's CPU (BENCHMARKS.md).
  */
-export const START_PARAMS = [...PGLITE_DEFAULT_START_PARAMS, "-c", "shared_buffers=4MB"];
+// fsync back on (PGlite's defaults turn it off), with the one method Emscripten carries through
+// to a real fsync (durable-fs.ts).
+export const START_PARAMS = [...PGLITE_DEFAULT_START_PARAMS, "-c", "shared_buffers=4MB", "-c", "fsync=on", "-c", "wal_sync_method=fsync"];
 
 let compiled: Promise<WebAssembly.Module> | undefined;
 function pgliteModule(): Promise<WebAssembly.Module> {
@@ -69,6 +72,7 @@ export function warmUpPglite(): void {
 export async function startPglite(folder: string, options: { initdbWasmModule?: WebAssembly.Module; initDbStartParams?: string[] } = {}): Promise<PGlite> {
   return PGlite.create({
     dataDir: folder,
+    fs: new DurableNodeFS(folder),
     pgliteWasmModule: await pgliteModule(),
     ...options,
     fsBundle: Bun.file(pgliteData),
