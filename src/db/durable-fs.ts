@@ -16,10 +16,18 @@ export function fsyncCount(): number {
   return synced;
 }
 
+interface EmscriptenStream {
+  nfd: number;
+  node: { mode: number };
+}
+
 interface EmscriptenNodeFs {
-  stream_ops: { fsync?: (stream: { nfd: number }) => number };
+  stream_ops: { fsync?: (stream: EmscriptenStream) => number };
   tryFSOperation<T>(f: () => T): T;
 }
+
+const S_IFMT = 0o170000;
+const S_IFDIR = 0o040000;
 
 export class DurableNodeFS extends NodeFS {
   override async init(...args: Parameters<NodeFS["init"]>) {
@@ -30,6 +38,9 @@ export class DurableNodeFS extends NodeFS {
       (mod: unknown) => {
         const nodefs = (mod as { NODEFS: EmscriptenNodeFs }).NODEFS;
         nodefs.stream_ops.fsync = (stream) => {
+          // Windows refuses to flush a directory (EPERM, which PostgreSQL would take for a
+          // failed checkpoint); NTFS journals directory entries itself.
+          if (process.platform === "win32" && (stream.node.mode & S_IFMT) === S_IFDIR) return 0;
           // A failure reaches PostgreSQL as an errno, as it would from the kernel.
           nodefs.tryFSOperation(() => fsyncSync(stream.nfd));
           synced++;
