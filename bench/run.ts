@@ -10,6 +10,8 @@ import { idleBunRssMb, ownWork } from "./own-work.ts";
 import { markdown, mb, ms, table, times, type Row } from "./report.ts";
 import { startup } from "./startup.ts";
 import { throughput } from "./throughput.ts";
+import { faultyBatches, faultyNote, faultyRows } from "./faulty.ts";
+import { ratesBench, ratesNote, ratesRows } from "./rates.ts";
 
 /** Scale (see BENCHMARKS.md): BENCH_SCALE divides Canada Post's limit and window alike. */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -43,6 +45,10 @@ step("start-up: build and time the binary");
 const start = await startup(20);
 step("merged print PDF");
 const merge = await mergePdf(200, 5);
+step("--auto with a busy Canada Post: 30 orders clean, then with 10 % throttled + 10 % 500");
+const faulty = await faultyBatches(30);
+step("Get Rates before buying: 40 orders priced vs a fixed service");
+const rates = await ratesBench(40);
 
 const perOrder = (wall: number, n: number) => wall / n;
 const batchPerOrder = perOrder(batch.wallMs, batch.orders);
@@ -180,11 +186,13 @@ const rows: Row[] = [
     goal: "≤ 1 s",
     met: merge.mergeMs <= 1000,
   },
+  ...faultyRows(faulty),
+  ...ratesRows(rates),
 ];
 
 const total = performance.now() - t0;
 m.loadAtEnd = loadavg()[0]!;
 console.log(table(rows));
 const scale = { factor: SCALE, batch: BATCH, serial: SERIAL, own: OWN };
-writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), markdown(m, rows, notes({ batch, serial, server, embedded, existing, start, scale }), total));
+writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), markdown(m, rows, notes({ batch, serial, server, embedded, existing, start, scale }) + faultyNote(faulty) + ratesNote(rates), total));
 console.log(`\nwrote BENCHMARKS.md (${ms(total)})`);

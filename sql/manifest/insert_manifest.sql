@@ -1,2 +1,2 @@
 INSERT INTO manifests (transmit_id, group_ids, cp_manifest_url) VALUES ($1, $2::text[], $3)
-ON CONFLICT (cp_manifest_url) DO NOTHING;
+ON CONFLICT DO NOTHING;

@@ -5,5 +5,6 @@ INSERT INTO orders (order_id, status, bestbuy_state, commercial_id, customer_nam
                     bestbuy_created_at, bestbuy_updated_at)
 VALUES ($1, 'accepted', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
         $14::text::jsonb, $15::text::jsonb, $16::text::jsonb, $17::timestamptz, $18::timestamptz)
-ON CONFLICT (order_id) DO NOTHING
+-- Two syncs at once: the one that did not insert reads it as "already known".
+ON CONFLICT DO NOTHING
 RETURNING order_id;

@@ -1,12 +1,15 @@
 -- The clerk fixed what Canada Post refused: a new attempt with a new customer-request-id
 -- (nothing was bought under the old one).
--- As in the claim, the same statement takes the shipment's session lock.
-WITH reopened AS (
+-- As in the claim, the same statement takes the shipment's session lock. It also waits for an
+-- address correction being saved (which locks the order), so the retry buys from the new one.
+WITH held AS (
+SELECT order_id FROM orders WHERE order_id = $1 FOR KEY SHARE
+), reopened AS (
 UPDATE shipments
 SET status = 'label_creation_initiated', create_attempt = create_attempt + 1, customer_request_id = $3,
     service_code = coalesce($4, service_code), weight_kg = coalesce($5, weight_kg),
     last_error = NULL, error_messages = NULL, updated_at = now()
-WHERE order_id = $1 AND status = 'label_failed' AND create_attempt = $2
+WHERE order_id IN (SELECT order_id FROM held) AND status = 'label_failed' AND create_attempt = $2
 RETURNING shipment_id
 )
 SELECT shipment_id, pg_try_advisory_lock(7142, shipment_id::int) AS locked FROM reopened;

@@ -14,19 +14,53 @@ UNION ALL
 SELECT s.order_id, 'unfinished', coalesce(s.last_error, 'A label was requested and no answer was recorded (a lost reply or a crash).'), s.updated_at, NULL
 FROM shipments s WHERE s.status = 'label_creation_initiated' AND s.updated_at < now() - interval '10 minutes'
 UNION ALL
+-- An end-of-day transmit still unsettled after two runs (or ten minutes): what Canada Post said,
+-- and what is known of its labels.
 SELECT 'groups ' || array_to_string(t.group_ids, ', '), 'transmit_in_doubt',
-       coalesce(t.last_error, 'The end-of-day transmit got no answer from Canada Post.'), t.sent_at, NULL
-FROM transmits t WHERE t.status = 'sent' AND t.sent_at < now() - interval '10 minutes'
+       concat_ws(' ',
+         CASE WHEN t.status = 'refused' THEN 'Canada Post refused the end-of-day transmit (' || t.refusal || ').'
+              WHEN t.status = 'sent' THEN coalesce(t.last_error, 'The end-of-day transmit got no answer from Canada Post.') END,
+         CASE WHEN l.unknown > 0 THEN l.unknown || ' label(s) whose fate Canada Post has not told yet (order(s) ' || l.unknown_orders || ').' END,
+         CASE WHEN l.no_manifest > 0 THEN l.no_manifest || ' label(s) Canada Post has as transmitted but on no manifest found yet (order(s) ' || l.no_manifest_orders || ').' END,
+         CASE WHEN t.unsettled_runs > 0 THEN 'Unsettled after ' || t.unsettled_runs || ' end-of-day run(s).' END),
+       t.sent_at, CASE WHEN t.status IN ('sent', 'refused') THEN 'unknown' ELSE 'no_manifest' END
+FROM transmits t
+CROSS JOIN LATERAL (
+  SELECT count(*) FILTER (WHERE s.transmitted_at IS NULL)::int AS unknown,
+         string_agg(s.order_id, ', ' ORDER BY s.order_id) FILTER (WHERE s.transmitted_at IS NULL) AS unknown_orders,
+         count(*) FILTER (WHERE s.transmitted_at IS NOT NULL AND s.manifest_id IS NULL)::int AS no_manifest,
+         string_agg(s.order_id, ', ' ORDER BY s.order_id) FILTER (WHERE s.transmitted_at IS NOT NULL AND s.manifest_id IS NULL) AS no_manifest_orders
+  FROM shipments s WHERE s.transmit_id = t.transmit_id AND s.status IN ('label_created', 'tracking_updated')
+) l
+WHERE (t.status IN ('sent', 'refused')
+       OR (l.no_manifest > 0 AND NOT EXISTS (SELECT 1 FROM manifests m WHERE m.transmit_id = t.transmit_id AND m.status = 'transmitted')))
+  AND (t.unsettled_runs >= 2 OR t.sent_at < now() - interval '10 minutes')
+UNION ALL
+-- A group whose last two transmits Canada Post refused: something only a person can fix.
+SELECT 'group ' || g.group_id, 'transmit_refused',
+       'Canada Post refused to transmit group ' || g.group_id || ' at the last two end-of-day runs: ' || r.refusal || '.',
+       r.sent_at, NULL
+FROM (SELECT DISTINCT s.group_id FROM shipments s
+      WHERE s.group_id IS NOT NULL AND s.transmit_id IS NULL AND s.transmitted_at IS NULL
+        AND s.status IN ('label_created', 'tracking_updated')) g
+CROSS JOIN LATERAL (
+  SELECT count(*) FILTER (WHERE last.refusal IS NOT NULL)::int AS refused,
+         (array_agg(last.refusal ORDER BY last.transmit_id DESC))[1] AS refusal, max(last.sent_at) AS sent_at
+  FROM (SELECT t.transmit_id, t.refusal, t.sent_at FROM transmits t WHERE g.group_id = ANY (t.group_ids)
+        ORDER BY t.transmit_id DESC LIMIT 2) last
+) r
+WHERE r.refused = 2
 UNION ALL
 SELECT 'manifest ' || coalesce(m.po_number, m.manifest_id::text), 'manifest_unsaved',
        coalesce(m.last_error, 'The manifest PDF is not saved yet.'), m.updated_at, NULL
-FROM manifests m WHERE m.status = 'transmitted' AND m.updated_at < now() - interval '10 minutes'
+FROM manifests m WHERE m.status = 'transmitted' AND (m.attempts >= 2 OR m.updated_at < now() - interval '10 minutes')
 UNION ALL
 SELECT 'group ' || s.group_id, 'untransmitted',
        count(*)::text || ' label(s) of ' || s.group_id || ' were never transmitted; Canada Post bills them at full rate.',
        min(s.label_created_at), NULL
 FROM shipments s
 WHERE s.group_id IS NOT NULL AND s.transmitted_at IS NULL AND s.status IN ('label_created', 'tracking_updated')
+  AND s.transmit_id IS NULL -- one in an unsettled transmit is listed with that transmit
   AND s.group_id < to_char(now(), 'YYYYMMDD')
 GROUP BY s.group_id
 ORDER BY 4, 1;

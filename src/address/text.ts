@@ -17,10 +17,19 @@ export function fitLength(text: string, max: number): string {
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max + 1);
   const space = cut.lastIndexOf(" ");
-  return (space >= Math.floor(max / 2) ? cut.slice(0, space) : clean.slice(0, max)).replace(/[\s,.-]+$/, "");
+  return (space >= Math.floor(max / 2) ? cut.slice(0, space) : clean.slice(0, max)).replace(/[\s,;:&/+-]+$/, "");
 }
 
 /** Empty strings and whitespace count as missing. */
 export function present(value: string | null | undefined): value is string {
   return value != null && value.trim() !== "";
+}
+
+/**
+ * Text as a label field takes it (xsd:normalizedString): no tabs, line breaks or control
+ * characters XML 1.0 forbids; blanks collapsed. Null and undefined are "".
+ */
+export function clean(value: string | null | undefined): string {
+  if (value == null) return "";
+  return value.replace(/[\u0000-\u001f\u007f\ufffe\uffff]/g, " ").replace(/\s+/g, " ").trim();
 }

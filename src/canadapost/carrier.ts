@@ -2,6 +2,7 @@ import type { Link, LinkRef } from "./links.ts";
 import type { CarrierOutcome, InvalidRequest } from "./outcome.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "./replies.ts";
 import type { ShipmentRequest } from "./request.ts";
+import type { PriceQuote, RatesRequest } from "./rates.ts";
 
 /** Canada Post's calls, by the names the audit log (and the sandbox's fault injection) use. */
 export type CanadaPostEndpoint =
@@ -10,11 +11,13 @@ export type CanadaPostEndpoint =
   | "GetShipments"
   | "GetShipment"
   | "GetShipmentDetails"
+  | "GetShipmentPrice"
   | "VoidShipment"
   | "RequestRefund"
   | "TransmitShipments"
   | "GetManifest"
-  | "GetManifests";
+  | "GetManifests"
+  | "GetRates";
 
 export type CreateShipmentOutcome = CarrierOutcome<ShipmentInfo> | InvalidRequest;
 
@@ -50,6 +53,8 @@ export interface ShippingCarrier {
   getManifestShipments(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Link[]>>;
   /** The manifest PDF (the manifest's `artifact` link). */
   getManifestPdf(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Uint8Array>>;
-  /** Today's group id for grouped shipments (YYYYMMDD of the local date). */
+  /** Today's group id for grouped shipments: YYYYMMDD of the local date (the portal adapter adds "-portal"). */
   groupIdFor(date: Date): string;
+  /** Get Rates: what each service would charge for the parcel and when it would arrive. Nothing is bought. */
+  getRates(request: RatesRequest): Promise<CarrierOutcome<PriceQuote[]>>;
 }

@@ -3,8 +3,11 @@ import { CanadaPostError } from "./error.ts";
 import type { CarrierFailure } from "./outcome.ts";
 import { parseMessages } from "./replies.ts";
 
-/** Canada Post blocks a throttled key for the rest of its 60-second window. */
-export const THROTTLE_WAIT_MS = 60_000;
+/**
+ * The wait after a throttle when no limiter keeps the back-off (the limiter starts this short
+ * and doubles it while throttles continue; see RateLimiter.throttled).
+ */
+export const THROTTLE_WAIT_MS = 2_000;
 
 const THROTTLE_TEXT = /rejected by slm monitor/i;
 
@@ -20,9 +23,11 @@ export function classify(endpoint: string, outcome: HttpOutcome): { kind: "answe
   }
   const messages = looksLikeXml(outcome) ? (parseMessages(outcome.text) ?? []) : [];
   if (outcome.status === 429 || messages.some((m) => THROTTLE_TEXT.test(m.description))) {
+    const asked = retryAfterMs(outcome);
     return {
       kind: "throttled",
-      retryAfterMs: retryAfterMs(outcome) ?? THROTTLE_WAIT_MS,
+      retryAfterMs: asked ?? THROTTLE_WAIT_MS,
+      ...(asked !== undefined ? { askedMs: asked } : {}),
       error: new CanadaPostError(endpoint, outcome.status, messages, "throttled: too many calls in the last minute"),
     };
   }

@@ -2,8 +2,9 @@ import type { CanadaPostSettings } from "../config/index.ts";
 import type { HttpClient, HttpOutcome, HttpResponse, RateLimiter, RetryPolicy } from "../http/index.ts";
 import type { CanadaPostEndpoint as Endpoint, CreateShipmentOutcome, ShippingCarrier } from "./carrier.ts";
 import { classify, isThrottle, unreadable } from "./classify.ts";
-import { hrefOf, type Link, type LinkRef } from "./links.ts";
-import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
+import { CanadaPostError } from "./error.ts";
+import { hrefOf, otherApiLink, type Link, type LinkRef } from "./links.ts";
+import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, RATE_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
 import { ok, type CarrierOutcome } from "./outcome.ts";
 import { looksLikePdf } from "../pdf.ts";
 import {
@@ -19,14 +20,21 @@ import {
 import { buildRefundXml } from "./refund-xml.ts";
 import { groupIdFor, type ShipmentRequest } from "./request.ts";
 import { buildShipmentXml } from "./shipment-xml.ts";
+import { paced, THROTTLE_GROUP_OF, type ThrottleLimiters } from "./throttle-groups.ts";
 import { buildTransmitXml } from "./transmit-xml.ts";
+import { buildRatesXml, parsePriceQuotes, type PriceQuote, type RatesRequest } from "./rates.ts";
 
 export interface CanadaPostClientOptions {
   http: HttpClient;
   settings: CanadaPostSettings;
   /** Overrides `settings.baseUrl` (e.g. the in-process sandbox's address). */
   baseUrl?: string;
-  /** Acquired before Create Shipment and Get Artifact (Canada Post's throttle group A). */
+  /**
+   * One limiter per Canada Post throttle group, shared by all workers: every attempt of every
+   * call counts against its group, and a throttle pauses that group only.
+   */
+  limiters?: Partial<ThrottleLimiters>;
+  /** Group A's limiter alone (Create Shipment, Get Shipment, Get Artifact…), when `limiters` is not given. */
   rateLimiter?: RateLimiter;
   /** Attempts for reads (GETs) on no answer or 5xx; default 3. POSTs and DELETEs are tried once. */
   readAttempts?: number;
@@ -41,7 +49,7 @@ export class CanadaPostXmlClient implements ShippingCarrier {
   private readonly settings: CanadaPostSettings;
   private readonly baseUrl: string;
   private readonly authorization: string;
-  private readonly limiter: RateLimiter | undefined;
+  private readonly limiters: Partial<ThrottleLimiters>;
   private readonly readRetry: RetryPolicy;
   private readonly now: () => Date;
 
@@ -53,7 +61,7 @@ export class CanadaPostXmlClient implements ShippingCarrier {
     this.baseUrl = base.replace(/\/+$/, "");
     const { username, password } = options.settings;
     this.authorization = `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
-    this.limiter = options.rateLimiter;
+    this.limiters = options.limiters ?? (options.rateLimiter ? { A: options.rateLimiter } : {});
     this.readRetry = {
       attempts: options.readAttempts ?? 3,
       baseDelayMs: options.readRetryDelayMs ?? 500,
@@ -67,11 +75,21 @@ export class CanadaPostXmlClient implements ShippingCarrier {
     return groupIdFor(date);
   }
 
+  /** Get Rates (contract rates, rate-v4): a question, never retried into a purchase. */
+  async getRates(request: RatesRequest): Promise<CarrierOutcome<PriceQuote[]>> {
+    return this.call("GetRates", request.orderId, {
+      method: "POST",
+      url: `${this.baseUrl}/rs/ship/price`,
+      accept: RATE_MEDIA_TYPE,
+      body: buildRatesXml(request, { customerNumber: this.settings.customerNumber, contractId: this.settings.contractId }),
+      read: (r) => parsePriceQuotes(r.text) ?? "a price-quotes reply",
+    });
+  }
+
   async createShipment(request: ShipmentRequest): Promise<CreateShipmentOutcome> {
     const built = buildShipmentXml(request, this.settings, this.now());
     if (!built.ok) return { kind: "invalid", problems: built.problems };
     return this.call("CreateShipment", request.orderId, {
-      limited: true,
       method: "POST",
       url: this.path("shipment"),
       accept: SHIPMENT_MEDIA_TYPE,
@@ -184,7 +202,6 @@ export class CanadaPostXmlClient implements ShippingCarrier {
   /** Get Artifact: a label or a manifest, as a PDF (checked), inside the rate limit. */
   private artifact(link: LinkRef, relatedId: string | undefined): Promise<CarrierOutcome<Uint8Array>> {
     return this.call("GetArtifact", relatedId, {
-      limited: true,
       method: "GET",
       url: hrefOf(link),
       accept: PDF_MEDIA_TYPE,
@@ -209,17 +226,18 @@ export class CanadaPostXmlClient implements ShippingCarrier {
       url: string;
       accept: string;
       body?: string;
-      /** Counted against Canada Post's rate limit (Create Shipment, Get Artifact), every attempt. */
-      limited?: boolean;
       read: (r: HttpResponse) => T | string;
     },
   ): Promise<CarrierOutcome<Exclude<T, string>>> {
+    const elsewhere = otherApiLink(c.url, "xml");
+    if (elsewhere) return { kind: "rejected", error: new CanadaPostError(endpoint, null, [], elsewhere) };
     const headers: Record<string, string> = {
       Authorization: this.authorization,
       Accept: c.accept,
       "Accept-language": "en-CA",
     };
     if (c.body !== undefined) headers["Content-Type"] = c.accept;
+    const limiter = this.limiters[THROTTLE_GROUP_OF[endpoint]];
     const outcome = await this.http.send({
       service: "CanadaPost",
       endpoint,
@@ -230,12 +248,11 @@ export class CanadaPostXmlClient implements ShippingCarrier {
       body: c.body,
       auditPayload: c.body === undefined ? null : { xml: c.body },
       timeoutMs: this.settings.timeoutMs,
-      limiter: c.limited ? this.limiter : undefined,
+      limiter,
       secrets: [this.settings.username, this.settings.password],
       ...(c.method === "GET" ? { retry: this.readRetry } : {}),
     });
-    const sorted = classify(endpoint, outcome);
-    if (sorted.kind === "throttled") this.limiter?.pause(sorted.retryAfterMs);
+    const sorted = paced(classify(endpoint, outcome), outcome, limiter);
     if (sorted.kind !== "answer") return sorted;
     const value = c.read(sorted.response);
     if (typeof value === "string") return unreadable(endpoint, sorted.response, `expected ${value}`);

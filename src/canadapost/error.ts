@@ -28,6 +28,15 @@ export class CanadaPostError extends Error {
     return this.messages.some((m) => m.code === code);
   }
 
+  /**
+   * Canada Post refused shipdesk itself, not the request: its API key (401/403), or, on the
+   * Developer Portal, the token endpoint refused the client id and secret. Nothing was done.
+   */
+  get keyRefused(): boolean {
+    if (this.status === 401 || this.status === 403) return true;
+    return this.endpoint === "GetToken" && this.status !== null && this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
+  }
+
   /** Void refused because the shipment was already transmitted (8064): only a refund helps now. */
   get alreadyTransmitted(): boolean {
     return this.has("8064");

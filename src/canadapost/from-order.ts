@@ -1,4 +1,4 @@
-import { checkShipTo, countryAlpha2, normalizePostalCode, phoneDigits, present, provinceCode, type Problem, type ShipTo } from "../address/index.ts";
+import { checkFitted, fitAddress, type Problem, type ShipTo } from "../address/index.ts";
 import type { Parcel, ShipmentRequest } from "./request.ts";
 
 export interface OrderForShipment {
@@ -14,32 +14,30 @@ export interface OrderForShipment {
 }
 
 /**
- * An order's ship-to as Best Buy gave it → a typed Create Shipment request, or every problem the
- * clerk must fix. Lengths are enforced later by the XML builder, which shortens or refuses.
+ * An order's ship-to (Best Buy's, or the clerk's correction) → a typed Create Shipment request
+ * carrying the address exactly as fitted to the label's lines, or every problem the clerk must
+ * fix. The XML builder still enforces every limit.
  */
 export function shipmentRequestFromOrder(order: OrderForShipment): { ok: true; request: ShipmentRequest } | { ok: false; problems: Problem[] } {
-  const problems = checkShipTo(order.shipTo);
+  const fitted = fitAddress(order.shipTo);
+  const problems = checkFitted(order.shipTo, fitted, order.orderId);
   if (problems.length > 0) return { ok: false, problems };
-  const t = order.shipTo;
-  const country = countryAlpha2(t.country)!;
-  const name = present(t.name) ? t.name : (t.company ?? "");
-  const company = present(t.name) && present(t.company) ? t.company : undefined;
-  const street1 = present(t.street1) ? t.street1 : t.street2!;
-  const street2 = present(t.street1) && present(t.street2) ? t.street2 : undefined;
+  const a = fitted.address;
   const request: ShipmentRequest = {
     requestId: order.requestId,
     orderId: order.orderId,
     recipient: {
-      name,
-      company,
-      addressLine1: street1,
-      addressLine2: street2,
-      city: t.city!,
-      province: provinceCode(t.province, country)!,
-      postalCode: normalizePostalCode(t.postalCode, country)!,
-      country,
-      phone: phoneDigits(t.phone),
-      email: present(t.email) ? t.email.trim() : undefined,
+      name: a.name,
+      company: a.company || undefined,
+      additionalInfo: a.additionalInfo || undefined,
+      addressLine1: a.line1,
+      addressLine2: a.line2 || undefined,
+      city: a.city,
+      province: a.province,
+      postalCode: a.postalCode,
+      country: a.country,
+      phone: a.phone || undefined,
+      email: a.email || undefined,
     },
     parcel: order.parcel,
     reference2: skuSummary(order.skus),

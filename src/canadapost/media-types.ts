@@ -6,3 +6,7 @@ export const PDF_MEDIA_TYPE = "application/pdf";
 export const SHIPMENT_NAMESPACE = "http://www.canadapost.ca/ws/shipment-v8";
 export const MANIFEST_NAMESPACE = "http://www.canadapost.ca/ws/manifest-v8";
 export const MESSAGES_NAMESPACE = "http://www.canadapost.ca/ws/messages";
+
+/** Get Rates (rating): its own version line, rate-v4. */
+export const RATE_MEDIA_TYPE = "application/vnd.cpc.ship.rate-v4+xml";
+export const RATE_NAMESPACE = "http://www.canadapost.ca/ws/ship/rate-v4";

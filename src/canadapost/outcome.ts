@@ -7,12 +7,13 @@ import type { CanadaPostError } from "./error.ts";
  * - unknown: no usable answer (timeout, reset, 5xx, unreadable reply). For Create Shipment a label
  *   MAY have been bought: search by customer-request-id before ever creating again.
  * - throttled: Canada Post's SLM monitor (or a 429) refused the call before doing anything;
- *   wait `retryAfterMs`, then continue.
+ *   wait `retryAfterMs` (the throttle group's back-off, or the server's Retry-After), then
+ *   continue. `askedMs` is set when the server itself said how long.
  */
 export type CarrierFailure =
   | { kind: "rejected"; error: CanadaPostError }
   | { kind: "unknown"; error: CanadaPostError }
-  | { kind: "throttled"; retryAfterMs: number; error: CanadaPostError };
+  | { kind: "throttled"; retryAfterMs: number; askedMs?: number; error: CanadaPostError };
 
 export type CarrierOutcome<T> = { kind: "ok"; value: T } | CarrierFailure;
 

@@ -13,6 +13,19 @@ export interface ShipmentInfo {
   requestId: string | undefined;
   poNumber: string | undefined;
   links: ShipmentLinks;
+  /** What the label was charged (Create Shipment with provide-pricing-info); absent otherwise. */
+  price: ShipmentPrice | undefined;
+}
+
+/** `<shipment-price>`: the amounts Canada Post bills for this label. */
+export interface ShipmentPrice {
+  serviceCode: string | undefined;
+  preTax: number;
+  /** gst + pst + hst. */
+  taxes: number;
+  due: number;
+  /** YYYY-MM-DD, when Canada Post says. */
+  expectedDeliveryDate: string | undefined;
 }
 
 export interface ShipmentLinks {
@@ -65,12 +78,24 @@ const LinkSchema = v.pipe(
 );
 const LinkList = v.optional(v.array(LinkSchema), []);
 
+const amount = v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/), v.transform(Number));
+const ShipmentPriceSchema = v.object({
+  "service-code": optionalText,
+  "pre-tax-amount": amount,
+  "gst-amount": v.optional(amount, "0"),
+  "pst-amount": v.optional(amount, "0"),
+  "hst-amount": v.optional(amount, "0"),
+  "due-amount": amount,
+  "service-standard": v.optional(v.object({ "expected-delivery-date": v.optional(v.pipe(v.string(), v.isoDate())) })),
+});
+
 const ShipmentInfoSchema = v.object({
   "customer-request-id": optionalText,
   "shipment-id": text,
   "shipment-status": text,
   "tracking-pin": optionalText,
   "po-number": optionalText,
+  "shipment-price": v.optional(ShipmentPriceSchema),
   links: v.object({ link: v.pipe(v.array(LinkSchema), v.minLength(1)) }),
 });
 
@@ -96,6 +121,18 @@ function toShipmentInfo(raw: v.InferOutput<typeof ShipmentInfoSchema>): Shipment
       label: labels[0],
       all,
     },
+    price: priceOf(raw["shipment-price"]),
+  };
+}
+
+function priceOf(p: v.InferOutput<typeof ShipmentPriceSchema> | undefined): ShipmentPrice | undefined {
+  if (!p) return undefined;
+  return {
+    serviceCode: p["service-code"] || undefined,
+    preTax: p["pre-tax-amount"],
+    taxes: Math.round((p["gst-amount"] + p["pst-amount"] + p["hst-amount"]) * 100) / 100,
+    due: p["due-amount"],
+    expectedDeliveryDate: p["service-standard"]?.["expected-delivery-date"],
   };
 }
 

@@ -4,6 +4,8 @@ import type { CanadaPostSettings } from "../config/index.ts";
 export interface Recipient {
   name: string;
   company?: string | undefined;
+  /** additional-address-info: remarks moved off the street lines ("rear entrance"). */
+  additionalInfo?: string | undefined;
   addressLine1: string;
   addressLine2?: string | undefined;
   city: string;

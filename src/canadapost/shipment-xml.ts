@@ -1,144 +1,63 @@
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
-import { fitLength, type Problem } from "../address/index.ts";
+import type { Problem } from "../address/index.ts";
 import { SHIPMENT_NAMESPACE } from "./media-types.ts";
-import { groupIdFor, type ShipmentRequest, type ShipmentSettings } from "./request.ts";
+import type { ShipmentRequest, ShipmentSettings } from "./request.ts";
+import { shipmentFields, type AddressFields } from "./shipment-fields.ts";
 
-/** Lengths and patterns from shipment.xsd (shipment-v8). */
-export const LIMITS = {
-  name: 44,
-  company: 44,
-  addressLine: 44,
-  city: 40,
-  provState: 20,
-  postalCode: 14,
-  phone: 25,
-  email: 60,
-  reference: 35,
-  requestId: 35,
-  groupId: 32,
-  serviceCode: 32,
-} as const;
-
-const CANADIAN_POSTAL_CODE = /^[A-Z]\d[A-Z]\d[A-Z]\d$/;
-const PROVINCES = new Set(["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]);
-const EMAIL = /^(['_A-Za-z0-9\-+]+)(\.['_A-Za-z0-9\-+]+)*@([A-Za-z0-9-]+)(\.[A-Za-z0-9-]+)*(\.[A-Za-z]{2,})$/;
-/** Every parcel service stops at 30 kg, far below the XSD's 999.999. */
-const MAX_WEIGHT_KG = 30;
-const MAX_DIMENSION_CM = 999.9;
+export { LIMITS, addressLines } from "./shipment-fields.ts";
 
 export type BuiltXml = { ok: true; xml: string } | { ok: false; problems: Problem[] };
 
-/**
- * The `<shipment>` document for one request, or the problems that stop it from being valid.
- * Free text is cleaned to what xsd:normalizedString allows and shortened where a shorter value
- * still delivers (a name, a company, a street spilling onto line 2); a value that cannot be made
- * valid (a city, a postal code, an id) is refused rather than guessed.
- */
+/** The `<shipment>` document for one request, or the problems that stop it from being valid. */
 export function buildShipmentXml(req: ShipmentRequest, settings: ShipmentSettings, today: Date = new Date()): BuiltXml {
-  const problems: Problem[] = [];
-  const problem = (field: string, code: string, message: string) => problems.push({ field, code, message });
-  const r = req.recipient;
-  const s = settings.sender;
-
-  const requestId = clean(req.requestId);
-  if (requestId === "" || requestId.length > LIMITS.requestId) {
-    problem("requestId", "bad_request_id", `The customer-request-id "${requestId}" must be 1 to ${LIMITS.requestId} characters.`);
-  }
-  const orderId = clean(req.orderId);
-  if (orderId === "" || orderId.length > LIMITS.reference) {
-    problem("orderId", "bad_order_id", `The order id "${orderId}" does not fit customer-ref-1 (1 to ${LIMITS.reference} characters).`);
-  }
-  const serviceCode = clean(req.serviceCode ?? settings.serviceCode);
-  if (serviceCode === "" || serviceCode.length > LIMITS.serviceCode) problem("serviceCode", "bad_service_code", `The service code "${serviceCode}" is not valid.`);
-
-  const country = clean(r.country).toUpperCase();
-  if (country !== "CA") {
-    problem("country", "foreign_destination", `The order ships to "${country}": shipdesk builds domestic (Canada) shipments only; US and international labels need a customs declaration, so ship this one by hand.`);
-  }
-  const name = fitLength(clean(r.name), LIMITS.name);
-  const company = r.company ? fitLength(clean(r.company), LIMITS.company) : "";
-  if (name === "" && company === "") problem("name", "missing_name", "The recipient has neither a name nor a company.");
-  const lines = addressLines(r.addressLine1, r.addressLine2);
-  if (!lines) {
-    problem("street1", "street_too_long", `The street address "${clean(r.addressLine1)} ${clean(r.addressLine2 ?? "")}" does not fit two lines of ${LIMITS.addressLine} characters; shorten it in the order.`);
-  } else if (lines[0] === "") {
-    problem("street1", "missing_street", "The recipient's street address is empty.");
-  }
-  const city = clean(r.city);
-  if (city === "") problem("city", "missing_city", "The recipient's city is empty.");
-  else if (city.length > LIMITS.city) problem("city", "city_too_long", `The city "${city}" is longer than ${LIMITS.city} characters; use its official short name.`);
-  const province = clean(r.province).toUpperCase();
-  if (!PROVINCES.has(province)) problem("province", "bad_province", `"${province}" is not a Canadian province or territory code.`);
-  const postalCode = clean(r.postalCode).toUpperCase().replace(/ /g, "");
-  if (!CANADIAN_POSTAL_CODE.test(postalCode)) problem("postalCode", "bad_postal_code", `"${r.postalCode}" is not a Canadian postal code (like K1A0B1).`);
-  const phone = r.phone ? clean(r.phone) : "";
-  if (phone.length > LIMITS.phone) problem("phone", "phone_too_long", `The phone number "${phone}" is longer than ${LIMITS.phone} characters.`);
-
-  const weight = roundUp(req.parcel.weightKg, 3);
-  if (!(weight > 0) || weight > MAX_WEIGHT_KG) problem("weight", "bad_weight", `The weight ${req.parcel.weightKg} kg is not between 0 and ${MAX_WEIGHT_KG} kg.`);
-  const dims = req.parcel.dimensionsCm;
-  const dimensions = dims && { length: roundUp(dims.length, 1), width: roundUp(dims.width, 1), height: roundUp(dims.height, 1) };
-  if (dimensions && Object.values(dimensions).some((x) => !(x > 0) || x > MAX_DIMENSION_CM)) {
-    problem("dimensions", "bad_dimensions", `The dimensions ${dims.length}×${dims.width}×${dims.height} cm are not each between 0 and ${MAX_DIMENSION_CM} cm.`);
-  }
-
-  const senderCompany = fitLength(clean(s.company), LIMITS.company);
-  const senderPhone = clean(s.phone);
-  const senderPostal = clean(s.postalCode).toUpperCase().replace(/ /g, "");
-  const senderLines = addressLines(s.addressLine1, s.addressLine2);
-  const senderProvince = clean(s.province).toUpperCase();
-  if (senderPhone === "" || senderPhone.length > LIMITS.phone) problem("sender.phone", "bad_sender_phone", "The sender's phone number (settings) is empty or too long.");
-  if (!senderLines || senderLines[0] === "") problem("sender.addressLine1", "bad_sender_address", "The sender's address (settings) is empty or too long.");
-  if (clean(s.city) === "" || clean(s.city).length > LIMITS.city) problem("sender.city", "bad_sender_city", "The sender's city (settings) is empty or too long.");
-  if (!PROVINCES.has(senderProvince)) problem("sender.province", "bad_sender_province", "The sender's province (settings) is not a province code.");
-  if (!CANADIAN_POSTAL_CODE.test(senderPostal)) problem("sender.postalCode", "bad_sender_postal_code", "The sender's postal code (settings) is not a Canadian postal code.");
-  if (settings.contractId !== undefined && !/^\d{1,10}$/.test(settings.contractId)) problem("contractId", "bad_contract_id", "The contract id (settings) must be 1 to 10 digits.");
-
-  const groupId = groupIdFor(req.mailingDate ?? today);
-  if (problems.length > 0) return { ok: false, problems };
+  const checked = shipmentFields(req, settings, today);
+  if (!checked.ok) return checked;
+  const f = checked.fields;
 
   const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SHIPMENT_NAMESPACE, "shipment");
-  add(doc, "customer-request-id", requestId);
-  if (settings.manifest === "transmit") add(doc, "transmit-shipment", "true");
-  else add(doc, "group-id", groupId);
-  add(doc, "requested-shipping-point", senderPostal);
+  add(doc, "customer-request-id", f.requestId);
+  if (f.transmit) add(doc, "transmit-shipment", "true");
+  else add(doc, "group-id", f.groupId);
+  add(doc, "requested-shipping-point", f.shippingPoint);
+  // What the label costs comes back in the reply (shipment-price), kept beside the quote.
+  add(doc, "provide-pricing-info", "true");
 
   const spec = doc.ele("delivery-spec");
-  add(spec, "service-code", serviceCode);
+  add(spec, "service-code", f.serviceCode);
 
   const sender = spec.ele("sender");
-  add(sender, "name", fitLength(clean(s.name), LIMITS.name));
-  add(sender, "company", senderCompany);
-  add(sender, "contact-phone", senderPhone);
-  address(sender, senderLines!, clean(s.city), senderProvince, "CA", senderPostal);
+  add(sender, "name", f.sender.name);
+  add(sender, "company", f.sender.company);
+  add(sender, "contact-phone", f.sender.phone);
+  address(sender, f.sender.address);
 
   const destination = spec.ele("destination");
-  add(destination, "name", name);
-  add(destination, "company", company);
-  add(destination, "client-voice-number", phone);
-  address(destination, lines!, city, province, country, postalCode);
+  add(destination, "name", f.destination.name);
+  add(destination, "company", f.destination.company);
+  add(destination, "additional-address-info", f.destination.additionalInfo);
+  add(destination, "client-voice-number", f.destination.phone);
+  address(destination, f.destination.address);
 
   const parcel = spec.ele("parcel-characteristics");
-  add(parcel, "weight", String(weight));
-  if (dimensions) {
+  add(parcel, "weight", String(f.weightKg));
+  if (f.dimensionsCm) {
     const d = parcel.ele("dimensions");
-    add(d, "length", String(dimensions.length));
-    add(d, "width", String(dimensions.width));
-    add(d, "height", String(dimensions.height));
+    add(d, "length", String(f.dimensionsCm.length));
+    add(d, "width", String(f.dimensionsCm.width));
+    add(d, "height", String(f.dimensionsCm.height));
   }
 
-  const email = r.email ? clean(r.email) : "";
-  if (email !== "" && email.length <= LIMITS.email && EMAIL.test(email)) {
+  if (f.email !== "") {
     const n = spec.ele("notification");
-    add(n, "email", email);
+    add(n, "email", f.email);
     add(n, "on-shipment", "true");
     add(n, "on-exception", "false");
     add(n, "on-delivery", "true");
   }
 
   const print = spec.ele("print-preferences");
-  add(print, "output-format", settings.labelFormat);
+  add(print, "output-format", f.labelFormat);
   add(print, "encoding", "PDF");
   const prefs = spec.ele("preferences");
   add(prefs, "show-packing-instructions", "false");
@@ -146,12 +65,12 @@ export function buildShipmentXml(req: ShipmentRequest, settings: ShipmentSetting
   add(prefs, "show-insured-value", "false");
 
   const refs = spec.ele("references");
-  add(refs, "customer-ref-1", orderId);
-  add(refs, "customer-ref-2", req.reference2 ? fitLength(clean(req.reference2), LIMITS.reference) : "");
+  add(refs, "customer-ref-1", f.orderId);
+  add(refs, "customer-ref-2", f.reference2);
 
   const settlement = spec.ele("settlement-info");
-  add(settlement, "contract-id", settings.contractId ?? "");
-  add(settlement, "intended-method-of-payment", settings.methodOfPayment);
+  add(settlement, "contract-id", f.contractId);
+  add(settlement, "intended-method-of-payment", f.methodOfPayment);
 
   return { ok: true, xml: doc.end({ prettyPrint: false }) };
 }
@@ -160,42 +79,12 @@ function add(parent: XMLBuilder, name: string, value: string): void {
   if (value !== "") parent.ele(name).txt(value);
 }
 
-function address(parent: XMLBuilder, lines: [string, string], city: string, province: string, country: string, postal: string): void {
-  const a = parent.ele("address-details");
-  add(a, "address-line-1", lines[0]);
-  add(a, "address-line-2", lines[1]);
-  add(a, "city", city);
-  add(a, "prov-state", province);
-  add(a, "country-code", country);
-  add(a, "postal-zip-code", postal);
-}
-
-/**
- * Two address lines of at most 44 characters. A long first line spills its last words onto
- * line 2 (in front of what was there: "… Suite 400" then "Attn: Receiving"); undefined when
- * the whole does not fit, since a cut-off street would send the parcel astray.
- */
-export function addressLines(line1: string, line2: string | null | undefined): [string, string] | undefined {
-  const max = LIMITS.addressLine;
-  let a = clean(line1);
-  let b = clean(line2 ?? "");
-  if (a === "" && b !== "") [a, b] = [b, ""];
-  if (a.length <= max && b.length <= max) return [a, b];
-  if (b.length > max) return undefined;
-  const head = fitLength(a, max);
-  if (!a.startsWith(head)) return undefined;
-  const tail = a.slice(head.length).replace(/^[\s,]+/, "");
-  const second = clean(b === "" ? tail : `${tail}, ${b}`);
-  return head !== "" && second.length <= max ? [head, second] : undefined;
-}
-
-/** xsd:normalizedString: no tabs or line breaks; also no control characters XML 1.0 forbids. */
-function clean(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\ufffe\uffff]/g, " ").replace(/\s+/g, " ").trim();
-}
-
-/** Weight and size are never rounded down: a lighter-than-real parcel is re-billed. */
-function roundUp(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.ceil(Math.round(x * f * 1000) / 1000) / f;
+function address(parent: XMLBuilder, a: AddressFields): void {
+  const e = parent.ele("address-details");
+  add(e, "address-line-1", a.lines[0]);
+  add(e, "address-line-2", a.lines[1]);
+  add(e, "city", a.city);
+  add(e, "prov-state", a.province);
+  add(e, "country-code", a.country);
+  add(e, "postal-zip-code", a.postalCode);
 }

@@ -1,14 +1,16 @@
 import { bestBuyClientFromSettings, type Marketplace } from "../bestbuy/index.ts";
-import { CanadaPostXmlClient, type ShippingCarrier } from "../canadapost/index.ts";
+import { CanadaPostPortalClient, CanadaPostXmlClient, throttleLimiters, type ShippingCarrier } from "../canadapost/index.ts";
 import type { Settings } from "../config/index.ts";
 import { migrate, openDatabase, type Database } from "../db/index.ts";
-import { databaseAuditLog, HttpClient, RateLimiter } from "../http/index.ts";
+import { databaseAuditLog, HttpClient, routedFetch } from "../http/index.ts";
 import type { BestBuySandboxOptions } from "../sandbox/bestbuy/index.ts";
 import type { ShippingDeps } from "../shipping/index.ts";
 
 export interface Sandboxes {
   canadaPost: import("../sandbox/canadapost/index.ts").RunningCanadaPostSandbox;
   bestBuy: import("../sandbox/bestbuy/index.ts").RunningBestBuySandbox;
+  /** The fixed origin of the Canada Post sandbox's links, routed to `canadaPost.url`. */
+  canadaPostOrigin: string;
 }
 
 /** Everything a command needs, connected: the database, both services, the settings. */
@@ -34,15 +36,34 @@ async function startSandboxes(settings: Settings, options: OpenOptions): Promise
   if (settings.mode !== "sandbox") return undefined;
   if (settings.canadaPost.baseUrl && settings.bestBuy.baseUrl) return undefined;
   const { startCanadaPostSandbox } = await import("../sandbox/canadapost/index.ts");
+  const { startPortalSandbox } = await import("../sandbox/portal/index.ts");
   const { startBestBuySandbox } = await import("../sandbox/bestbuy/index.ts");
+  const { BUILT_IN_CANADA_POST_ORIGIN, sandboxStateFiles } = await import("../sandbox/state-file.ts");
+  const { PORTAL_ROOT } = await import("../sandbox/portal/app.ts");
+  // Kept in the data folder: what one run bought, the next run's Canada Post knows, as the real
+  // one would; both APIs' sandboxes keep the same Canada Post, as a shop switching APIs would see.
+  const files = sandboxStateFiles(settings.dataDir);
+  const cp = settings.canadaPost;
+  const portal = cp.api === "portal";
+  const origin = portal ? `${BUILT_IN_CANADA_POST_ORIGIN}${PORTAL_ROOT}` : BUILT_IN_CANADA_POST_ORIGIN;
   return {
-    canadaPost: startCanadaPostSandbox({
-      username: settings.canadaPost.username,
-      password: settings.canadaPost.password,
-      customerNumber: settings.canadaPost.customerNumber,
-    }),
-    bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, ...options.bestBuySandbox }),
+    canadaPostOrigin: origin,
+    canadaPost: portal
+      ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, customerNumber: cp.customerNumber, stateFile: files.canadaPost, baseUrl: origin })
+      : startCanadaPostSandbox({ username: cp.username, password: cp.password, customerNumber: cp.customerNumber, stateFile: files.canadaPost, baseUrl: origin }),
+    bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, stateFile: files.bestBuy, ...options.bestBuySandbox }),
   };
+}
+
+/** canadapost.api picks the adapter; the workflows see one ShippingCarrier either way. */
+function carrierFor(settings: Settings, http: HttpClient, sandboxes: Sandboxes | undefined): ShippingCarrier {
+  const options = {
+    http,
+    settings: settings.canadaPost,
+    baseUrl: settings.canadaPost.baseUrl ?? sandboxes?.canadaPostOrigin,
+    limiters: throttleLimiters(settings.canadaPost.requestsPerMinute),
+  };
+  return settings.canadaPost.api === "portal" ? new CanadaPostPortalClient(options) : new CanadaPostXmlClient(options);
 }
 
 /** Opens the database (migrating it), and the Canada Post and Best Buy clients. */
@@ -56,25 +77,23 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
     await db.close();
     throw error;
   }
-  const http = new HttpClient({ audit: databaseAuditLog(db) });
-  const carrier = new CanadaPostXmlClient({
-    http,
-    settings: settings.canadaPost,
-    baseUrl: settings.canadaPost.baseUrl ?? sandboxes?.canadaPost.url,
-    rateLimiter: new RateLimiter(settings.canadaPost.requestsPerMinute, 60_000),
-  });
+  // Links name the sandbox's fixed origin; its server listens on a new port each run.
+  const routes = sandboxes ? { [new URL(sandboxes.canadaPostOrigin).origin]: sandboxes.canadaPost.url } : undefined;
+  const http = new HttpClient({ audit: databaseAuditLog(db), ...(routes ? { fetch: routedFetch(routes) } : {}) });
+  const carrier = carrierFor(settings, http, sandboxes);
   const marketplace = bestBuyClientFromSettings(settings.bestBuy, http, { baseUrl: settings.bestBuy.baseUrl ?? sandboxes?.bestBuy.url });
   const services =
     settings.mode === "sandbox"
       ? `Canada Post and Best Buy: SANDBOX${sandboxes ? " (built in; nothing is bought)" : ` (${settings.canadaPost.baseUrl}, ${settings.bestBuy.baseUrl})`}`
       : `Canada Post: LIVE ${settings.canadaPost.baseUrl}; Best Buy: LIVE ${settings.bestBuy.baseUrl}`;
+  const api = settings.canadaPost.api === "portal" ? " (Canada Post over the Developer Portal API)" : "";
   return {
     settings,
     db,
     carrier,
     marketplace,
     sandboxes,
-    where: `${db.description}; ${services}`,
+    where: `${db.description}; ${services}${api}`,
     shippingDeps: (extra = {}) => ({ db, carrier, settings, ...extra }),
     async close() {
       await sandboxes?.canadaPost.stop();

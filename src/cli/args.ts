@@ -12,16 +12,37 @@ export interface Args {
   reason: string | undefined;
   reship: boolean;
   email: string | undefined;
+  /** `address ORDER`: the fields given (--line1 …), keyed as the correction names them. */
+  fields: Record<string, string>;
+  show: boolean;
+  drop: boolean;
+  confirm: boolean;
+  /** `report --date`: a local day, YYYY-MM-DD. */
+  date: string | undefined;
+  /** `report --out`: the CSV file to write. */
+  out: string | undefined;
 }
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest"]);
+const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest", "report"]);
+
+/** `shipdesk address ORDER` options, and the correction field each sets. */
+const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
+  "--name": "name",
+  "--company": "company",
+  "--line1": "street1",
+  "--line2": "street2",
+  "--city": "city",
+  "--province": "province",
+  "--postal-code": "postalCode",
+  "--phone": "phone",
+};
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, reason: undefined, reship: false, email: undefined };
+  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -30,12 +51,23 @@ export function parseArgs(argv: readonly string[]): Args {
       if (next === undefined || next.startsWith("--")) throw new UsageError(`${flag} needs a value; see shipdesk --help.`);
       return next;
     };
-    if (a === "--auto") args.auto = true;
+    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    if (ADDRESS_FLAGS[flag] !== undefined) {
+      // A value may be empty (--line2 "" clears the second line) but not another option.
+      const v = inline ?? argv[++i];
+      if (v === undefined || (v.startsWith("--") && inline === undefined)) throw new UsageError(`${flag} needs a value (in quotes if it has spaces); see shipdesk address --help.`);
+      args.fields[ADDRESS_FLAGS[flag]!] = v;
+    } else if (a === "--show") args.show = true;
+    else if (a === "--drop") args.drop = true;
+    else if (a === "--confirm") args.confirm = true;
+    else if (a === "--auto") args.auto = true;
     else if (a === "--accept") args.accept = true;
     else if (a === "--keep") args.keep = true;
     else if (a === "--reship") args.reship = true;
     else if (a === "--reason") args.reason = value(a);
     else if (a === "--email") args.email = value(a);
+    else if (a === "--date") args.date = value(a);
+    else if (a === "--out") args.out = value(a);
     else if (a === "--config") args.config = value(a);
     else if (a.startsWith("--config=")) args.config = a.slice(9);
     else if (a === "--retry") args.retry.push(value(a));
@@ -54,13 +86,37 @@ export function parseArgs(argv: readonly string[]): Args {
     args.command = "void";
     args.order = words[1];
   }
+  else if (words[0] === "address") {
+    if (words.length !== 2) throw new UsageError('shipdesk address takes one order id: shipdesk address ORDER [--line1 "…" --city "…" …] [--show] [--drop].');
+    args.command = "address";
+    args.order = words[1];
+  }
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
     throw new UsageError("--retry goes with shipdesk ship or shipdesk track.");
   }
+  if ((args.date !== undefined || args.out !== undefined) && args.command !== "report") {
+    throw new UsageError("--date and --out go with shipdesk report.");
+  }
+  if (args.date !== undefined && !isDay(args.date)) {
+    throw new UsageError(`--date needs a day written YYYY-MM-DD, such as 2026-12-03; got "${args.date}".`);
+  }
   if ((args.reason !== undefined || args.reship || args.email !== undefined) && args.command !== "void") {
     throw new UsageError("--reason, --reship and --email go with shipdesk void ORDER.");
   }
+  const addressing = Object.keys(args.fields).length > 0 || args.show || args.drop || args.confirm;
+  if (addressing && args.command !== "address") throw new UsageError("--line1, --city and the other address options go with shipdesk address ORDER.");
+  if (args.drop && (Object.keys(args.fields).length > 0 || args.confirm)) {
+    throw new UsageError("--drop goes back to Best Buy's address; it takes no other field. Give the fields without --drop to correct the address.");
+  }
+  if (args.confirm && Object.keys(args.fields).length > 0) throw new UsageError("--confirm keeps the correction as it is; give either fields to change or --confirm.");
   return args;
+}
+
+function isDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return d.getFullYear() === Number(m[1]) && d.getMonth() === Number(m[2]) - 1 && d.getDate() === Number(m[3]);
 }

@@ -29,6 +29,8 @@ export function logShippingEvent(log: Logger, e: ShippingEvent): void {
       return log.warn(`Canada Post asked to slow down; waiting ${Math.round(e.waitMs / 1000)} s`, e.orderId);
     case "busy":
       return log.info("another shipdesk is working on this label; left to it", e.orderId);
+    case "priced":
+      return e.choice.late || e.choice.reason === "fallback" ? log.warn(e.choice.note, e.orderId) : log.info(e.choice.note, e.orderId);
   }
 }
 
@@ -39,13 +41,14 @@ export function logSyncEvent(log: Logger, e: SyncEvent): void {
 }
 
 export function shippingLine(s: ShippingSummary): string {
-  const parts = [`${s.created.length} label(s) bought`];
+  const spent = s.created.length > 0 ? ` for ${money(s.spent.due)} (taxes included${s.spent.unpriced ? `; ${s.spent.unpriced} without a price` : ""})` : "";
+  const parts = [`${s.created.length} label(s) bought${spent}`];
   if (s.recovered.length) parts.push(`${s.recovered.length} finished from an earlier run`);
   if (s.failed.length) parts.push(`${s.failed.length} refused by Canada Post`);
   if (s.skipped.length) parts.push(`${s.skipped.length} order(s) with problems`);
   if (s.inDoubt.length) parts.push(`${s.inDoubt.length} waiting for Canada Post`);
   if (s.notSaved.length) parts.push(`${s.notSaved.length} label(s) not saved`);
-  if (s.notStarted.length) parts.push(`${s.notStarted.length} not started (stopped)`);
+  if (s.notStarted.length) parts.push(`${s.notStarted.length} not started (stopped early; left for the next run)`);
   if (s.keyRefused) parts.push(s.keyRefused);
   return `labels: ${parts.join(", ")}`;
 }
@@ -60,3 +63,5 @@ export function syncLine(s: SyncSummary): string {
   if (s.failure) parts.push(`Best Buy could not be reached (${s.failure.message})`);
   return `orders: ${parts.join(", ")}`;
 }
+
+export const money = (x: number): string => `$${x.toFixed(2)}`;

@@ -33,8 +33,19 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
     details:
       "--reship makes the order shippable again (the next ship buys one new label). --email is where Canada Post writes about a refund (needed after the end of day).",
   },
+  address: {
+    usage: "shipdesk address ORDER [--line1 TEXT …] [--drop]",
+    about: "What an order's label will read, and your correction of its address (Best Buy's is kept).",
+    details:
+      'Fields: --name --company --line1 --line2 --city --province --postal-code --phone ("" empties one). The correction is checked like every order, used for the label, and never overwritten by orders sync. --show prints the label\'s lines, --drop goes back to Best Buy\'s address, --confirm keeps the correction after Best Buy changed its address.',
+  },
   serve: { usage: "shipdesk serve [--port N]", about: "The label printing page on http://127.0.0.1 (default port 8420)." },
-  status: { usage: "shipdesk status", about: "How many orders are where, what needs a person and what to do, the last runs." },
+  status: { usage: "shipdesk status", about: "How many orders are where, what needs a person and what to do, today's and this month's spend, the last runs." },
+  report: {
+    usage: "shipdesk report [--date YYYY-MM-DD] [--out FILE]",
+    about: "A day's labels with what each was quoted and charged, as CSV for the bookkeeper (default: today).",
+    details: "Without --out the CSV goes to the screen (redirect it with > labels.csv); --out FILE writes it for Excel, accents and all.",
+  },
   migrate: { usage: "shipdesk migrate", about: "Bring the database schema up to date (every command also does this)." },
   demo: {
     usage: "shipdesk demo [--keep]",

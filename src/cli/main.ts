@@ -8,6 +8,7 @@ import { reportFailure } from "./failure.ts";
 import { closeOnInterrupt, interrupted } from "./interrupt.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { recordRun } from "./run-record.ts";
+import { timeBudget } from "./time-budget.ts";
 import { combine, type CommandResult } from "./commands/result.ts";
 
 const print = (text: string) => writeLine(process.stdout, text);
@@ -46,6 +47,31 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
       try {
         await migrate(db);
         return (await (await import("./commands/status.ts")).statusCommand(db, db.description, print)).exitCode;
+      } finally {
+        forget();
+        await db.close();
+      }
+    }
+    if (args.command === "report") {
+      const db = await openDatabase(settings);
+      const forget = closeOnInterrupt(() => db.close(), log);
+      try {
+        await migrate(db);
+        return await (await import("./commands/report.ts")).reportCommand(db, args, print, log);
+      } finally {
+        forget();
+        await db.close();
+      }
+    }
+    if (args.command === "address") {
+      // Only the database: a correction needs neither Canada Post nor Best Buy.
+      const db = await openDatabase(settings);
+      const forget = closeOnInterrupt(() => db.close(), log);
+      try {
+        await migrate(db);
+        const { addressCommand } = await import("./commands/address.ts");
+        const a = { order: args.order!, fields: args.fields, show: args.show, drop: args.drop, confirm: args.confirm };
+        return (await addressCommand(db, a, print)).exitCode;
       } finally {
         forget();
         await db.close();
@@ -109,6 +135,16 @@ async function runRecorded(app: App, args: Args, log: Logger): Promise<ExitCode>
 }
 
 async function runCommand(app: App, args: Args, log: Logger): Promise<CommandResult> {
+  if (!args.auto) return runSteps(app, args, log, undefined);
+  const budget = timeBudget(app.settings.run.maxMinutes, log);
+  try {
+    return await runSteps(app, args, log, budget.signal);
+  } finally {
+    budget.dispose();
+  }
+}
+
+async function runSteps(app: App, args: Args, log: Logger, signal: AbortSignal | undefined): Promise<CommandResult> {
   const { syncCommand } = await import("./commands/sync.ts");
   const { shipCommand } = await import("./commands/ship.ts");
   const { trackCommand } = await import("./commands/track.ts");
@@ -116,9 +152,9 @@ async function runCommand(app: App, args: Args, log: Logger): Promise<CommandRes
     case "orders sync":
       return syncCommand(app, log, args.accept || undefined);
     case "ship":
-      return shipCommand(app, log, args.retry);
+      return shipCommand(app, log, args.retry, signal ? { signal } : {});
     case "track":
-      return trackCommand(app, log, args.retry);
+      return trackCommand(app, log, args.retry, signal);
     case "manifest":
       return (await import("./commands/manifest.ts")).manifestCommand(app, log);
     case "void":
@@ -127,10 +163,13 @@ async function runCommand(app: App, args: Args, log: Logger): Promise<CommandRes
       // Each workflow runs whatever happened to the one before: a Best Buy outage never stops labels.
       const sync = await syncCommand(app, log, undefined);
       const { shipAndTrack } = await import("./commands/ship-and-track.ts");
-      const { ship, track } = await shipAndTrack(app, log);
+      const { ship, track } = await shipAndTrack(app, log, undefined, signal);
       const steps = [sync, ship, track];
-      const endOfDay = await (await import("./commands/manifest.ts")).manifestIfDue(app, log);
-      if (endOfDay) steps.push(endOfDay);
+      if (signal?.aborted) log.info("end of day left for the next run: this run's time (run.max_minutes) is spent");
+      else {
+        const endOfDay = await (await import("./commands/manifest.ts")).manifestIfDue(app, log);
+        if (endOfDay) steps.push(endOfDay);
+      }
       return { exitCode: combine(steps.map((s) => s.exitCode)), line: steps.map((s) => s.line).join("; ") };
     }
     default:

@@ -7,9 +7,12 @@ export const ENVIRONMENT: ReadonlyArray<readonly [variable: string, key: string]
   ["DATABASE_URL", "database_url"],
   ["SHIPDESK_DATA_DIR", "data_dir"],
   ["SHIPDESK_LABELS_DIR", "labels_dir"],
+  ["CANADAPOST_API", "canadapost.api"],
   ["CANADAPOST_BASE_URL", "canadapost.base_url"],
   ["CANADAPOST_USERNAME", "canadapost.username"],
   ["CANADAPOST_PASSWORD", "canadapost.password"],
+  ["CANADAPOST_CLIENT_ID", "canadapost.client_id"],
+  ["CANADAPOST_CLIENT_SECRET", "canadapost.client_secret"],
   ["CANADAPOST_CUSTOMER_NUMBER", "canadapost.customer_number"],
   ["CANADAPOST_CONTRACT_ID", "canadapost.contract_id"],
   ["BESTBUY_BASE_URL", "bestbuy.base_url"],
@@ -17,7 +20,7 @@ export const ENVIRONMENT: ReadonlyArray<readonly [variable: string, key: string]
 ];
 
 /** Keys whose values are never printed, not even in an error. */
-export const SECRET_KEYS = new Set(["canadapost.password", "canadapost.username", "bestbuy.api_key", "database_url"]);
+export const SECRET_KEYS = new Set(["canadapost.password", "canadapost.username", "canadapost.client_id", "canadapost.client_secret", "bestbuy.api_key", "database_url"]);
 
 export function variableFor(key: string): string | undefined {
   return ENVIRONMENT.find(([, k]) => k === key)?.[0];

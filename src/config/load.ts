@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import * as v from "valibot";
 import { ConfigError } from "./errors.ts";
 import { applyEnvironment, variableFor } from "./env.ts";
+import { checkKeyKind } from "./key-kind.ts";
 import { SettingsFileSchema, type SettingsFile } from "./schema.ts";
 import { LIVE_HOSTS, SANDBOX_CREDENTIALS, type Settings } from "./settings.ts";
 
@@ -124,9 +125,16 @@ export function loadSettings(options: LoadOptions = {}): Settings {
   const cp = s.canadapost;
   const bb = s.bestbuy;
 
+  checkKeyKind(cp, file ?? SETTINGS_FILE_NAME);
+  const portal = cp.api === "portal";
   if (live) {
-    if (!cp.username) throw missing("canadapost.username", "the Canada Post API username", file);
-    if (!cp.password) throw missing("canadapost.password", "the Canada Post API password", file);
+    if (portal) {
+      if (!cp.client_id) throw missing("canadapost.client_id", "your Developer Portal app's client id", file);
+      if (!cp.client_secret) throw missing("canadapost.client_secret", "your Developer Portal app's client secret", file);
+    } else {
+      if (!cp.username) throw missing("canadapost.username", "the Canada Post API username", file);
+      if (!cp.password) throw missing("canadapost.password", "the Canada Post API password", file);
+    }
     if (!cp.customer_number) throw missing("canadapost.customer_number", "your Canada Post customer number", file);
     if (!cp.contract_id && cp.method_of_payment === "Account")
       throw missing("canadapost.contract_id", "your Canada Post contract number to pay on account", file);
@@ -155,16 +163,17 @@ export function loadSettings(options: LoadOptions = {}): Settings {
     dataDir: absolute(s.data_dir ?? "shipdesk-data", base),
     labelsDir: absolute(s.labels_dir ?? "labels", base),
     canadaPost: {
-      baseUrl:
-        cp.base_url ??
-        (live ? (cp.environment === "development" ? LIVE_HOSTS.canadaPostDevelopment : LIVE_HOSTS.canadaPostProduction) : undefined),
+      api: cp.api,
+      baseUrl: cp.base_url ?? (live ? liveCanadaPostHost(cp.api, cp.environment) : undefined),
       username: cp.username ?? SANDBOX_CREDENTIALS.canadaPostUsername,
       password: cp.password ?? SANDBOX_CREDENTIALS.canadaPostPassword,
+      clientId: cp.client_id ?? SANDBOX_CREDENTIALS.canadaPostClientId,
+      clientSecret: cp.client_secret ?? SANDBOX_CREDENTIALS.canadaPostClientSecret,
       customerNumber,
       mobo: cp.mobo ?? customerNumber,
       contractId: cp.contract_id ?? (live ? undefined : SANDBOX_CREDENTIALS.contractId),
       methodOfPayment: cp.method_of_payment,
-      serviceCode: cp.service_code,
+      ...serviceRule(cp),
       labelFormat: cp.label_format,
       manifest: cp.manifest,
       timeoutMs: cp.timeout_ms,
@@ -191,7 +200,26 @@ export function loadSettings(options: LoadOptions = {}): Settings {
       trackingMaxAttempts: s.run.tracking_max_attempts,
       trackingGiveUpHours: s.run.tracking_give_up_hours,
       manifestAt: s.run.manifest_at,
+      maxMinutes: s.run.max_minutes,
     },
     warnings,
   };
+}
+
+/** The portal has one host for Test and Production apps (the keys pick); the XML services two. */
+function liveCanadaPostHost(api: "xml" | "portal", environment: "production" | "development"): string {
+  if (api === "portal") return LIVE_HOSTS.canadaPostPortal;
+  return environment === "development" ? LIVE_HOSTS.canadaPostDevelopment : LIVE_HOSTS.canadaPostProduction;
+}
+
+/**
+ * `service` wins; an older file's `service_code` alone still means that fixed service. Under
+ * "cheapest_on_time", `fallback_service` (or service_code, or DOM.EP) is bought when no quote can be had.
+ */
+function serviceRule(cp: { service?: string | undefined; service_code?: string | undefined; services: string[]; fallback_service?: string | undefined }) {
+  const rule = cp.service ?? (cp.service_code ? cp.service_code : "cheapest_on_time");
+  if (rule === "cheapest_on_time") {
+    return { serviceRule: "cheapest_on_time" as const, serviceCode: cp.fallback_service ?? cp.service_code ?? "DOM.EP", services: cp.services };
+  }
+  return { serviceRule: "fixed" as const, serviceCode: rule, services: cp.services };
 }

@@ -65,8 +65,20 @@ export const SenderSchema = v.strictObject(
   unknownKey,
 );
 
+const serviceCode = v.pipe(
+  nonEmpty('a Canada Post service code such as "DOM.EP"'),
+  v.regex(/^[A-Z]{3}\.[A-Z0-9.]+$/, 'must be a Canada Post service code such as "DOM.EP" or "DOM.XP"'),
+);
+
 export const CanadaPostSchema = v.strictObject(
   {
+    api: v.optional(
+      v.picklist(
+        ["xml", "portal"],
+        'must be "xml" (the web services on soa-gw, username and password) or "portal" (the Developer Portal API, client id and secret)',
+      ),
+      "xml",
+    ),
     environment: v.optional(
       v.picklist(["production", "development"], 'must be "production" (billed) or "development" (Canada Post\'s test host)'),
       "production",
@@ -74,6 +86,8 @@ export const CanadaPostSchema = v.strictObject(
     base_url: v.optional(url("Canada Post's address")),
     username: v.optional(nonEmpty("the API key's username from the Canada Post Developer Program")),
     password: v.optional(nonEmpty("the API key's password from the Canada Post Developer Program")),
+    client_id: v.optional(nonEmpty("the client id of your app in the Canada Post Developer Portal")),
+    client_secret: v.optional(nonEmpty("the client secret of your app in the Canada Post Developer Portal")),
     customer_number: v.optional(digits("your Canada Post customer number", 10)),
     mobo: v.optional(digits('the "mailed on behalf of" customer number', 10)),
     contract_id: v.optional(digits("your Canada Post contract number", 10)),
@@ -81,10 +95,23 @@ export const CanadaPostSchema = v.strictObject(
       v.picklist(["Account", "CreditCard", "SupplierAccount"], 'must be "Account", "CreditCard" or "SupplierAccount"'),
       "Account",
     ),
-    service_code: v.optional(
-      v.pipe(nonEmpty('a Canada Post service code such as "DOM.EP"'), v.regex(/^[A-Z]{3}\.[A-Z0-9.]+$/, 'must be a Canada Post service code such as "DOM.EP" or "DOM.XP"')),
-      "DOM.EP",
+    // The older name of a fixed `service`; kept so existing settings files still mean what they said.
+    service_code: v.optional(serviceCode),
+    service: v.optional(
+      v.union(
+        [v.literal("cheapest_on_time"), serviceCode],
+        'must be "cheapest_on_time" (the cheapest allowed service that arrives by Best Buy\'s promise) or a Canada Post service code such as "DOM.EP"',
+      ),
     ),
+    services: v.optional(
+      v.pipe(
+        v.array(serviceCode, 'must be a list of Canada Post service codes such as ["DOM.RP", "DOM.EP", "DOM.XP"]'),
+        v.minLength(1, 'must name at least one service, such as ["DOM.EP"]'),
+        v.maxLength(20, "must name at most 20 services"),
+      ),
+      ["DOM.RP", "DOM.EP", "DOM.XP"],
+    ),
+    fallback_service: v.optional(serviceCode),
     label_format: v.optional(v.picklist(["4x6", "8.5x11"], 'must be "4x6" (thermal label printer) or "8.5x11" (letter paper)'), "4x6"),
     manifest: v.optional(
       v.picklist(["group", "transmit"], 'must be "group" (transmit at the end of the day) or "transmit" (each label transmitted when bought)'),
@@ -127,6 +154,7 @@ export const RunSchema = v.strictObject(
     concurrency: v.optional(wholeNumber("labels bought at the same time", 1, 16), 4),
     tracking_max_attempts: v.optional(wholeNumber("tries before a person is asked", 1, 100), 5),
     tracking_give_up_hours: v.optional(wholeNumber("hours before a person is asked", 1, 720), 24),
+    max_minutes: v.optional(positive("minutes an --auto run may start new work; below the schedule's interval", 1440), 10),
     manifest_at: v.optional(v.pipe(text('a time of day such as "17:00"'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "17:00"'))),
   },
   unknownKey,

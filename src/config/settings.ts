@@ -11,15 +11,35 @@ export interface Sender {
 }
 
 export interface CanadaPostSettings {
-  /** Undefined in sandbox mode when not set: the built-in sandbox is started in-process. */
+  /**
+   * Which of Canada Post's two API families shipdesk speaks: "xml" (the web services on
+   * soa-gw, Basic auth with username and password) or "portal" (the Developer Portal's JSON
+   * API, OAuth 2.0 with client id and secret). The workflows are the same over both.
+   */
+  api: "xml" | "portal";
+  /**
+   * Undefined in sandbox mode when not set: the built-in sandbox is started in-process. For
+   * "portal", the gateway root under which shipping/v1, rating/v1 and the token endpoint sit.
+   */
   baseUrl: string | undefined;
   username: string;
   password: string;
+  /** The Developer Portal app's keys (api = "portal"). */
+  clientId: string;
+  clientSecret: string;
   customerNumber: string;
   mobo: string;
   contractId: string | undefined;
   methodOfPayment: "Account" | "CreditCard" | "SupplierAccount";
+  /**
+   * "cheapest_on_time": each order gets the cheapest of `services` that arrives by Best Buy's
+   * promise (quoted with Get Rates); "fixed": every order gets `serviceCode`.
+   */
+  serviceRule: "cheapest_on_time" | "fixed";
+  /** The fixed service, or under "cheapest_on_time" the fallback when no quote can be had. */
   serviceCode: string;
+  /** The services "cheapest_on_time" may pick from. */
+  services: string[];
   labelFormat: "4x6" | "8.5x11";
   manifest: "group" | "transmit";
   timeoutMs: number;
@@ -50,6 +70,8 @@ export interface RunSettings {
   trackingMaxAttempts: number;
   trackingGiveUpHours: number;
   manifestAt: string | undefined;
+  /** After this long an --auto run starts no new label or tracking call (run.max_minutes). */
+  maxMinutes: number;
 }
 
 export interface Settings {
@@ -70,6 +92,8 @@ export interface Settings {
 export const LIVE_HOSTS = {
   canadaPostProduction: "https://soa-gw.canadapost.ca",
   canadaPostDevelopment: "https://ct.soa-gw.canadapost.ca",
+  // One host for Test and Production apps: the app's keys pick the environment.
+  canadaPostPortal: "https://api.canadapost-postescanada.ca/prod/devportal-portaildesdeveloppeurs",
   bestBuy: "https://marketplace.bestbuy.ca",
 } as const;
 
@@ -77,6 +101,9 @@ export const LIVE_HOSTS = {
 export const SANDBOX_CREDENTIALS = {
   canadaPostUsername: "sandbox-user",
   canadaPostPassword: "sandbox-password",
+  // Shaped like real portal keys (32 hex digits), so the key-kind check takes them as portal keys.
+  canadaPostClientId: "5a4db0c55a4db0c55a4db0c55a4db0c5",
+  canadaPostClientSecret: "c0ffee00c0ffee00c0ffee00c0ffee00",
   customerNumber: "2004381",
   contractId: "42708517",
   bestBuyApiKey: "sandbox-api-key",

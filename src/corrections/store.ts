@@ -11,6 +11,7 @@ import unlockTrackingSql from "../../sql/corrections/unlock_tracking.sql" with {
 import markVoidedSql from "../../sql/corrections/mark_voided.sql" with { type: "text" };
 import markRefundRequestedSql from "../../sql/corrections/mark_refund_requested.sql" with { type: "text" };
 import recordErrorSql from "../../sql/corrections/record_error.sql" with { type: "text" };
+import recordCanadaPostStatusSql from "../../sql/corrections/record_cp_status.sql" with { type: "text" };
 import clearOrderAttentionSql from "../../sql/corrections/clear_order_attention.sql" with { type: "text" };
 import moveToHistorySql from "../../sql/corrections/move_to_history.sql" with { type: "text" };
 import deleteShipmentSql from "../../sql/corrections/delete_shipment.sql" with { type: "text" };
@@ -69,6 +70,11 @@ export async function markVoided(db: Queryable, s: LabelToCancel, reason: string
 export async function markRefundRequested(db: Queryable, s: LabelToCancel, reason: string, ticket: RefundTicket): Promise<void> {
   await db.query(markRefundRequestedSql, [s.shipment_id, reason, ticket.ticketId, ticket.ticketDate]);
   if (s.attention) await db.query(clearOrderAttentionSql, [s.order_id, s.attention]);
+}
+
+/** What Get Shipment said of the label; "transmitted" also marks it so, for the end of day's settling. */
+export async function recordCanadaPostStatus(db: Queryable, shipmentId: number, cpStatus: string): Promise<void> {
+  await db.query(recordCanadaPostStatusSql, [shipmentId, cpStatus]);
 }
 
 export async function recordError(db: Queryable, shipmentId: number, message: string, messages: readonly CanadaPostMessage[]): Promise<void> {

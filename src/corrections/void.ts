@@ -1,4 +1,4 @@
-import { findLink, type CanadaPostError, type Link } from "../canadapost/index.ts";
+import { findLink, labelStateOf, type CanadaPostError, type Link, type ShipmentInfo } from "../canadapost/index.ts";
 import type { Session } from "../db/index.ts";
 import type { CorrectionDeps, VoidOptions, VoidResult } from "./deps.ts";
 import {
@@ -8,6 +8,7 @@ import {
   makeWayForNewLabel,
   markRefundRequested,
   markVoided,
+  recordCanadaPostStatus,
   recordError,
   releaseEndOfDay,
   unlockShipment,
@@ -61,14 +62,28 @@ async function cancel(deps: CorrectionDeps, session: Session, label: LabelToCanc
       return withWarnings(await finish(session, label, options, "already", `The label of order ${orderId} is ${what}.`, label.refund_ticket_id ?? undefined));
     }
   }
-  if (label.transmit_id !== null && label.transmitted_at === null) {
-    return refused(`The end of day's transmit of order ${orderId}'s label is in doubt; run shipdesk manifest first, then void it.`);
-  }
   const self = linkOf(label, "self");
   if (!self) return refused(`Order ${orderId}'s label has no Canada Post link stored; void it in Canada Post's website.`);
 
   // A label with no group was transmitted when bought (manifest = "transmit"): refund only.
-  const transmitted = label.transmitted_at !== null || label.group_id === null;
+  let transmitted = label.transmitted_at !== null || label.group_id === null;
+  let known: ShipmentInfo | undefined;
+  if (label.transmit_id !== null && label.transmitted_at === null) {
+    // The end of day's transmit of it is in doubt (or was refused) and not settled yet: the
+    // label's own status at Canada Post says whether a void or a refund cancels it, so the clerk
+    // never waits on the end of day.
+    const state = labelStateOf(await deps.carrier.getShipment(self, orderId));
+    if (state.kind === "refused" || state.kind === "unreachable") {
+      return failure(session, label, "read", state.kind === "refused" ? "rejected" : "unknown", state.error);
+    }
+    await recordCanadaPostStatus(session, label.shipment_id, state.status);
+    if (state.kind === "cancelled") {
+      await session.transaction((tx) => markVoided(tx, label, reason));
+      return withWarnings(await finish(session, label, options, "voided", `The label of order ${orderId} (PIN ${label.tracking_pin}) was already cancelled at Canada Post; it is marked voided, and nothing is billed for it.`, undefined));
+    }
+    transmitted = state.kind === "transmitted";
+    known = state.info;
+  }
   if (!transmitted) {
     const voided = await deps.carrier.voidShipment(self, orderId);
     if (voided.kind === "ok" || (voided.kind === "rejected" && voided.error.status === 404)) {
@@ -78,21 +93,34 @@ async function cancel(deps: CorrectionDeps, session: Session, label: LabelToCanc
     }
     if (!(voided.kind === "rejected" && voided.error.alreadyTransmitted)) return failure(session, label, "void", voided.kind, voided.error);
   }
-  return withWarnings(await refund(deps, session, label, self, reason, options));
+  return withWarnings(await refund(deps, session, label, self, reason, options, known));
 }
 
-async function refund(deps: CorrectionDeps, session: Session, label: LabelToCancel, self: Link, reason: string, options: VoidOptions): Promise<VoidResult> {
+async function refund(
+  deps: CorrectionDeps,
+  session: Session,
+  label: LabelToCancel,
+  self: Link,
+  reason: string,
+  options: VoidOptions,
+  known: ShipmentInfo | undefined,
+): Promise<VoidResult> {
   const orderId = label.order_id;
   const email = options.email?.trim();
   if (!email) {
     return refused(`The label of order ${orderId} was already handed to Canada Post, so only a refund helps; Canada Post needs an e-mail address for it: shipdesk void ${orderId} --email you@example.com, or set refund_email under [canadapost] in shipdesk.toml.`);
   }
-  // The refund link appears on the shipment only once it is transmitted: ask for it fresh.
-  const shipment = await deps.carrier.getShipment(self, orderId);
-  if (shipment.kind !== "ok") return failure(session, label, "read", shipment.kind, shipment.error);
-  const link = shipment.value.links.refund;
+  // The refund link appears on the shipment only once it is transmitted: ask for it fresh
+  // (unless it was just asked for, as it is when the end of day's transmit is in doubt).
+  let shipment = known;
+  if (!shipment || !shipment.links.refund) {
+    const read = await deps.carrier.getShipment(self, orderId);
+    if (read.kind !== "ok") return failure(session, label, "read", read.kind, read.error);
+    shipment = read.value;
+  }
+  const link = shipment.links.refund;
   if (!link) {
-    return refused(`Canada Post offers no refund for the label of order ${orderId} (status ${shipment.value.status}); ask Canada Post.`);
+    return refused(`Canada Post offers no refund for the label of order ${orderId} (status ${shipment.status}); ask Canada Post.`);
   }
   const ticket = await deps.carrier.requestRefund(link, email, orderId);
   if (ticket.kind !== "ok") return failure(session, label, "refund", ticket.kind, ticket.error);

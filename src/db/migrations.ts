@@ -2,6 +2,9 @@
 // numbered file here and in sql/migrations/ (a test checks the two lists agree).
 import m0001 from "../../sql/migrations/0001_schema.sql" with { type: "text" };
 import m0002 from "../../sql/migrations/0002_manifests.sql" with { type: "text" };
+import m0003 from "../../sql/migrations/0003_address_corrections.sql" with { type: "text" };
+import m0004 from "../../sql/migrations/0004_end_of_day_settle.sql" with { type: "text" };
+import m0005 from "../../sql/migrations/0005_prices.sql" with { type: "text" };
 
 export interface Migration {
   version: number;
@@ -12,4 +15,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: "0001_schema", sql: m0001 },
   { version: 2, name: "0002_manifests", sql: m0002 },
+  { version: 3, name: "0003_address_corrections", sql: m0003 },
+  { version: 4, name: "0004_end_of_day_settle", sql: m0004 },
+  { version: 5, name: "0005_prices", sql: m0005 },
 ];

@@ -32,6 +32,11 @@ export interface HttpRequest {
    * links carry the API username in their path, a service may echo a key in an error.
    */
   secrets?: readonly string[];
+  /**
+   * Rewrites the reply before it is audited, for a secret that only the reply itself names
+   * (an OAuth access token). The caller still gets the reply as it came.
+   */
+  auditResponse?: (text: string) => string;
 }
 
 /** Replaces every secret (of 4 characters or more) in `text`. */
@@ -159,7 +164,7 @@ export class HttpClient {
       method: request.method,
       url: redact(request.url, secrets),
       requestPayload: secrets?.length ? JSON.parse(redact(JSON.stringify(payload), secrets)) : payload,
-      responseBody: response === null ? null : redact(response, secrets),
+      responseBody: response === null ? null : redact(request.auditResponse ? request.auditResponse(response) : response, secrets),
       statusCode: outcome.kind === "response" ? outcome.status : null,
       isSuccess: isSuccess(outcome),
       durationMs: outcome.durationMs,

@@ -2,3 +2,4 @@ export { HttpClient, auditBody, redact, type HttpRequest, type RetryPolicy, type
 export { databaseAuditLog, type AuditLog, type AuditRecord, type Service } from "./audit.ts";
 export { isSuccess, retryAfterMs, type HttpOutcome, type HttpResponse, type HttpNoAnswer } from "./outcome.ts";
 export { RateLimiter } from "./rate-limiter.ts";
+export { routedFetch } from "./routed-fetch.ts";

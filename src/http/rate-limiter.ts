@@ -17,15 +17,49 @@ interface Slot {
 export class RateLimiter {
   private readonly slots: Slot[] = [];
   private queue: Promise<void> = Promise.resolve();
-  /** No call before this time (set by `pause`). */
+  /** No call before this time (set by `pause` and `throttled`). */
   private notBefore = 0;
+  /** The back-off after the last throttle; 0 once a call got through. */
+  private backoffMs = 0;
+  /** When the server last said "slow down"; calls sent before then are part of the same wave. */
+  private lastThrottleAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly limit: number,
     readonly windowMs: number,
     private readonly now: () => number = () => performance.now(),
     private readonly sleep: (ms: number) => Promise<void> = (ms) => Bun.sleep(ms),
+    /** The first back-off after a throttle; it doubles while throttles continue, up to `windowMs`. */
+    readonly firstBackoffMs: number = 2_000,
   ) {}
+
+  /**
+   * The server throttled a call that took `durationMs`: pauses every call of this limiter and
+   * returns how long from now. A short pause first, doubling up to the window only while
+   * throttles go on: a whole window's pause for one stray rejection held a 30-order run up for
+   * minutes. A Retry-After (`askedMs`) is honoured as given. Calls that were already on their
+   * way when the first rejection came back are the same wave, not a reason to double again.
+   */
+  throttled(durationMs: number, askedMs?: number): number {
+    const now = this.now();
+    const sentAt = now - durationMs;
+    if (sentAt >= this.lastThrottleAt || askedMs !== undefined) {
+      if (sentAt >= this.lastThrottleAt) this.backoffMs = this.backoffMs === 0 ? this.firstBackoffMs : Math.min(this.backoffMs * 2, this.windowMs);
+      this.lastThrottleAt = now;
+      this.notBefore = Math.max(this.notBefore, now + (askedMs ?? this.backoffMs));
+    }
+    return Math.max(0, this.notBefore - now);
+  }
+
+  /** A call got through: the next throttle starts with the short back-off again. */
+  succeeded(): void {
+    this.backoffMs = 0;
+  }
+
+  /** The back-off a throttle now would start from (0: none under way); for tests and the log. */
+  get currentBackoffMs(): number {
+    return this.backoffMs;
+  }
 
   /** Runs one call inside the limit. */
   async run<T>(call: () => Promise<T>): Promise<T> {

@@ -9,6 +9,8 @@ export interface EndOfDayRun extends EndOfDayDeps {
   emit(event: EndOfDayEvent): void;
   at(step: EndOfDayCheckpoint): Promise<void>;
   today(): Date;
+  /** Manifests this run already tried to fetch: one try per run, so `attempts` counts runs. */
+  triedManifests: Set<number>;
 }
 
 /** The last path segment of a Canada Post link: the shipment or manifest id. */

@@ -4,7 +4,11 @@ import { linkManifestShipments, linkTransmitShipments, manifestsToFinish, record
 
 /** Every manifest Canada Post made whose PDF is not saved: Get Manifest, its labels, its PDF. */
 export async function saveManifests(run: EndOfDayRun): Promise<void> {
-  for (const m of await manifestsToFinish(run.db)) await saveManifest(run, m);
+  for (const m of await manifestsToFinish(run.db)) {
+    if (run.triedManifests.has(m.manifest_id)) continue;
+    run.triedManifests.add(m.manifest_id);
+    await saveManifest(run, m);
+  }
 }
 
 async function saveManifest(run: EndOfDayRun, m: ManifestToFinish): Promise<void> {
@@ -47,8 +51,9 @@ async function linkShipments(run: EndOfDayRun, m: ManifestToFinish, listLink: Pa
       return false;
     }
     await linkManifestShipments(run.db, m.manifest_id, listed.value.map((l) => idOfHref(l.href)));
+  } else if (m.siblings === 1) {
+    await linkTransmitShipments(run.db, m.manifest_id, m.transmit_id);
   }
-  if (m.siblings === 1) await linkTransmitShipments(run.db, m.manifest_id, m.transmit_id);
   return true;
 }
 

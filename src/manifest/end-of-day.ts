@@ -2,14 +2,17 @@ import type { EndOfDayRun } from "./context.ts";
 import type { EndOfDayDeps } from "./deps.ts";
 import { saveManifests } from "./download.ts";
 import { emptyEndOfDay, type EndOfDaySummary } from "./events.ts";
-import { settleTransmitsInDoubt } from "./settle.ts";
-import { endOfDayDone, lockEndOfDay, unlockEndOfDay } from "./store.ts";
+import { findMissingManifests } from "./find-manifests.ts";
+import { settleOpenTransmits } from "./settle.ts";
+import { countUnsettledRun, endOfDayDone, lockEndOfDay, unlockEndOfDay } from "./store.ts";
 import { transmitOpenGroups } from "./transmit.ts";
 
 /**
- * The end of day: first finish what an earlier run left (a transmit whose answer was lost, a
- * manifest not yet downloaded), then transmit the open groups, then fetch every manifest PDF.
- * One run at a time (a session lock); a second run the same day transmits nothing new.
+ * The end of day: first finish what an earlier run left (a transmit whose answer was lost or that
+ * Canada Post refused, settled label by label; a manifest not yet downloaded), then transmit the
+ * open groups, then find and fetch every manifest PDF. One run at a time (a session lock); a
+ * second run the same day transmits nothing new. Whatever is left unsettled is counted, so that
+ * `shipdesk status` lists it after two runs instead of it repeating unseen.
  */
 export async function runEndOfDay(deps: EndOfDayDeps): Promise<EndOfDaySummary> {
   const summary = emptyEndOfDay();
@@ -30,11 +33,18 @@ export async function runEndOfDay(deps: EndOfDayDeps): Promise<EndOfDaySummary> 
           await deps.checkpoint?.(step);
         },
         today: deps.now ?? (() => new Date()),
+        triedManifests: new Set(),
       };
-      const settled = await settleTransmitsInDoubt(run);
+      const settled = await settleOpenTransmits(run);
       await saveManifests(run);
-      if (settled) await transmitOpenGroups(run);
+      if (settled) {
+        await transmitOpenGroups(run);
+        // A refusal is an answer: its labels are asked about now. One in doubt waits for the next run.
+        await settleOpenTransmits(run, (t) => t.status === "refused");
+      }
+      await findMissingManifests(run);
       await saveManifests(run);
+      await countUnsettledRun(run.db);
       if (isEmpty(summary)) {
         summary.nothing =
           deps.settings.canadaPost.manifest === "transmit"
@@ -52,7 +62,7 @@ export async function runEndOfDay(deps: EndOfDayDeps): Promise<EndOfDaySummary> 
 }
 
 function isEmpty(s: EndOfDaySummary): boolean {
-  return s.transmitted.length + s.saved.length + s.blocked.length + s.failed.length + s.unreachable.length === 0;
+  return s.transmitted.length + s.saved.length + s.blocked.length + s.failed.length + s.refused.length + s.voided.length + s.unreachable.length === 0;
 }
 
 /**

@@ -5,7 +5,9 @@ export type EndOfDayEvent =
   | { type: "blocked"; groupId: string; orderIds: string[]; message: string }
   | { type: "transmitting"; groupIds: string[]; labels: number }
   | { type: "transmitted"; groupIds: string[]; manifests: number }
+  | { type: "refused"; groupIds: string[]; message: string; needsPerson: boolean }
   | { type: "settled"; groupIds: string[]; transmitted: boolean; message: string }
+  | { type: "voided"; orderId: string; message: string }
   | { type: "manifest-saved"; poNumber: string; path: string; shipments: number }
   | { type: "failed"; message: string }
   | { type: "unreachable"; message: string };
@@ -19,6 +21,10 @@ export interface EndOfDaySummary {
   blocked: { groupId: string; orderIds: string[]; message: string }[];
   /** Canada Post said no, or a file could not be written: a person must look. */
   failed: string[];
+  /** Canada Post's refusals of a transmit, with its words (settled label by label). */
+  refused: string[];
+  /** Labels found cancelled at Canada Post that shipdesk had not voided: do not ship with them. */
+  voided: string[];
   /** No answer from Canada Post: the next run picks up from here, never transmitting twice. */
   unreachable: string[];
   /** Another end of day holds the lock. */
@@ -32,9 +38,11 @@ export const emptyEndOfDay = (): EndOfDaySummary => ({
   saved: [],
   blocked: [],
   failed: [],
+  refused: [],
+  voided: [],
   unreachable: [],
   busy: false,
   nothing: undefined,
 });
 
-export const endOfDayNeedsPerson = (s: EndOfDaySummary): boolean => s.failed.length > 0 || s.blocked.length > 0;
+export const endOfDayNeedsPerson = (s: EndOfDaySummary): boolean => s.failed.length > 0 || s.blocked.length > 0 || s.voided.length > 0;

@@ -1,84 +1,99 @@
-import type { Link } from "../canadapost/index.ts";
-import { idOfHref, localYmd, type EndOfDayRun } from "./context.ts";
-import { abandonTransmit, knownManifestUrls, recordTransmitted, transmitShipments, transmitsInDoubt, type TransmitInDoubt } from "./store.ts";
+import { findLink, labelStateOf, type Link } from "../canadapost/index.ts";
+import type { EndOfDayRun } from "./context.ts";
+import {
+  closeTransmit,
+  labelFoundCancelled,
+  labelFoundOpen,
+  labelFoundTransmitted,
+  labelsToSettle,
+  openTransmits,
+  recordLabelStatus,
+  type LabelToSettle,
+  type OpenTransmit,
+} from "./store.ts";
+
+type Fate = "transmitted" | "open" | "cancelled";
 
 /**
- * A transmit whose answer never reached the database: ask Canada Post. If the labels are still
- * open in their groups it was not done (and the labels are free again); if they are gone, it
- * was, and Get Manifests by date finds the manifest(s) listing them. Never transmits.
- * Returns false while something is still in doubt (nothing new may be transmitted then).
+ * A transmit Canada Post refused, or whose answer never reached the database, is settled by each
+ * of its labels' own status at Canada Post (Get Shipment), never by inference from lists: a group
+ * missing from Canada Post's lists may have had every label voided elsewhere, or never existed
+ * there. Transmitted labels wait for their manifest (findMissingManifests), open ones are freed for
+ * a new transmit, cancelled ones are marked voided. Never transmits.
+ * Returns false while some label's fate is unknown: nothing new may be transmitted then, since a
+ * new transmit of its group could take that label without this database knowing.
  */
-export async function settleTransmitsInDoubt(run: EndOfDayRun): Promise<boolean> {
-  for (const t of await transmitsInDoubt(run.db)) {
-    if (!(await settle(run, t))) return false;
+export async function settleOpenTransmits(run: EndOfDayRun, which: (t: OpenTransmit) => boolean = () => true): Promise<boolean> {
+  let settled = true;
+  for (const t of await openTransmits(run.db)) {
+    const done = which(t) && (await settleTransmit(run, t));
+    if (!done) settled = false;
   }
+  return settled;
+}
+
+async function settleTransmit(run: EndOfDayRun, t: OpenTransmit): Promise<boolean> {
+  const fates: Record<Fate, string[]> = { transmitted: [], open: [], cancelled: [] };
+  for (const label of await labelsToSettle(run.db, t.transmit_id)) {
+    const fate = await settleLabel(run, t, label);
+    // No answer: the next run asks again; more questions now would only meet the same silence.
+    if (fate === "unreachable") break;
+    if (fate !== "unknown") fates[fate].push(label.order_id);
+  }
+  const closed = await closeTransmit(run.db, t.transmit_id);
+  if (!closed) return false;
+  const what = t.status === "refused" ? "refused transmit" : "transmit whose answer was lost";
+  const told = [
+    fates.transmitted.length ? `${fates.transmitted.length} label(s) transmitted (their manifest is fetched)` : "",
+    fates.open.length ? `${fates.open.length} still open (transmitted again)` : "",
+    fates.cancelled.length ? `${fates.cancelled.length} cancelled at Canada Post (marked voided)` : "",
+  ].filter(Boolean);
+  const message = `The ${what} of ${t.group_ids.join(", ")} is settled label by label with Canada Post: ${told.join(", ") || "no label left in it"}.`;
+  if (closed === "recovered") run.summary.transmitted.push(...t.group_ids);
+  run.emit({ type: "settled", groupIds: t.group_ids, transmitted: closed === "recovered", message });
   return true;
 }
 
-async function settle(run: EndOfDayRun, t: TransmitInDoubt): Promise<boolean> {
-  const ours = await transmitShipments(run.db, t.transmit_id);
-  const ourIds = new Set(ours.flatMap((s) => (s.cp_shipment_id ? [s.cp_shipment_id] : [])));
-  const open = new Set<string>();
-  for (const groupId of t.group_ids) {
-    const listed = await run.carrier.findShipmentsByGroup(groupId);
-    if (listed.kind !== "ok") return unreachable(run, `Canada Post could not say whether group ${groupId} was transmitted (${listed.error.message}); nothing is transmitted until it can.`);
-    for (const link of listed.value) open.add(idOfHref(link.href));
+async function settleLabel(run: EndOfDayRun, t: OpenTransmit, label: LabelToSettle): Promise<Fate | "unknown" | "unreachable"> {
+  const orderId = label.order_id;
+  const groups = t.group_ids.join(", ");
+  const self = Array.isArray(label.cp_links) ? findLink(label.cp_links as Link[], "self") : undefined;
+  if (!self) {
+    failed(run, `Order ${orderId}'s label (PIN ${label.tracking_pin ?? "unknown"}) has no Canada Post link stored, so the end of day cannot ask what became of it; look it up in Canada Post's website, then run shipdesk manifest.`);
+    return "unknown";
   }
-  const stillOpen = [...ourIds].filter((id) => open.has(id));
-  // No label of it left (all voided since): whatever happened, there is nothing to fetch.
-  if (ourIds.size === 0 || stillOpen.length === ourIds.size) {
-    const message = `The transmit of ${t.group_ids.join(", ")} did not happen at Canada Post; it is sent again.`;
-    await run.session.transaction((tx) => abandonTransmit(tx, t.transmit_id, message));
-    run.emit({ type: "settled", groupIds: t.group_ids, transmitted: false, message });
-    return true;
-  }
-  if (stillOpen.length > 0) {
-    const message = `Canada Post lists some labels of the transmit of ${t.group_ids.join(", ")} as transmitted and others not (${stillOpen.length} open); call Canada Post before transmitting these groups again.`;
-    run.summary.failed.push(message);
-    run.emit({ type: "failed", message });
-    return false;
-  }
-
-  const manifests = await manifestsListing(run, t, ourIds);
-  if (manifests === "unreachable") return false;
-  if (manifests.length === 0) {
-    return unreachable(run, `Canada Post transmitted ${t.group_ids.join(", ")} but does not list its manifest yet; the next run fetches it.`);
-  }
-  await run.session.transaction((tx) => recordTransmitted(tx, t.transmit_id, "recovered", t.group_ids, manifests));
-  await run.at("transmit-recorded");
-  run.summary.transmitted.push(...t.group_ids);
-  const message = `The transmit of ${t.group_ids.join(", ")} had been done at Canada Post (its answer was lost); its manifest is fetched now.`;
-  run.emit({ type: "settled", groupIds: t.group_ids, transmitted: true, message });
-  return true;
-}
-
-/** Get Manifests from the day of the transmit: the new ones that list one of our labels. */
-async function manifestsListing(run: EndOfDayRun, t: TransmitInDoubt, ourIds: ReadonlySet<string>): Promise<Link[] | "unreachable"> {
-  const found = await run.carrier.findManifests(localYmd(new Date(t.sent_at)));
-  if (found.kind !== "ok") {
-    unreachable(run, `Canada Post could not list the manifests (${found.error.message}); the next run asks again.`);
-    return "unreachable";
-  }
-  const known = await knownManifestUrls(run.db);
-  const ours: Link[] = [];
-  for (const link of found.value.filter((l) => !known.has(l.href))) {
-    const manifest = await run.carrier.getManifest(link);
-    if (manifest.kind !== "ok" || !manifest.value.manifestShipments) {
-      unreachable(run, `Canada Post could not show manifest ${link.href} (${manifest.kind === "ok" ? "no shipment list" : manifest.error.message}); the next run asks again.`);
+  const state = labelStateOf(await run.carrier.getShipment(self, orderId));
+  switch (state.kind) {
+    case "transmitted":
+      await labelFoundTransmitted(run.db, label.shipment_id, state.status);
+      return "transmitted";
+    case "open":
+      await labelFoundOpen(run.db, label.shipment_id, state.status);
+      return "open";
+    case "cancelled": {
+      await labelFoundCancelled(run.db, label.shipment_id, "cancelled at Canada Post, not by shipdesk (found at the end of day)", state.status);
+      const message = `The label of order ${orderId} (PIN ${label.tracking_pin}) was cancelled at Canada Post, not by shipdesk; it is marked voided: do not ship a parcel with it (shipdesk void ${orderId} --reship buys a new one if the order is still to ship).`;
+      run.summary.voided.push(message);
+      run.emit({ type: "voided", orderId, message });
+      return "cancelled";
+    }
+    case "other":
+      await recordLabelStatus(run.db, label.shipment_id, state.status);
+      failed(run, `Canada Post shows the label of order ${orderId} (PIN ${label.tracking_pin}) as "${state.status}", so the end of day cannot settle ${groups}; ask Canada Post what the label needs, then run shipdesk manifest.`);
+      return "unknown";
+    case "refused":
+      failed(run, `Canada Post would not say what became of the label of order ${orderId} (${state.error.message}); ask Canada Post about PIN ${label.tracking_pin}, then run shipdesk manifest.`);
+      return "unknown";
+    case "unreachable": {
+      const message = `Canada Post did not say what became of the labels of ${groups} (${state.error.message}); the next run asks again, and nothing is transmitted until it knows.`;
+      run.summary.unreachable.push(message);
+      run.emit({ type: "unreachable", message });
       return "unreachable";
     }
-    const listed = await run.carrier.getManifestShipments(manifest.value.manifestShipments);
-    if (listed.kind !== "ok") {
-      unreachable(run, `Canada Post could not list the labels of manifest ${link.href} (${listed.error.message}); the next run asks again.`);
-      return "unreachable";
-    }
-    if (listed.value.some((l) => ourIds.has(idOfHref(l.href)))) ours.push(link);
   }
-  return ours;
 }
 
-function unreachable(run: EndOfDayRun, message: string): false {
-  run.summary.unreachable.push(message);
-  run.emit({ type: "unreachable", message });
-  return false;
+function failed(run: EndOfDayRun, message: string): void {
+  run.summary.failed.push(message);
+  run.emit({ type: "failed", message });
 }

@@ -3,8 +3,16 @@ import type { Link } from "../canadapost/index.ts";
 import type { Queryable } from "../db/index.ts";
 import lockSql from "../../sql/manifest/lock_end_of_day.sql" with { type: "text" };
 import unlockSql from "../../sql/manifest/unlock_end_of_day.sql" with { type: "text" };
-import transmitsInDoubtSql from "../../sql/manifest/transmits_in_doubt.sql" with { type: "text" };
-import transmitShipmentsSql from "../../sql/manifest/transmit_shipments.sql" with { type: "text" };
+import openTransmitsSql from "../../sql/manifest/open_transmits.sql" with { type: "text" };
+import labelsToSettleSql from "../../sql/manifest/labels_to_settle.sql" with { type: "text" };
+import labelFoundTransmittedSql from "../../sql/manifest/label_found_transmitted.sql" with { type: "text" };
+import labelFoundOpenSql from "../../sql/manifest/label_found_open.sql" with { type: "text" };
+import labelFoundCancelledSql from "../../sql/manifest/label_found_cancelled.sql" with { type: "text" };
+import recordLabelStatusSql from "../../sql/manifest/record_label_status.sql" with { type: "text" };
+import closeTransmitSql from "../../sql/manifest/close_transmit.sql" with { type: "text" };
+import recordTransmitRefusedSql from "../../sql/manifest/record_transmit_refused.sql" with { type: "text" };
+import labelsWithoutManifestSql from "../../sql/manifest/labels_without_manifest.sql" with { type: "text" };
+import countUnsettledRunSql from "../../sql/manifest/count_unsettled_run.sql" with { type: "text" };
 import untransmittedGroupsSql from "../../sql/manifest/untransmitted_groups.sql" with { type: "text" };
 import startTransmitSql from "../../sql/manifest/start_transmit.sql" with { type: "text" };
 import markTransmitShipmentsSql from "../../sql/manifest/mark_transmit_shipments.sql" with { type: "text" };
@@ -32,25 +40,72 @@ export async function unlockEndOfDay(db: Queryable): Promise<void> {
   await db.query(unlockSql);
 }
 
-export interface TransmitInDoubt {
+export interface OpenTransmit {
   transmit_id: number;
   group_ids: string[];
+  /** 'sent': no answer recorded (in doubt); 'refused': Canada Post said no. */
+  status: "sent" | "refused";
   sent_at: Date;
+  last_error: string | null;
 }
-export const transmitsInDoubt = (db: Queryable) => db.query<TransmitInDoubt & Record<string, unknown>>(transmitsInDoubtSql);
+export const openTransmits = (db: Queryable) => db.query<OpenTransmit & Record<string, unknown>>(openTransmitsSql);
 
-export interface TransmitShipment {
+export interface LabelToSettle {
   shipment_id: number;
   order_id: string;
   cp_shipment_id: string | null;
+  tracking_pin: string | null;
+  cp_links: unknown;
 }
-export const transmitShipments = (db: Queryable, transmitId: number) =>
-  db.query<TransmitShipment & Record<string, unknown>>(transmitShipmentsSql, [transmitId]);
+export const labelsToSettle = (db: Queryable, transmitId: number) =>
+  db.query<LabelToSettle & Record<string, unknown>>(labelsToSettleSql, [transmitId]);
+
+export async function labelFoundTransmitted(db: Queryable, shipmentId: number, cpStatus: string): Promise<void> {
+  await db.query(labelFoundTransmittedSql, [shipmentId, cpStatus]);
+}
+
+export async function labelFoundOpen(db: Queryable, shipmentId: number, cpStatus: string): Promise<void> {
+  await db.query(labelFoundOpenSql, [shipmentId, cpStatus]);
+}
+
+export async function labelFoundCancelled(db: Queryable, shipmentId: number, reason: string, cpStatus: string): Promise<void> {
+  await db.query(labelFoundCancelledSql, [shipmentId, reason, cpStatus]);
+}
+
+export async function recordLabelStatus(db: Queryable, shipmentId: number, cpStatus: string): Promise<void> {
+  await db.query(recordLabelStatusSql, [shipmentId, cpStatus]);
+}
+
+/** The transmit's end state once every label's fate is known; undefined while some is not. */
+export async function closeTransmit(db: Queryable, transmitId: number): Promise<"recovered" | "not_transmitted" | undefined> {
+  const rows = await db.query<{ status: "recovered" | "not_transmitted" }>(closeTransmitSql, [transmitId]);
+  return rows[0]?.status;
+}
+
+export async function recordTransmitRefused(db: Queryable, transmitId: number, refusal: string, message: string): Promise<void> {
+  await db.query(recordTransmitRefusedSql, [transmitId, refusal, message]);
+}
+
+export interface LabelWithoutManifest {
+  shipment_id: number;
+  order_id: string;
+  cp_shipment_id: string;
+  transmit_id: number;
+  group_id: string;
+  bought_at: Date;
+}
+export const labelsWithoutManifest = (db: Queryable) => db.query<LabelWithoutManifest & Record<string, unknown>>(labelsWithoutManifestSql);
+
+export async function countUnsettledRun(db: Queryable): Promise<void> {
+  await db.query(countUnsettledRunSql);
+}
 
 export interface OpenGroup {
   group_id: string;
   ready: number;
   in_doubt: string[];
+  ready_orders: string[];
+  ready_label_urls: (string | null)[];
 }
 export const untransmittedGroups = (db: Queryable, upToGroup: string) =>
   db.query<OpenGroup & Record<string, unknown>>(untransmittedGroupsSql, [upToGroup]);
@@ -73,6 +128,11 @@ export async function recordTransmitted(
   await tx.query(recordTransmitAnswerSql, [transmitId, how, JSON.stringify(links)]);
   await tx.query(markShipmentsTransmittedSql, [transmitId]);
   for (const link of links) await tx.query(insertManifestSql, [transmitId, groupIds, link.href]);
+}
+
+/** A manifest Get Manifests showed with one of our labels on it: fetched and linked like any other. */
+export async function recordFoundManifest(db: Queryable, transmitId: number, groupIds: readonly string[], href: string): Promise<void> {
+  await db.query(insertManifestSql, [transmitId, groupIds, href]);
 }
 
 export async function abandonTransmit(tx: Queryable, transmitId: number, why: string): Promise<void> {

@@ -1,4 +1,5 @@
-import { checkShipTo, countryAlpha2, normalizePostalCode, phoneDigits, provinceCode, type Problem, type ShipTo } from "../address/index.ts";
+import { bestBuyChangedProblem, checkShipTo, countryAlpha2, normalizePostalCode, phoneDigits, provinceCode, type Problem, type ShipTo } from "../address/index.ts";
+import { bestBuyChangedSince, correctedShipTo, type CurrentCorrection } from "../ship-to/index.ts";
 
 /**
  * What an order row holds, read from Best Buy's JSON. It reads `unknown` on purpose: the same
@@ -115,13 +116,18 @@ export function readOrderFields(orderId: string, raw: unknown): OrderFields {
   };
 }
 
-/** Why the order cannot ship yet: its address, and its shape when Best Buy's JSON was odd. */
-export function orderProblems(fields: OrderFields, malformed: string | undefined): Problem[] {
+/**
+ * Why the order cannot ship yet: its address (the clerk's correction when there is one: Best
+ * Buy's is then only compared with the one corrected), and its shape when Best Buy's JSON was odd.
+ */
+export function orderProblems(fields: OrderFields, malformed: string | undefined, correction?: CurrentCorrection): Problem[] {
   const problems: Problem[] = [];
   if (malformed) problems.push({ field: "order", code: "malformed_order", message: malformed });
   if (fields.lines.length === 0) {
     problems.push({ field: "order_lines", code: "no_lines", message: "Best Buy sent this order without any order lines; check it in the Best Buy seller portal." });
   }
-  problems.push(...checkShipTo(fields.shipTo));
+  const shipTo = correction ? correctedShipTo(correction, fields.shipTo) : fields.shipTo;
+  problems.push(...checkShipTo(shipTo, fields.orderId));
+  if (correction && bestBuyChangedSince(correction, fields.shipTo)) problems.push(bestBuyChangedProblem(fields.orderId));
   return problems;
 }

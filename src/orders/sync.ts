@@ -2,6 +2,7 @@ import type { Problem } from "../address/index.ts";
 import { ORDER_STATES, SHIPPED_STATES, type Marketplace, type MalformedOrder, type MiraklOrder } from "../bestbuy/index.ts";
 import type { Settings } from "../config/index.ts";
 import type { Database } from "../db/index.ts";
+import { currentCorrections, type CurrentCorrection } from "../ship-to/index.ts";
 import { orderProblems, readOrderFields, type OrderFields } from "./extract.ts";
 import {
   cancelOrder,
@@ -66,7 +67,11 @@ export async function syncOrders(options: SyncOptions): Promise<SyncSummary> {
   }
   const listed = toListed(shipping.value.orders, shipping.value.malformed, emit);
   const local = await findOrders(db, listed.map((l) => l.orderId));
-  for (const order of listed) await applyOrder(db, { ...order, state: order.state ?? ORDER_STATES.shipping }, local.get(order.orderId), summary, emit);
+  // The clerk's corrections are read, never written: the problems are those of the address the label uses.
+  const corrections = await currentCorrections(db, listed.map((l) => l.orderId));
+  for (const order of listed) {
+    await applyOrder(db, { ...order, state: order.state ?? ORDER_STATES.shipping }, local.get(order.orderId), summary, emit, corrections.get(order.orderId));
+  }
 
   const seen = new Set(listed.map((l) => l.orderId));
   const stale = (await openOrderIds(db)).filter((id) => !seen.has(id));
@@ -79,7 +84,8 @@ export async function syncOrders(options: SyncOptions): Promise<SyncSummary> {
   }
   const rechecked = toListed(again.value.orders, again.value.malformed, emit);
   const staleLocal = await findOrders(db, stale);
-  for (const order of rechecked) await applyOrder(db, order, staleLocal.get(order.orderId), summary, emit);
+  const staleCorrections = await currentCorrections(db, stale);
+  for (const order of rechecked) await applyOrder(db, order, staleLocal.get(order.orderId), summary, emit, staleCorrections.get(order.orderId));
   const found = new Set(rechecked.map((l) => l.orderId));
   for (const id of stale.filter((id) => !found.has(id))) {
     emit({ kind: "problem", orderId: id, message: `Best Buy no longer lists order ${id}; check it in the Best Buy seller portal before shipping it.` });
@@ -129,10 +135,11 @@ async function applyOrder(
   local: LocalOrder | undefined,
   summary: SyncSummary,
   emit: (e: SyncEvent) => void,
+  correction?: CurrentCorrection,
 ): Promise<void> {
   const fields = readOrderFields(listed.orderId, listed.raw);
   const state = listed.state ?? "";
-  if (state === ORDER_STATES.shipping) return importOrder(db, listed, fields, local, summary, emit);
+  if (state === ORDER_STATES.shipping) return importOrder(db, listed, fields, local, summary, emit, correction);
   if (state === ORDER_STATES.canceled || state === ORDER_STATES.refused) return closeOrder(db, listed, fields, local, summary, emit);
   if (SHIPPED_STATES.has(state) && local && !local.shipmentStatus && (local.status === "accepted" || local.status === "waiting_acceptance")) {
     if (await markShippedElsewhere(db, fields, listed.raw)) {
@@ -159,8 +166,9 @@ async function importOrder(
   local: LocalOrder | undefined,
   summary: SyncSummary,
   emit: (e: SyncEvent) => void,
+  correction: CurrentCorrection | undefined,
 ): Promise<void> {
-  const problems = orderProblems(fields, listed.malformed);
+  const problems = orderProblems(fields, listed.malformed, correction);
   const id = listed.orderId;
   if (!local && (await insertOrder(db, fields, listed.raw, problems))) {
     summary.imported++;

@@ -21,6 +21,10 @@ export type Fault =
 
 export class FaultPlan {
   private readonly queued = new Map<string, Fault[]>();
+  private readonly random: { endpoints: ReadonlySet<string> | "*"; fault: Fault; probability: number }[] = [];
+  private nextRandom: () => number = seeded(1);
+  /** Faults handed out so far, by kind (queued and random alike). */
+  readonly given = new Map<Fault["kind"], number>();
   private readonly latency = new Map<string, number>();
   private readonly hanging = new Set<() => void>();
 
@@ -38,8 +42,35 @@ export class FaultPlan {
     return this;
   }
 
+  /**
+   * `fault` for about `probability` of the requests to `endpoints` ("*": every endpoint), drawn
+   * from a seeded generator so a benchmark or test sees the same faults each time. Queued faults
+   * (`inject`) come first.
+   */
+  sometimes(endpoints: readonly string[] | "*", fault: Fault, probability: number, seed?: number): this {
+    this.random.push({ endpoints: endpoints === "*" ? "*" : new Set(endpoints), fault, probability });
+    if (seed !== undefined) this.nextRandom = seeded(seed);
+    return this;
+  }
+
   take(endpoint: string): Fault | undefined {
-    return this.queued.get(endpoint)?.shift();
+    const fault = this.draw(endpoint);
+    if (fault) this.given.set(fault.kind, (this.given.get(fault.kind) ?? 0) + 1);
+    return fault;
+  }
+
+  private draw(endpoint: string): Fault | undefined {
+    const queued = this.queued.get(endpoint)?.shift();
+    if (queued || this.random.length === 0) return queued;
+    // One draw per request, split between the random faults: 10 % throttle and 10 % 500 means
+    // 80 % of requests get through, not 81 %.
+    let draw = this.nextRandom();
+    for (const r of this.random) {
+      if (r.endpoints !== "*" && !r.endpoints.has(endpoint)) continue;
+      if (draw < r.probability) return r.fault;
+      draw -= r.probability;
+    }
+    return undefined;
   }
 
   latencyFor(endpoint: string): number {
@@ -48,6 +79,7 @@ export class FaultPlan {
 
   clear(): void {
     this.queued.clear();
+    this.random.length = 0;
     this.latency.clear();
     this.releaseHangs();
   }
@@ -68,6 +100,18 @@ export class FaultPlan {
   releaseHangs(): void {
     for (const done of [...this.hanging]) done();
   }
+
+  /** The faults still queued and the latencies, for a sandbox that keeps its state between runs. */
+  snapshot(): { queued: [string, Fault[]][]; latency: [string, number][] } {
+    return { queued: [...this.queued].filter(([, list]) => list.length > 0), latency: [...this.latency] };
+  }
+
+  restore(data: { queued?: [string, Fault[]][]; latency?: [string, number][] } | undefined): void {
+    this.queued.clear();
+    this.latency.clear();
+    for (const [endpoint, list] of data?.queued ?? []) this.queued.set(endpoint, [...list]);
+    for (const [endpoint, ms] of data?.latency ?? []) this.latency.set(endpoint, ms);
+  }
 }
 
 /**
@@ -87,4 +131,16 @@ export function droppedReply(contentType = "text/plain"): Response {
     },
   });
   return new Response(stream, { status: 200, headers: { "Content-Type": contentType } });
+}
+
+/** mulberry32: a small seeded generator, good enough to spread faults evenly. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -19,6 +19,8 @@ export interface LabelRow {
   customer_name: string | null;
   ship_city: string | null;
   ship_province: string | null;
+  /** Taxes included: what Canada Post charged, else what it quoted; null when neither is known. */
+  price: number | null;
   [key: string]: unknown;
 }
 

@@ -1,18 +1,85 @@
 /** @jsxImportSource hono/jsx */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { ADDRESS_CODES } from "../address/index.ts";
+import {
+  addressView,
+  CORRECTION_FIELDS,
+  dropCorrection,
+  labelInOneLine,
+  saveCorrection,
+  whoAmI,
+  type AddressChanges,
+  type AddressView,
+  type CorrectionField,
+} from "../ship-to/index.ts";
+import { statusReport, type Attention } from "../status/report.ts";
 import type { PageContext } from "./context.ts";
 import { PageError } from "./errors.ts";
 import { OrderPage } from "./pages/order-page.tsx";
-import { StatusPage } from "./pages/status-page.tsx";
-import { statusReport } from "../status/report.ts";
+import { StatusPage, type StatusPageProps } from "./pages/status-page.tsx";
 import { MAX_CALLS_SHOWN, apiCallsOfOrder, orderById } from "./status-store.ts";
+
+/** Address problems a correction can fix (not the country: shipdesk ships within Canada). */
+const correctable = (a: Attention) => a.kind === "problem" && a.code !== null && ADDRESS_CODES.has(a.code) && a.code !== "foreign_destination" && a.code !== "bad_country";
 
 export function statusRoutes(ctx: PageContext): Hono {
   const app = new Hono();
 
-  app.get("/status", async (c) => {
+  async function statusPage(c: Context, extra: Pick<StatusPageProps, "notice" | "refusedForm"> = {}, status = 200) {
     const { attention } = await statusReport(ctx.db, 0);
-    return c.html(<StatusPage mode={ctx.mode} now={ctx.now()} attention={attention} />);
+    const addresses = new Map<string, AddressView>();
+    for (const id of new Set(attention.filter(correctable).map((a) => a.orderId))) {
+      const view = await addressView(ctx.db, id);
+      if (view) addresses.set(id, view);
+    }
+    c.status(status as 200);
+    return c.html(<StatusPage mode={ctx.mode} now={ctx.now()} attention={attention} token={ctx.token} addresses={addresses} {...extra} />);
+  }
+
+  app.get("/status", async (c) => {
+    const order = (c.req.query("order") ?? "").slice(0, 40);
+    let notice: string | undefined;
+    if (c.req.query("done") === "address" && order) {
+      const view = await addressView(ctx.db, order);
+      notice = view
+        ? `The address of order ${order} is saved; its label will read: ${labelInOneLine(view.label)}.${view.problems.length === 0 ? " It ships with the next run." : ""}`
+        : undefined;
+    }
+    if (c.req.query("done") === "dropped" && order) notice = `Order ${order} uses Best Buy's address again.`;
+    return statusPage(c, { notice });
+  });
+
+  // The correction form: only the fields that differ from what the label uses now are saved,
+  // so submitting the form unchanged never makes a correction out of Best Buy's own address.
+  app.post("/orders/:orderId/address", async (c) => {
+    const orderId = c.req.param("orderId");
+    const body = await c.req.parseBody();
+    const current = await addressView(ctx.db, orderId);
+    if (!current) throw new PageError(404, "There is no order with this number.");
+    const actor = { who: whoAmI(), via: "print page" as const };
+    const action = String(body.action ?? "save");
+    if (action === "drop") {
+      const dropped = await dropCorrection(ctx.db, orderId, actor);
+      if (!dropped.ok) throw new PageError(409, dropped.message);
+      return c.redirect(`/status?done=dropped&order=${encodeURIComponent(orderId)}`, 303);
+    }
+    const typed: Partial<Record<CorrectionField, string>> = {};
+    const changes: AddressChanges = {};
+    for (const f of CORRECTION_FIELDS) {
+      const v = body[f];
+      if (typeof v !== "string") continue;
+      typed[f] = v;
+      if (v.replace(/\s+/g, " ").trim() !== (current.current[f] ?? "").trim()) changes[f] = v;
+    }
+    if (action !== "confirm" && Object.keys(changes).length === 0) {
+      return statusPage(c, { refusedForm: { orderId, typed, refused: ["Nothing was changed: type the corrected values in the fields, then save."] } }, 422);
+    }
+    const saved = await saveCorrection(ctx.db, orderId, action === "confirm" ? {} : changes, actor);
+    if (!saved.ok) {
+      const refused = saved.problems.length > 0 ? saved.problems.map((p) => p.message) : [saved.message];
+      return statusPage(c, { refusedForm: { orderId, typed, refused } }, 422);
+    }
+    return c.redirect(`/status?done=address&order=${encodeURIComponent(orderId)}`, 303);
   });
 
   app.get("/orders/:orderId", async (c) => {
@@ -20,7 +87,8 @@ export function statusRoutes(ctx: PageContext): Hono {
     const order = await orderById(ctx.db, orderId);
     if (!order) throw new PageError(404, "There is no order with this number.");
     const calls = await apiCallsOfOrder(ctx.db, orderId);
-    return c.html(<OrderPage mode={ctx.mode} now={ctx.now()} order={order} calls={calls} callLimit={MAX_CALLS_SHOWN} />);
+    const address = await addressView(ctx.db, orderId);
+    return c.html(<OrderPage mode={ctx.mode} now={ctx.now()} order={order} calls={calls} callLimit={MAX_CALLS_SHOWN} address={address} />);
   });
 
   return app;

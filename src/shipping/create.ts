@@ -5,7 +5,7 @@ import { markLabelFailed, recordShipmentError, saveCreatedShipment } from "./sto
 import type { WorkShipment } from "./shipment-row.ts";
 
 /** How often a throttled Create Shipment is tried again within one run. */
-const THROTTLE_TRIES = 5;
+export const THROTTLE_TRIES = 5;
 
 export type CreateResult =
   | { kind: "created"; pin: string; url: string }
@@ -59,8 +59,12 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
       case "rejected": {
         // 401/403: Canada Post refused shipdesk, not the order. Nothing was bought; the label
         // stays claimed for the next run, and no other label is started with a key that fails.
-        if (outcome.error.status === 401 || outcome.error.status === 403) {
-          const message = `Canada Post refused shipdesk's API key (HTTP ${outcome.error.status}); check canadapost.username, canadapost.password and customer_number in shipdesk.toml (or CANADAPOST_USERNAME and CANADAPOST_PASSWORD). Nothing was bought.`;
+        if (outcome.error.keyRefused) {
+          const keys =
+            ctx.settings.canadaPost.api === "portal"
+              ? "canadapost.client_id, canadapost.client_secret and customer_number in shipdesk.toml (or CANADAPOST_CLIENT_ID and CANADAPOST_CLIENT_SECRET), and that the portal app is subscribed to Shipping"
+              : "canadapost.username, canadapost.password and customer_number in shipdesk.toml (or CANADAPOST_USERNAME and CANADAPOST_PASSWORD)";
+          const message = `Canada Post refused shipdesk's API key (HTTP ${outcome.error.status}); check ${keys}. Nothing was bought.`;
           await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages);
           ctx.refusedKey = message;
           return { kind: "in-doubt", message };
@@ -70,8 +74,10 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
         return { kind: "rejected", message };
       }
       case "throttled": {
-        if (attempt >= THROTTLE_TRIES) {
-          const message = "Canada Post kept asking to slow down; nothing was bought and the next run tries again.";
+        if (attempt >= THROTTLE_TRIES || ctx.stopping()) {
+          const message = ctx.stopping()
+            ? "Canada Post asked to slow down as this run was stopping; nothing was bought and the next run tries again."
+            : "Canada Post kept asking to slow down; nothing was bought and the next run tries again.";
           await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages);
           return { kind: "in-doubt", message };
         }

@@ -25,9 +25,11 @@ export interface RunContext extends ShippingDeps {
   today(): Date;
   /** Set when Canada Post refused shipdesk itself (its API key): no further label is started. */
   refusedKey: string | undefined;
+  /** True once the run was told to stop starting work (Ctrl-C, or --auto's run.max_minutes). */
+  stopping(): boolean;
 }
 
-export function runContext(deps: ShippingDeps, session: Session): RunContext {
+export function runContext(deps: ShippingDeps, session: Session, signal?: AbortSignal): RunContext {
   return {
     ...deps,
     session,
@@ -38,5 +40,6 @@ export function runContext(deps: ShippingDeps, session: Session): RunContext {
     },
     today: deps.now ?? (() => new Date()),
     refusedKey: undefined,
+    stopping: () => signal?.aborted === true,
   };
 }

@@ -1,4 +1,5 @@
 import type { Problem } from "../address/index.ts";
+import type { ServiceChoice } from "../rates/index.ts";
 
 /** What the workflow tells the screen (TUI progress, --auto log lines) as it goes. */
 export type ShippingEvent =
@@ -13,7 +14,8 @@ export type ShippingEvent =
   | { type: "in-doubt"; orderId: string; message: string }
   | { type: "not-saved"; orderId: string; message: string }
   | { type: "throttled"; orderId: string; waitMs: number }
-  | { type: "busy"; orderId: string };
+  | { type: "busy"; orderId: string }
+  | { type: "priced"; orderId: string; choice: ServiceChoice };
 
 export interface ShippingSummary {
   /** Labels bought in this run and saved. */
@@ -32,6 +34,8 @@ export interface ShippingSummary {
   notStarted: string[];
   /** Canada Post refused shipdesk's API key: the settings need fixing before any label. */
   keyRefused: string | undefined;
+  /** What this run's new labels cost, taxes included (charged, else quoted); unpriced: none known. */
+  spent: { due: number; unpriced: number };
 }
 
 export const emptySummary = (): ShippingSummary => ({
@@ -43,6 +47,7 @@ export const emptySummary = (): ShippingSummary => ({
   skipped: [],
   notStarted: [],
   keyRefused: undefined,
+  spent: { due: 0, unpriced: 0 },
 });
 
 /** Whether a person has something to do after this run. */

@@ -2,6 +2,7 @@ import { labelFileName, writeLabelFile } from "../labels/index.ts";
 import type { RunContext } from "./deps.ts";
 import { markLabelCreated, recordShipmentError, saveLabelFile } from "./store.ts";
 import type { WorkShipment } from "./shipment-row.ts";
+import { THROTTLE_TRIES } from "./create.ts";
 
 export type LabelResult = { ok: true; path: string } | { ok: false; message: string };
 
@@ -14,7 +15,14 @@ export async function downloadLabel(ctx: RunContext, s: WorkShipment, finish: bo
   if (!s.cp_api_label_url || !s.tracking_pin) {
     return { ok: false, message: "Canada Post gave no label link for this shipment; look it up at Canada Post." };
   }
-  const fetched = await ctx.carrier.getLabel(s.cp_api_label_url, s.order_id);
+  let fetched = await ctx.carrier.getLabel(s.cp_api_label_url, s.order_id);
+  // A throttled download fetched nothing and changes nothing: wait the group's back-off and try
+  // again in this run, as for Create Shipment, rather than leave a bought label unsaved.
+  for (let attempt = 1; fetched.kind === "throttled" && attempt < THROTTLE_TRIES && !ctx.stopping(); attempt++) {
+    ctx.emit({ type: "throttled", orderId: s.order_id, waitMs: fetched.retryAfterMs });
+    await ctx.pause(fetched.retryAfterMs);
+    fetched = await ctx.carrier.getLabel(s.cp_api_label_url, s.order_id);
+  }
   if (fetched.kind !== "ok") {
     const message = `The label could not be downloaded (${fetched.error.message}); the next run tries again, nothing is bought twice.`;
     await recordShipmentError(ctx.db, s.shipment_id, message, fetched.error.messages);

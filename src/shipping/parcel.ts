@@ -7,6 +7,8 @@ export interface SkuPackage {
   length_cm: number | null;
   width_cm: number | null;
   height_cm: number | null;
+  /** The clerk's service for this SKU; wins over canadapost.service. */
+  service_code?: string | null;
 }
 
 export interface ParcelChoice {
@@ -41,4 +43,11 @@ export function parcelFor(lines: OrderLine[], packages: ReadonlyMap<string, SkuP
   }
   const source = known === lines.length ? "sku" : known === 0 ? "default" : "mixed";
   return { weightKg: round3(total), dimensionsCm: dims, source };
+}
+
+/** The SKU preset's service when every line's SKU has the same one; null otherwise. */
+export function skuServiceFor(lines: OrderLine[], packages: ReadonlyMap<string, SkuPackage>): string | null {
+  const services = new Set(lines.map((l) => (l.sku ? (packages.get(l.sku)?.service_code ?? null) : null)));
+  if (services.size !== 1) return null;
+  return [...services][0] ?? null;
 }

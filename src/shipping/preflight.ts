@@ -1,4 +1,4 @@
-import { checkShipTo, type Problem } from "../address/index.ts";
+import { bestBuyChangedProblem, checkShipTo, type Problem } from "../address/index.ts";
 import type { ParcelChoice } from "./parcel.ts";
 import { shipToOf, type OrderAddressRow } from "./order-row.ts";
 
@@ -9,8 +9,9 @@ export const MAX_WEIGHT_KG = 30;
  * Everything Canada Post will need, checked before anything is claimed or bought; every problem
  * is reported at once so the clerk fixes the order in one go.
  */
-export function preflightProblems(order: OrderAddressRow, parcel: ParcelChoice): Problem[] {
-  const problems = checkShipTo(shipToOf(order));
+export function preflightProblems(order: OrderAddressRow & { bestbuy_changed?: boolean | null }, parcel: ParcelChoice): Problem[] {
+  const problems = checkShipTo(shipToOf(order), order.order_id);
+  if (order.bestbuy_changed) problems.push(bestBuyChangedProblem(order.order_id));
   if (!(parcel.weightKg > 0)) {
     problems.push({ field: "weight", code: "missing_weight", message: "The parcel has no weight; set one for this order or for its SKU." });
   } else if (parcel.weightKg > MAX_WEIGHT_KG) {

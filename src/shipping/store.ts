@@ -3,6 +3,7 @@ import type { Problem } from "../address/index.ts";
 import type { Queryable, Session } from "../db/index.ts";
 import type { Link, ShipmentInfo } from "../canadapost/index.ts";
 import type { ParcelChoice, SkuPackage } from "./parcel.ts";
+import type { ServiceChoice } from "../rates/index.ts";
 import type { OrderAddressRow } from "./order-row.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 import unshippedOrdersSql from "../../sql/shipping/unshipped_orders.sql" with { type: "text" };
@@ -21,6 +22,7 @@ import unfinishedShipmentsSql from "../../sql/shipping/unfinished_shipments.sql"
 import labelsToVerifySql from "../../sql/shipping/labels_to_verify.sql" with { type: "text" };
 import retryFailedShipmentSql from "../../sql/shipping/retry_failed_shipment.sql" with { type: "text" };
 import failedShipmentSql from "../../sql/shipping/failed_shipment.sql" with { type: "text" };
+import spendOfOrdersSql from "../../sql/shipping/spend_of_orders.sql" with { type: "text" };
 
 export interface UnshippedOrder extends OrderAddressRow {
   problems: Problem[];
@@ -28,6 +30,13 @@ export interface UnshippedOrder extends OrderAddressRow {
   service_override: string | null;
   /** 1, or one past the attempts of labels voided or refunded before (shipment_history). */
   next_attempt: number;
+  /** The clerk's address correction in force (the address columns are then its), or null. */
+  correction_id: number | null;
+  /** Best Buy's address changed after that correction was saved. */
+  bestbuy_changed: boolean;
+  /** OR11's delivery_date.latest and shipping_deadline, as Best Buy wrote them. */
+  delivery_latest: string | null;
+  shipping_deadline: string | null;
 }
 
 export const unshippedOrders = (db: Queryable) => db.query<UnshippedOrder & Record<string, unknown>>(unshippedOrdersSql);
@@ -49,6 +58,8 @@ export interface Claim {
   serviceCode: string;
   parcel: ParcelChoice;
   groupId: string | null;
+  /** Why this service, and its quote, kept beside what Canada Post later charges. */
+  choice?: ServiceChoice | undefined;
 }
 
 /**
@@ -68,6 +79,11 @@ export async function claimShipment(session: Session, c: Claim): Promise<number 
     d?.height ?? null,
     c.groupId,
     c.attempt,
+    c.choice?.reason ?? null,
+    c.choice?.note ?? null,
+    c.choice?.quote?.due ?? null,
+    c.choice?.quote?.taxes ?? null,
+    c.choice?.quote?.expectedDeliveryDate ?? null,
   ]);
   return lockedId(rows[0]);
 }
@@ -101,6 +117,9 @@ export async function saveCreatedShipment(db: Queryable, shipmentId: number, inf
     info.trackingPin ?? null,
     info.links.label?.href ?? null,
     JSON.stringify(links),
+    info.price?.due ?? null,
+    info.price?.taxes ?? null,
+    info.price?.expectedDeliveryDate ?? null,
   ]);
 }
 
@@ -170,4 +189,11 @@ export async function reopenFailedShipment(
   // Locked elsewhere (a void in progress): the row is reopened all the same, and the next run's
   // recovery, which asks Canada Post first, finishes it.
   return rows[0]?.locked ? rows[0].shipment_id : undefined;
+}
+
+/** What the labels of these orders cost, taxes included, and how many have no price known. */
+export async function spendOf(db: Queryable, orderIds: readonly string[]): Promise<{ due: number; unpriced: number }> {
+  if (orderIds.length === 0) return { due: 0, unpriced: 0 };
+  const [row] = await db.query<{ due: number; unpriced: number }>(spendOfOrdersSql, [orderIds]);
+  return { due: Math.round((row?.due ?? 0) * 100) / 100, unpriced: row?.unpriced ?? 0 };
 }

@@ -1,9 +1,10 @@
-import type { Problem } from "../address/index.ts";
+import { ADDRESS_CODES, type Problem } from "../address/index.ts";
 import { runContext, type RunContext, type ShippingDeps } from "./deps.ts";
 import { emptySummary, type ShippingSummary } from "./events.ts";
 import { finishShipment } from "./finish.ts";
 import { linesOf } from "./order-row.ts";
-import { parcelFor, type ParcelChoice } from "./parcel.ts";
+import { parcelFor, skuServiceFor, type ParcelChoice } from "./parcel.ts";
+import { priceOrders, type OrderToPrice, type ServiceChoice } from "../rates/index.ts";
 import { inPool } from "./pool.ts";
 import { preflightProblems } from "./preflight.ts";
 import { recoverUnfinishedShipments, refetch, withShipmentLock } from "./recover.ts";
@@ -14,22 +15,36 @@ import {
   setOrderProblems,
   shipmentOfOrder,
   skuPackages,
+  spendOf,
   unlockShipment,
   unshippedOrders,
   type UnshippedOrder,
 } from "./store.ts";
 
 /** Codes the pre-flight check owns; problems intake recorded under other codes are kept. */
-const PREFLIGHT_CODES = new Set([
-  "missing_name", "missing_street", "missing_city", "bad_country", "foreign_destination", "missing_postal_code",
-  "bad_postal_code", "missing_province", "bad_province", "bad_phone", "missing_weight", "too_heavy",
-]);
+const PREFLIGHT_CODES = new Set([...ADDRESS_CODES, "missing_weight", "too_heavy"]);
 
 export interface ShippableOrder {
   order: UnshippedOrder;
   parcel: ParcelChoice;
+  /** The clerk's, the SKU preset's or the fixed service; under "cheapest_on_time", the fallback until priced. */
   serviceCode: string;
+  /** The service every line's SKU has as its preset, if one. */
+  skuService: string | null;
   problems: Problem[];
+}
+
+/** What Get Rates is asked for this order (the parcel as weighed now). */
+export function orderToPrice(c: ShippableOrder, weightKg?: number): OrderToPrice {
+  return {
+    orderId: c.order.order_id,
+    postalCode: c.order.ship_postal_code,
+    raw: { delivery_date: { latest: c.order.delivery_latest }, shipping_deadline: c.order.shipping_deadline },
+    weightKg: weightKg ?? c.parcel.weightKg,
+    dimensionsCm: c.parcel.dimensionsCm,
+    clerkService: c.order.service_override,
+    skuService: c.skuService,
+  };
 }
 
 /**
@@ -43,13 +58,15 @@ export async function shippableOrders(deps: Pick<ShippingDeps, "db" | "settings"
   const packages = await skuPackages(deps.db, skus);
   const result: ShippableOrder[] = [];
   for (const order of orders) {
-    const parcel = parcelFor(linesOf(order.order_lines), packages, deps.settings.parcel, order.weight_override_kg);
+    const lines = linesOf(order.order_lines);
+    const parcel = parcelFor(lines, packages, deps.settings.parcel, order.weight_override_kg);
+    const skuService = skuServiceFor(lines, packages);
     const own = preflightProblems(order, parcel);
     const kept = (order.problems ?? []).filter((p) => !PREFLIGHT_CODES.has(p.code));
     const problems = [...kept, ...own];
     // Written only when they changed: most orders are checked every run and never change.
     if (JSON.stringify(problems) !== JSON.stringify(order.problems ?? [])) await setOrderProblems(deps.db, order.order_id, problems);
-    result.push({ order, parcel, serviceCode: order.service_override ?? deps.settings.canadaPost.serviceCode, problems });
+    result.push({ order, parcel, skuService, serviceCode: order.service_override ?? skuService ?? deps.settings.canadaPost.serviceCode, problems });
   }
   return result;
 }
@@ -61,12 +78,14 @@ export interface ShipOptions {
   weights?: ReadonlyMap<string, number>;
   /** Once aborted (the clerk's Ctrl-C), no new label is started; those under way finish. */
   signal?: AbortSignal;
+  /** Services already chosen and priced (the review screen's); the rest are priced here. */
+  choices?: ReadonlyMap<string, ServiceChoice>;
 }
 
 /** The label-creation workflow (seed section 2.1), crash-safe: never two labels, never a lost one. */
 export async function runShipping(deps: ShippingDeps, options: ShipOptions = {}): Promise<ShippingSummary> {
   const session = await deps.db.reserve();
-  const ctx = runContext(deps, session);
+  const ctx = runContext(deps, session, options.signal);
   const summary = emptySummary();
   try {
     await recoverUnfinishedShipments(ctx, summary);
@@ -83,18 +102,25 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
       }
       batch.push(c);
     }
+    const choices = new Map(options.choices ?? []);
+    const unpriced = batch.filter((c) => !choices.has(c.order.order_id)).map((c) => orderToPrice(c, options.weights?.get(c.order.order_id)));
+    for (const [orderId, choice] of await priceOrders(deps, unpriced)) {
+      choices.set(orderId, choice);
+      ctx.emit({ type: "priced", orderId, choice });
+    }
     await inPool(batch, deps.settings.run.concurrency, async (c) => {
       if (options.signal?.aborted || ctx.refusedKey) summary.notStarted.push(c.order.order_id);
-      else await shipOne(ctx, c, options.weights?.get(c.order.order_id), summary);
+      else await shipOne(ctx, c, options.weights?.get(c.order.order_id), choices.get(c.order.order_id), summary);
     });
     summary.keyRefused = ctx.refusedKey;
+    summary.spent = await spendOf(deps.db, summary.created);
     return summary;
   } finally {
     await session.release();
   }
 }
 
-async function shipOne(ctx: RunContext, c: ShippableOrder, weightKg: number | undefined, summary: ShippingSummary): Promise<void> {
+async function shipOne(ctx: RunContext, c: ShippableOrder, weightKg: number | undefined, choice: ServiceChoice | undefined, summary: ShippingSummary): Promise<void> {
   const orderId = c.order.order_id;
   const parcel = weightKg ? { ...c.parcel, weightKg, source: "override" as const } : c.parcel;
   const attempt = c.order.next_attempt ?? 1;
@@ -102,9 +128,10 @@ async function shipOne(ctx: RunContext, c: ShippableOrder, weightKg: number | un
     orderId,
     requestId: customerRequestId(orderId, attempt),
     attempt,
-    serviceCode: c.serviceCode,
+    serviceCode: choice?.serviceCode ?? c.serviceCode,
     parcel,
     groupId: ctx.settings.canadaPost.manifest === "group" ? ctx.carrier.groupIdFor(ctx.today()) : null,
+    choice,
   });
   if (shipmentId === undefined) return; // another runner has it
   try {

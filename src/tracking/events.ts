@@ -9,6 +9,7 @@ export type TrackingEvent =
   | { type: "cancelled"; orderId: string; message: string }
   | { type: "unavailable"; orderId: string; message: string }
   | { type: "not-attempted"; orderId: string }
+  | { type: "out-of-time"; orderId: string }
   | { type: "busy"; orderId: string };
 
 export interface TrackingFailure {
@@ -45,6 +46,8 @@ export interface TrackingSummary {
   notAttempted: string[];
   /** Another shipdesk was working on these at the same moment. */
   busy: string[];
+  /** Not started: the run's time (run.max_minutes) was spent; the next run reports them. */
+  outOfTime: string[];
 }
 
 export const emptySummary = (): TrackingSummary => ({
@@ -57,6 +60,7 @@ export const emptySummary = (): TrackingSummary => ({
   keyRefused: undefined,
   notAttempted: [],
   busy: [],
+  outOfTime: [],
 });
 
 /** Whether a person has something to do after this run (the retries in `failed` are automatic). */

@@ -7,6 +7,8 @@ import { shipmentsToUpdate } from "./store.ts";
 export interface TrackOptions {
   /** Only these orders; every waiting shipment when absent. */
   only?: readonly string[];
+  /** Once aborted (--auto's run.max_minutes), no new shipment is started; those under way finish. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -23,7 +25,11 @@ export async function pushTracking(deps: TrackingDeps, options: TrackOptions = {
     const wanted = options.only ? new Set(options.only) : undefined;
     const rows = (await shipmentsToUpdate(deps.db)).filter((r) => !wanted || wanted.has(r.order_id));
     ctx.emit({ type: "checking", shipments: rows.length });
-    await inPool(rows, deps.settings.run.concurrency, (row) => pushOne(ctx, row, summary));
+    await inPool(rows, deps.settings.run.concurrency, async (row) => {
+      if (!options.signal?.aborted) return pushOne(ctx, row, summary);
+      summary.outOfTime.push(row.order_id);
+      ctx.emit({ type: "out-of-time", orderId: row.order_id });
+    });
     return summary;
   } finally {
     await session.release();

@@ -1,7 +1,8 @@
-import { provinceCode } from "../address/index.ts";
+import { ADDRESS_CODES, fitAddress, provinceCode } from "../address/index.ts";
 import type { Settings } from "../config/index.ts";
 import type { ShipOptions, ShippableOrder } from "../shipping/index.ts";
-import { linesOf } from "../shipping/order-row.ts";
+import type { ServiceChoice } from "../rates/index.ts";
+import { linesOf, shipToOf } from "../shipping/order-row.ts";
 import { formatKg } from "./weight.ts";
 
 /** One order as the review screen shows it. */
@@ -11,10 +12,22 @@ export interface ReviewRow {
   /** "Halifax, NS". */
   place: string;
   service: string;
+  /** Taxes included, from Get Rates; undefined when Canada Post gave no quote (yet). */
+  price: number | undefined;
+  /** YYYY-MM-DD, Canada Post's expected delivery. */
+  arrives: string | undefined;
+  /** Why this service, in a sentence; set once priced. */
+  serviceNote: string | undefined;
+  /** No allowed service arrives by Best Buy's promise (the fastest was taken), or no rates: a fallback. */
+  warn: boolean;
   weightKg: number;
   /** Where the weight came from, in the clerk's words. */
   weightFrom: string;
   problems: string[];
+  /** How to fix the problems in this screen; undefined when there are none. */
+  fix: string | undefined;
+  /** The street lines as the label will print them, in one line. */
+  address: string;
   /** Orders with problems are shown but can never be put in the batch. */
   selectable: boolean;
   /** Set when the order holds one SKU: a weight typed for it can become that SKU's preset. */
@@ -28,6 +41,8 @@ export interface Review {
   selected: ReadonlySet<string>;
   /** Weights typed in this session, passed on to the run so the labels carry exactly them. */
   weights: ReadonlyMap<string, number>;
+  /** Each order's service and quote, as shown; the run buys exactly these (no second quote). */
+  choices: ReadonlyMap<string, ServiceChoice>;
 }
 
 const WEIGHT_FROM: Record<ShippableOrder["parcel"]["source"], string> = {
@@ -37,8 +52,22 @@ const WEIGHT_FROM: Record<ShippableOrder["parcel"]["source"], string> = {
   mixed: "SKU presets + default parcel",
 };
 
-function rowOf(s: ShippableOrder): ReviewRow {
+/** The fix in the review screen's own words: its menus, not a command to type. */
+function fixHere(s: ShippableOrder): string | undefined {
+  if (s.problems.length === 0) return undefined;
+  const id = s.order.order_id;
+  const codes = new Set(s.problems.map((p) => p.code));
+  if (codes.has("foreign_destination") || codes.has("bad_country")) return "ship this one by hand: shipdesk buys domestic labels only.";
+  const parts: string[] = [];
+  if ([...codes].some((c) => ADDRESS_CODES.has(c))) parts.push(`correct the address here: "Yes, change an order" > ${id} > Address (Best Buy's stays as it is)`);
+  if (codes.has("too_heavy") || codes.has("missing_weight")) parts.push(`set the weight: "Yes, change an order" > ${id} > Weight`);
+  if (parts.length === 0) return "check the order in the Best Buy seller portal, then sync again.";
+  return `${parts.join("; ")}.`;
+}
+
+function rowOf(s: ShippableOrder, choice?: ServiceChoice): ReviewRow {
   const o = s.order;
+  const fitted = fitAddress(shipToOf(o)).address;
   const province = provinceCode(o.ship_province) ?? o.ship_province?.trim() ?? "";
   const city = o.ship_city?.trim() ?? "";
   const lines = linesOf(o.order_lines);
@@ -48,10 +77,16 @@ function rowOf(s: ShippableOrder): ReviewRow {
     orderId: o.order_id,
     name: o.customer_name?.trim() || o.ship_company?.trim() || "(no name)",
     place: [city, province].filter(Boolean).join(", ") || "(no address)",
-    service: s.serviceCode,
+    service: choice?.serviceCode ?? s.serviceCode,
+    price: choice?.quote?.due,
+    arrives: choice?.quote?.expectedDeliveryDate,
+    serviceNote: choice?.note,
+    warn: choice !== undefined && (choice.late || choice.reason === "fallback"),
     weightKg: s.parcel.weightKg,
     weightFrom: WEIGHT_FROM[s.parcel.source],
     problems: s.problems.map((p) => p.message),
+    fix: fixHere(s),
+    address: [fitted.line1, fitted.line2].filter((l) => l !== "").join(" / ") || "(no street)",
     selectable: s.problems.length === 0,
     singleSku:
       skus.size === 1 && only?.sku ? { sku: only.sku, quantity: lines.reduce((n, l) => n + l.quantity, 0) } : undefined,
@@ -65,10 +100,36 @@ function withTypedWeights(rows: ReviewRow[], weights: ReadonlyMap<string, number
   });
 }
 
-/** The review as it opens: every order without a label, all shippable ones in the batch. */
-export function startReview(shippable: readonly ShippableOrder[]): Review {
-  const rows = shippable.map(rowOf);
-  return { rows, selected: new Set(rows.filter((r) => r.selectable).map((r) => r.orderId)), weights: new Map() };
+/** The review as it opens: every order without a label, all shippable ones in the batch, priced when `choices` are given. */
+export function startReview(shippable: readonly ShippableOrder[], choices: ReadonlyMap<string, ServiceChoice> = new Map()): Review {
+  const rows = shippable.map((s) => rowOf(s, choices.get(s.order.order_id)));
+  return { rows, selected: new Set(rows.filter((r) => r.selectable).map((r) => r.orderId)), weights: new Map(), choices };
+}
+
+/** A new choice for one order (its weight, service or address changed): shown at once, bought as shown. */
+export function withChoice(review: Review, orderId: string, choice: ServiceChoice): Review {
+  const choices = new Map(review.choices).set(orderId, choice);
+  return {
+    ...review,
+    choices,
+    rows: review.rows.map((r) =>
+      r.orderId !== orderId
+        ? r
+        : { ...r, service: choice.serviceCode, price: choice.quote?.due, arrives: choice.quote?.expectedDeliveryDate, serviceNote: choice.note, warn: choice.late || choice.reason === "fallback" },
+    ),
+  };
+}
+
+/** The batch's total, taxes included, and how many of its labels have no quote. */
+export function batchPrice(review: Review): { due: number; unpriced: number } {
+  let due = 0;
+  let unpriced = 0;
+  for (const r of review.rows) {
+    if (!review.selected.has(r.orderId)) continue;
+    if (r.price === undefined) unpriced++;
+    else due += r.price;
+  }
+  return { due: Math.round(due * 100) / 100, unpriced };
 }
 
 /** The clerk's multiselect answer: only those orders stay in the batch. */
@@ -84,14 +145,17 @@ export function keepOnly(review: Review, kept: readonly string[]): Review {
  */
 export function refreshReview(review: Review, shippable: readonly ShippableOrder[]): Review {
   const before = new Map(review.rows.map((r) => [r.orderId, r]));
-  const rows = withTypedWeights(shippable.map(rowOf), review.weights);
+  const rows = withTypedWeights(
+    shippable.map((s) => rowOf(s, review.choices.get(s.order.order_id))),
+    review.weights,
+  );
   const selected = new Set<string>();
   for (const r of rows) {
     if (!r.selectable) continue;
     const old = before.get(r.orderId);
     if (review.selected.has(r.orderId) || (old !== undefined && !old.selectable)) selected.add(r.orderId);
   }
-  return { rows, selected, weights: review.weights };
+  return { rows, selected, weights: review.weights, choices: review.choices };
 }
 
 /** A weight the clerk typed: shown at once and used for this run's label. */
@@ -105,19 +169,28 @@ export function rowOfOrder(review: Review, orderId: string): ReviewRow | undefin
 }
 
 /** What `runShipping` gets: exactly the confirmed orders, and the weights typed for them. */
-export function shipOptions(review: Review): Required<Pick<ShipOptions, "only" | "weights">> {
+export function shipOptions(review: Review): Required<Pick<ShipOptions, "only" | "weights" | "choices">> {
   const only = review.rows.filter((r) => review.selected.has(r.orderId)).map((r) => r.orderId);
   const weights = new Map([...review.weights].filter(([id]) => review.selected.has(id)));
-  return { only, weights };
+  const choices = new Map([...review.choices].filter(([id]) => review.selected.has(id)));
+  return { only, weights, choices };
 }
 
 const labels = (n: number) => `${n} label${n === 1 ? "" : "s"}`;
 
-/** The question before anything is bought; a live run says that it costs money. */
-export function confirmText(count: number, mode: Settings["mode"]): string {
-  return mode === "live"
-    ? `Buy ${labels(count)} from Canada Post (LIVE: billed to your Canada Post account)?`
-    : `Buy ${labels(count)} from Canada Post (SANDBOX)?`;
+export const money = (x: number) => `$${x.toFixed(2)}`;
+
+/** "for $84.21 (taxes included)", or what is known when some labels have no quote. */
+export function priceText(price: { due: number; unpriced: number } | undefined, count: number): string {
+  if (!price || price.unpriced === count) return "";
+  const some = price.unpriced > 0 ? `; ${price.unpriced} without a price` : "";
+  return ` for ${money(price.due)} (taxes included${some})`;
+}
+
+/** The question before anything is bought, with the batch's price; a live run says that it costs money. */
+export function confirmText(count: number, mode: Settings["mode"], price?: { due: number; unpriced: number }): string {
+  const where = mode === "live" ? "LIVE: billed to your Canada Post account" : "SANDBOX";
+  return `Buy ${labels(count)}${priceText(price, count)} from Canada Post (${where})?`;
 }
 
 /** The weight column: "1.5 kg (SKU preset)". */

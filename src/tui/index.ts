@@ -7,7 +7,8 @@ import { createLogger } from "../cli/log.ts";
 import { recordRun } from "../cli/run-record.ts";
 import { shippableOrders } from "../shipping/index.ts";
 import { offerPrintPage, offerTracking } from "./after-screen.ts";
-import { confirmText, startReview } from "./batch.ts";
+import { batchPrice, confirmText, startReview } from "./batch.ts";
+import { priceForReview } from "./pricing.ts";
 import { reviewBatch } from "./review-screen.ts";
 import { notedText, screenLogger } from "./screen-log.ts";
 import { buyLabels } from "./ship-screen.ts";
@@ -57,7 +58,8 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
 
   // Steps 3 to 6: review and confirm; nothing is bought before the confirm.
   let boughtAny = false;
-  let review = startReview(await shippableOrders(app.shippingDeps()));
+  const shippable = await shippableOrders(app.shippingDeps());
+  let review = startReview(shippable, await priceForReview(app, shippable));
   if (review.rows.length === 0) p.log.info("No orders are waiting for a label.");
   else {
     const reviewed = await reviewBatch(app, review, signal);
@@ -65,7 +67,7 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
     review = reviewed;
     if (review.selected.size === 0) p.log.info("No orders in the batch: no labels bought.");
     else {
-      const go = orStop(await p.confirm({ message: confirmText(review.selected.size, app.settings.mode), initialValue: true, signal }));
+      const go = orStop(await p.confirm({ message: confirmText(review.selected.size, app.settings.mode, batchPrice(review)), initialValue: true, signal }));
       if (go === STOP || !go) return stopped(NOTHING_BOUGHT, codes);
 
       // Steps 7 and 8.

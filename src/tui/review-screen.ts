@@ -2,13 +2,18 @@ import * as p from "@clack/prompts";
 import type { App } from "../cli/app.ts";
 import { shippableOrders } from "../shipping/index.ts";
 import { keepOnly, presetQuestion, refreshReview, rowOfOrder, weightText, withWeight, type Review, type ReviewRow } from "./batch.ts";
+import { editAddress } from "./address-screen.ts";
 import { saveService, saveWeight } from "./review-store.ts";
 import { SERVICES } from "./services.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
+import { repriceOne } from "./pricing.ts";
 import { batchChoice, batchHeadline, batchTable, rowLabel } from "./table.ts";
 import { parseWeight } from "./weight.ts";
 
-/** Steps 3 to 5: the batch as a list, leave orders out, change weights or services. */
+/**
+ * Steps 3 to 5: the batch as a list (the orders that cannot ship too, with their problems and
+ * the fix), leave orders out, correct an address, change weights or services.
+ */
 export async function reviewBatch(app: App, first: Review, signal: AbortSignal): Promise<Review | Stop> {
   let review = first;
   p.note(batchTable(review.rows).join("\n"), batchHeadline(review), { format: (line) => line });
@@ -31,10 +36,10 @@ export async function reviewBatch(app: App, first: Review, signal: AbortSignal):
   for (;;) {
     const more = orStop(
       await p.select({
-        message: "Change an order's weight or service before buying?",
+        message: "Change an order's address, weight or service before buying?",
         options: [
           { value: "go", label: "No, go on" },
-          { value: "change", label: "Yes, change an order" },
+          { value: "change", label: "Yes, change an order", hint: review.rows.some((r) => !r.selectable) ? "fixes the orders with problems" : undefined },
         ],
         signal,
       }),
@@ -67,6 +72,7 @@ async function changeOne(app: App, review: Review, signal: AbortSignal): Promise
     await p.select({
       message: `Change what for ${orderId}?`,
       options: [
+        { value: "address", label: "Address", hint: row.address },
         { value: "weight", label: "Weight", hint: weightText(row) },
         { value: "service", label: "Service", hint: row.service },
       ],
@@ -77,7 +83,12 @@ async function changeOne(app: App, review: Review, signal: AbortSignal): Promise
 
   let next = review;
   let said: string;
-  if (what === "weight") {
+  if (what === "address") {
+    const result = await editAddress(app, orderId, signal);
+    if (result === STOP) return STOP;
+    if (result === undefined) return review;
+    said = result;
+  } else if (what === "weight") {
     const typed = orStop(
       await p.text({
         message: `Weight of the parcel for ${orderId}, in kg`,
@@ -114,11 +125,13 @@ async function changeOne(app: App, review: Review, signal: AbortSignal): Promise
     said = await saveService(app.db, orderId, code);
   }
 
-  next = refreshReview(next, await shippableOrders(app.shippingDeps()));
+  const shippable = await shippableOrders(app.shippingDeps());
+  next = await repriceOne(app, refreshReview(next, shippable), shippable, orderId);
   const now = rowOfOrder(next, orderId);
   p.log.success(said);
   if (now) {
     p.log.message(`${rowLabel(now)}  [${stateHint(next, now)}]`);
+    if (now.serviceNote) p.log[now.warn ? "warn" : "info"](now.serviceNote);
     for (const problem of now.problems) p.log.warn(problem);
   }
   return next;

@@ -10,14 +10,19 @@ export const REFERENCE_DIR = [resolve(import.meta.dir, "../../../shared/referenc
 
 export function sandboxSettings(overrides: Partial<CanadaPostSettings> = {}): CanadaPostSettings {
   return {
+    api: "xml",
     baseUrl: undefined,
     username: SANDBOX_CREDENTIALS.canadaPostUsername,
     password: SANDBOX_CREDENTIALS.canadaPostPassword,
+    clientId: SANDBOX_CREDENTIALS.canadaPostClientId,
+    clientSecret: SANDBOX_CREDENTIALS.canadaPostClientSecret,
     customerNumber: SANDBOX_CREDENTIALS.customerNumber,
     mobo: SANDBOX_CREDENTIALS.customerNumber,
     contractId: SANDBOX_CREDENTIALS.contractId,
     methodOfPayment: "Account",
+    serviceRule: "fixed",
     serviceCode: "DOM.EP",
+    services: ["DOM.RP", "DOM.EP", "DOM.XP"],
     labelFormat: "4x6",
     manifest: "group",
     timeoutMs: 2_000,

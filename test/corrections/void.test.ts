@@ -6,6 +6,7 @@ import { runShipping } from "../../src/shipping/index.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
 import { carrierFor, sandboxSettings, shippingDeps, startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../support/shipping.ts";
+import { sentText } from "../support/carriers.ts";
 import shipmentsSql from "./shipments.sql" with { type: "text" };
 import historySql from "./history.sql" with { type: "text" };
 import apiCallsSql from "./api_calls.sql" with { type: "text" };
@@ -42,7 +43,9 @@ const settings = () => sandboxSettings(labels.path);
 const deps = () => ({ db: t.db, carrier: carrierFor(t.db, settings(), cp.url) });
 const rows = () => t.db.query<Record<string, any>>(shipmentsSql);
 const row = async (orderId: string) => (await rows()).find((r) => r.order_id === orderId);
-const endpoints = async (orderId: string) => (await t.db.query<Record<string, any>>(apiCallsSql, [orderId])).map((c) => `${c.method} ${c.endpoint} ${c.status_code}`);
+// The order's calls from the label on; the price asked before buying it is not the void's business.
+const endpoints = async (orderId: string) =>
+  (await t.db.query<Record<string, any>>(apiCallsSql, [orderId])).filter((c) => c.endpoint !== "GetRates").map((c) => `${c.method} ${c.endpoint} ${c.status_code}`);
 const endOfDay = () => runEndOfDay({ db: t.db, carrier: carrierFor(t.db, settings(), cp.url), settings: settings() });
 
 describe("void before the end of day", () => {
@@ -139,7 +142,7 @@ describe("after the end of day: a refund", () => {
     // No void was tried: the database knew it was transmitted.
     expect(await endpoints("X-1")).toEqual(["POST CreateShipment 200", "GET GetArtifact 200", "GET GetShipment 200", "POST RequestRefund 200"]);
     const audit = await t.db.query<Record<string, any>>(apiCallsSql, ["X-1"]);
-    expect(audit.at(-1)!.request_payload.xml).toContain("<email>desk@example.com</email>");
+    expect(sentText(audit.at(-1)!)).toContain("desk@example.com");
   });
 
   test("transmitted behind shipdesk's back: the void is refused with 8064 and the refund follows", async () => {
@@ -179,5 +182,60 @@ describe("after the end of day: a refund", () => {
     expect(summary.created).toEqual(["W-1"]);
     expect(cp.state.labelsFor("W-1")).toHaveLength(2);
     expect(new Set(cp.state.labelsFor("W-1").map((l) => l.requestId))).toEqual(new Set(["W-1-1", "W-1-2"]));
+  });
+});
+
+describe("with the end of day's transmit in doubt: void asks Canada Post for the label's own status", () => {
+  test("Canada Post had transmitted it (the answer was lost): a refund is requested at once, and the end of day then settles the rest", async () => {
+    await fresh("doubt_transmitted", ["DT-1", "DT-2"]);
+    cp.faults.inject("TransmitShipments", { kind: "lose-reply" });
+    await endOfDay();
+    expect((await row("DT-1"))!.transmit_id).not.toBeNull();
+    const result = await voidLabel(deps(), "DT-1", { reason: "wrong item", email: "desk@example.com" });
+    expect(result).toMatchObject({ kind: "done", action: "refund_requested" });
+    expect(await endpoints("DT-1")).toEqual(["POST CreateShipment 200", "GET GetArtifact 200", "GET GetShipment 200", "POST RequestRefund 200"]);
+    expect(cp.state.refunds.map((r) => r.shipmentId)).toEqual([(await row("DT-1"))!.cp_shipment_id]);
+    const settled = await endOfDay();
+    expect(settled.failed).toEqual([]);
+    expect(settled.unreachable).toEqual([]);
+    expect(settled.saved).toHaveLength(1);
+    expect(cp.state.callsTo("TransmitShipments")).toBe(1);
+    expect((await rows()).map((r) => r.status)).toEqual(["refund_requested", "label_created"]);
+  });
+
+  test("Canada Post had not transmitted it: it is voided (nothing billed), and the end of day transmits the others", async () => {
+    await fresh("doubt_open", ["DO-1", "DO-2"]);
+    cp.faults.inject("TransmitShipments", { kind: "status", status: 503 });
+    await endOfDay();
+    const result = await voidLabel(deps(), "DO-1", { reason: "customer cancelled" });
+    expect(result).toMatchObject({ kind: "done", action: "voided" });
+    expect(await endpoints("DO-1")).toEqual(["POST CreateShipment 200", "GET GetArtifact 200", "GET GetShipment 200", "DELETE VoidShipment 204"]);
+    await endOfDay();
+    const manifest = [...cp.state.manifests.values()][0]!;
+    expect(manifest.shipmentIds).toEqual([(await row("DO-2"))!.cp_shipment_id]);
+    expect((await rows()).map((r) => r.status)).toEqual(["voided", "label_created"]);
+  });
+
+  test("Canada Post had it cancelled already: it is recorded voided without another call", async () => {
+    await fresh("doubt_cancelled", ["DC-1"]);
+    cp.faults.inject("TransmitShipments", { kind: "status", status: 503 });
+    await endOfDay();
+    cp.state.shipments.get((await row("DC-1"))!.cp_shipment_id)!.status = "voided";
+    const result = await voidLabel(deps(), "DC-1", {});
+    expect(result).toMatchObject({ kind: "done", action: "voided" });
+    expect(result.message).toContain("already cancelled at Canada Post");
+    expect(cp.state.callsTo("VoidShipment")).toBe(0);
+  });
+
+  test("Canada Post does not answer the question: nothing changes, and the clerk is told to run it again later", async () => {
+    await fresh("doubt_silent", ["DS-1"]);
+    cp.faults.inject("TransmitShipments", { kind: "status", status: 503 });
+    await endOfDay();
+    cp.faults.inject("GetShipment", { kind: "status", status: 500 }, 3);
+    const result = await voidLabel(deps(), "DS-1", {});
+    expect(result.kind).toBe("unreachable");
+    expect(result.message).toContain("run shipdesk void DS-1 again later");
+    expect((await row("DS-1"))!.status).toBe("label_created");
+    expect(cp.state.callsTo("VoidShipment")).toBe(0);
   });
 });

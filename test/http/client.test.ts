@@ -155,6 +155,55 @@ describe("RateLimiter", () => {
     expect(now).toBe(60_000);
   });
 
+  test("a throttle pauses briefly first, doubles only while throttles continue, up to the window", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(100, 60_000, () => now, async (ms) => void (now += ms));
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      await limiter.acquire(); // each call is sent only once the pause is over
+      now += 100; // and is throttled 100 ms later
+      waits.push(limiter.throttled(100));
+    }
+    expect(waits).toEqual([2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000]);
+  });
+
+  test("a call that gets through resets the back-off to the short pause", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(100, 60_000, () => now, async (ms) => void (now += ms));
+    for (let i = 0; i < 4; i++) {
+      await limiter.acquire();
+      limiter.throttled(0);
+    }
+    expect(limiter.currentBackoffMs).toBe(16_000);
+    await limiter.acquire();
+    limiter.succeeded();
+    expect(limiter.currentBackoffMs).toBe(0);
+    await limiter.acquire();
+    expect(limiter.throttled(0)).toBe(2_000);
+  });
+
+  test("calls already on their way when the first throttle came back are one wave: no doubling per call", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(100, 60_000, () => now, async (ms) => void (now += ms));
+    // Four workers' calls sent at 0; their rejections arrive at 300, 310, 320, 330 ms.
+    const waits = [300, 310, 320, 330].map((at) => {
+      now = at;
+      return limiter.throttled(at);
+    });
+    expect(limiter.currentBackoffMs).toBe(2_000);
+    expect(waits).toEqual([2_000, 1_990, 1_980, 1_970]); // all released together at 2.3 s
+    await limiter.acquire();
+    expect(now).toBe(2_300);
+  });
+
+  test("a Retry-After is honoured as given", async () => {
+    let now = 0;
+    const limiter = new RateLimiter(100, 60_000, () => now, async (ms) => void (now += ms));
+    expect(limiter.throttled(0, 7_000)).toBe(7_000);
+    await limiter.acquire();
+    expect(now).toBe(7_000);
+  });
+
   test("a call counts from its reply: the server, which counts arrivals, never sees one too many", async () => {
     // Each call takes 300 ms between send and reply; the server sees it arrive somewhere in between.
     let now = 0;

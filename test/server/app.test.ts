@@ -83,6 +83,16 @@ describe("the labels page", () => {
     expect(html).not.toMatch(/(src|href)="https?:/);
   });
 
+  test("shows each label's service and price, and the day's total, taxes included", async () => {
+    const html = await (await app.request("/")).text();
+    const prices = [...html.matchAll(/<td class="price" data-label="Price">\$(\d+\.\d\d)<\/td>/g)].map((m) => Number(m[1]));
+    expect(prices.length).toBeGreaterThanOrEqual(batch.length);
+    for (const price of prices) expect(price).toBeGreaterThan(0);
+    const total = prices.reduce((a, b) => a + b, 0);
+    expect(html).toMatch(new RegExp(`<span id="day-total">\\$${total.toFixed(2).replace(".", "\\.")} taxes included`));
+    expect(html).toMatch(/<td data-label="Service">DOM\.[A-Z]{2}<\/td>/);
+  });
+
   test("another day shows none of today's labels; a bad date is one sentence", async () => {
     const html = await (await app.request("/?date=2001-02-03")).text();
     expect(html).toContain("No labels for this day");

@@ -9,6 +9,9 @@ import shipmentsSql from "./queries.sql" with { type: "text" };
 import apiCallsSql from "./api_calls.sql" with { type: "text" };
 import problemsSql from "./problems.sql" with { type: "text" };
 import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
+import { RateLimiter } from "../../src/http/index.ts";
+import { carrierFor } from "../support/shipping.ts";
+import { refusalFault, requestIdField, secretSetting, sentText, testApi, withWrongKey } from "../support/carriers.ts";
 
 let t: TestDatabase;
 let cp: RunningCanadaPostSandbox;
@@ -75,10 +78,14 @@ describe("label creation", () => {
       expect(text).not.toContain(SANDBOX_CREDENTIALS.canadaPostUsername);
       expect(text).not.toContain(Buffer.from(`${SANDBOX_CREDENTIALS.canadaPostUsername}:${SANDBOX_CREDENTIALS.canadaPostPassword}`).toString("base64"));
     }
-    expect(calls.find((c) => c.endpoint === "GetArtifact")!.url).toContain("/rs/artifact/[redacted]/");
-    expect(rows[0]!.cp_api_label_url).toContain(`/rs/artifact/${SANDBOX_CREDENTIALS.canadaPostUsername}/`);
+    if (testApi() === "xml") {
+      expect(calls.find((c) => c.endpoint === "GetArtifact")!.url).toContain("/rs/artifact/[redacted]/");
+      expect(rows[0]!.cp_api_label_url).toContain(`/rs/artifact/${SANDBOX_CREDENTIALS.canadaPostUsername}/`);
+    } else {
+      expect(rows[0]!.cp_api_label_url).toContain("/shipping/v1/artifacts/");
+    }
     const create = calls.find((c) => c.endpoint === "CreateShipment")!;
-    expect(create.request_payload.xml).toContain("<customer-request-id>");
+    expect(sentText(create)).toContain(requestIdField());
     expect(events.some((e) => e.type === "saved")).toBe(true);
 
     // A second run buys nothing.
@@ -107,12 +114,7 @@ describe("label creation", () => {
   test("rejected: label_failed with Canada Post's messages; --retry after the fix buys one label", async () => {
     await fresh("rejected");
     await insertOrders(t.db, [testOrder(0, { order_id: "REJ-1" })]);
-    cp.faults.inject("CreateShipment", {
-      kind: "status",
-      status: 400,
-      contentType: "application/vnd.cpc.shipment-v8+xml",
-      body: `<?xml version="1.0" encoding="UTF-8"?><messages xmlns="http://www.canadapost.ca/ws/messages"><message><code>1156</code><description>Destination address line 1 is mandatory.</description></message></messages>`,
-    });
+    cp.faults.inject("CreateShipment", refusalFault("1156", "Destination address line 1 is mandatory."));
     const settings = sandboxSettings(labels.path);
     const summary = await runShipping(shippingDeps(t.db, settings, cp.url));
     expect(summary.failed).toHaveLength(1);
@@ -183,6 +185,45 @@ describe("label creation", () => {
     expect(summary.created).toEqual(["THR-1"]);
     expect(waits).toEqual([2000, 2000]);
     expect(cp.state.labelsFor("THR-1")).toHaveLength(1);
+  });
+
+  test("the SLM throttle without a Retry-After: 2 s, 4 s, 8 s while it goes on, then 2 s again after a label got through", async () => {
+    await fresh("throttle_backoff");
+    await insertOrders(t.db, [testOrder(0, { order_id: "THB-1" }), testOrder(1, { order_id: "THB-2" })]);
+    cp.faults.inject("CreateShipment", { kind: "throttle" }, 3);
+    let now = 0;
+    const limiter = new RateLimiter(600, 60_000, () => now, async (ms) => void (now += ms));
+    const settings = sandboxSettings(labels.path, { concurrency: 1 });
+    const carrier = carrierFor(t.db, settings, cp.url, { limiters: { A: limiter } });
+    const waits: number[] = [];
+    const deps = { ...shippingDeps(t.db, settings, cp.url), carrier, sleep: async (ms: number) => void (waits.push(ms), (now += ms)) };
+    const first = await runShipping(deps);
+    expect(first.created.sort()).toEqual(["THB-1", "THB-2"]);
+    expect(waits).toEqual([2_000, 4_000, 8_000]);
+    expect(limiter.currentBackoffMs).toBe(0);
+    await insertOrders(t.db, [testOrder(2, { order_id: "THB-3" })]);
+    cp.faults.inject("CreateShipment", { kind: "throttle" }, 1);
+    waits.length = 0;
+    const second = await runShipping(deps);
+    expect(second.created).toEqual(["THB-3"]);
+    expect(waits).toEqual([2_000]);
+    for (const id of ["THB-1", "THB-2", "THB-3"]) expect(cp.state.labelsFor(id)).toHaveLength(1);
+  });
+
+  test("a throttled label download waits and is fetched in the same run, not left unsaved", async () => {
+    await fresh("throttle_download");
+    await insertOrders(t.db, [testOrder(0, { order_id: "THD-1" })]);
+    cp.faults.inject("GetArtifact", { kind: "throttle" }, 2);
+    const waits: number[] = [];
+    const deps = { ...shippingDeps(t.db, sandboxSettings(labels.path), cp.url), sleep: async (ms: number) => void waits.push(ms) };
+    const summary = await runShipping(deps);
+    expect(summary.created).toEqual(["THD-1"]);
+    expect(summary.notSaved).toEqual([]);
+    expect(waits).toEqual([2_000, 2_000]);
+    const [row] = await shipments();
+    expect(row!.status).toBe("label_created");
+    expect(existsSync(row!.label_pdf_path)).toBe(true);
+    expect(cp.state.labelsFor("THD-1")).toHaveLength(1);
   });
 
   test("a label whose download fails keeps its PIN; the next run downloads it without buying again", async () => {
@@ -298,10 +339,10 @@ describe("a refused API key", () => {
     await fresh("badkey");
     await insertOrders(t.db, Array.from({ length: 6 }, (_, i) => testOrder(i, { order_id: `KEY-${i}` })));
     const good = sandboxSettings(labels.path, { concurrency: 2 });
-    const bad = { ...good, canadaPost: { ...good.canadaPost, password: "wrong-password" } };
+    const bad = withWrongKey(good);
     const first = await runShipping(shippingDeps(t.db, bad, cp.url));
     expect(first.keyRefused).toContain("refused shipdesk's API key (HTTP 401)");
-    expect(first.keyRefused).toContain("canadapost.password");
+    expect(first.keyRefused).toContain(secretSetting());
     expect(first.failed).toEqual([]);
     expect(first.notStarted.length).toBeGreaterThanOrEqual(4);
     expect(cp.state.createCount).toBe(0);

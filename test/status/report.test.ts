@@ -14,10 +14,13 @@ test("status lists everything that needs a person, each with the fix, and nothin
   const report = await statusReport(t.db);
   const byWho = Object.fromEntries(report.attention.map((a) => [a.orderId, a]));
   expect(Object.keys(byWho).sort()).toEqual(["ST-CANCELLED", "ST-FAILED", "ST-HEAVY", "ST-PROBLEM", "group 20200101", "groups 20200102"]);
-  expect(byWho["ST-PROBLEM"]!.fix).toBe("Correct the order at Best Buy, then run shipdesk orders sync.");
+  expect(byWho["ST-PROBLEM"]!.fix).toContain("Correct the address in shipdesk: shipdesk address ST-PROBLEM --show");
+  expect(byWho["ST-PROBLEM"]!.fix).toContain("review screen");
+  expect(byWho["ST-PROBLEM"]!.fix).toContain("print page");
+  expect(byWho["ST-PROBLEM"]!.fix).not.toMatch(/at Best Buy/);
   expect(byWho["ST-HEAVY"]!.fix).toContain("weight");
   expect(byWho["ST-FAILED"]!.reason).toContain("(1156)");
-  expect(byWho["ST-FAILED"]!.fix).toBe("Fix what Canada Post said, then run shipdesk ship --retry ST-FAILED.");
+  expect(byWho["ST-FAILED"]!.fix).toBe("Fix what Canada Post said (an address is corrected with shipdesk address ST-FAILED), then run shipdesk ship --retry ST-FAILED.");
   expect(byWho["ST-CANCELLED"]!.fix).toContain("shipdesk void ST-CANCELLED");
   expect(byWho["group 20200101"]!.reason).toContain("never transmitted");
   expect(byWho["group 20200101"]!.fix).toContain("shipdesk manifest");
@@ -27,6 +30,6 @@ test("status lists everything that needs a person, each with the fix, and nothin
 
   const text = formatStatus(report);
   expect(text).toContain("Needs a person (6):");
-  expect(text).toContain("Fix: Fix what Canada Post said, then run shipdesk ship --retry ST-FAILED.");
+  expect(text).toContain("Fix: Fix what Canada Post said (an address is corrected with shipdesk address ST-FAILED), then run shipdesk ship --retry ST-FAILED.");
   expect(text).toMatch(/auto \(auto\): exit 1; labels: 1 label\(s\) bought/);
 });

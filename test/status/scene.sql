@@ -1,6 +1,6 @@
 -- Test-only: one of everything `status` must point a person at.
 INSERT INTO orders (order_id, status, problems) VALUES
-  ('ST-PROBLEM', 'accepted', '[{"field":"postalCode","code":"bad_postal_code","message":"The postal code \"ZZZ\" is not valid; correct the order."}]'),
+  ('ST-PROBLEM', 'accepted', '[{"field":"postalCode","code":"bad_postal_code","message":"The postal code \"ZZZ\" is not a valid Canadian postal code (like K1A 0B1); correct it in shipdesk: shipdesk address ST-PROBLEM --postal-code \"…\"."}]'),
   ('ST-HEAVY', 'accepted', '[{"field":"weight","code":"too_heavy","message":"The parcel weighs 31 kg."}]'),
   ('ST-FAILED', 'accepted', '[]'),
   ('ST-CANCELLED', 'cancelled', '[]'),

@@ -69,8 +69,8 @@ describe("the batch to review", () => {
   test("the table is plain ASCII columns with each problem under its order", async () => {
     const r = await review();
     const lines = batchTable(r.rows);
-    expect(lines[0]).toMatch(/^Order\s+Name\s+City\s+Service\s+Weight$/);
-    expect(lines.find((l) => l.startsWith("T1000-A"))).toMatch(/Jordan MacLeod\s+Halifax, NS\s+DOM\.EP\s+1 kg \(default parcel\)/);
+    expect(lines[0]).toMatch(/^Order\s+Name\s+City\s+Service\s+Price\s+Arrives\s+Weight$/);
+    expect(lines.find((l) => l.startsWith("T1000-A"))).toMatch(/Jordan MacLeod\s+Halifax, NS\s+DOM\.EP\s+\?\s+1 kg \(default parcel\)/); // not priced in this test
     const bad = lines.findIndex((l) => l.startsWith("T1004-A"));
     expect(lines[bad + 1]).toMatch(/^ {4}! .*postal code/i);
     expect(batchHeadline(r)).toBe("5 orders without a label: 4 can ship, 1 has problems to fix first (not selectable).");
@@ -93,7 +93,10 @@ describe("the batch to review", () => {
     expect([...options.weights]).toEqual([["T1000-A", 2.5]]);
   });
 
-  test("the confirm says how many labels, SANDBOX, or LIVE and billed", () => {
+  test("the confirm says how many labels, what they cost, SANDBOX, or LIVE and billed", () => {
+    expect(confirmText(7, "live", { due: 84.21, unpriced: 0 })).toBe("Buy 7 labels for $84.21 (taxes included) from Canada Post (LIVE: billed to your Canada Post account)?");
+    expect(confirmText(7, "sandbox", { due: 70.5, unpriced: 1 })).toBe("Buy 7 labels for $70.50 (taxes included; 1 without a price) from Canada Post (SANDBOX)?");
+    expect(confirmText(2, "sandbox", { due: 0, unpriced: 2 })).toBe("Buy 2 labels from Canada Post (SANDBOX)?");
     expect(confirmText(4, "sandbox")).toBe("Buy 4 labels from Canada Post (SANDBOX)?");
     expect(confirmText(1, "sandbox")).toBe("Buy 1 label from Canada Post (SANDBOX)?");
     expect(confirmText(3, "live")).toBe("Buy 3 labels from Canada Post (LIVE: billed to your Canada Post account)?");

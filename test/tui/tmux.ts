@@ -34,7 +34,8 @@ function tmux(socket: string, args: string[]): string {
 
 const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
 
-export function startShipdesk(label: string): Terminal {
+/** `extraEnv` points it elsewhere (sandboxes the test started, to seed awkward orders). */
+export function startShipdesk(label: string, extraEnv: Record<string, string> = {}): Terminal {
   const dir = tempDir(`tui-${label}`);
   const cwd = join(dir.path, "cwd");
   const dataDir = join(dir.path, "data");
@@ -42,7 +43,7 @@ export function startShipdesk(label: string): Terminal {
   mkdirSync(cwd);
   const socket = `shipdesk-test-${process.pid}-${label}`;
   // A clean environment: nothing from the test runner (DATABASE_URL, a base URL) may leak in.
-  const env = [`PATH=${process.env.PATH ?? "/usr/bin:/bin"}`, `HOME=${dir.path}`, "TERM=xterm-256color", "LANG=C.UTF-8", `SHIPDESK_DATA_DIR=${dataDir}`, `SHIPDESK_LABELS_DIR=${labelsDir}`];
+  const env = [`PATH=${process.env.PATH ?? "/usr/bin:/bin"}`, `HOME=${dir.path}`, "TERM=xterm-256color", "LANG=C.UTF-8", `SHIPDESK_DATA_DIR=${dataDir}`, `SHIPDESK_LABELS_DIR=${labelsDir}`, ...Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`)];
   const command = `env -i ${env.map(quote).join(" ")} ${quote(process.execPath)} ${quote(join(ROOT, "src/cli.ts"))}; echo ${EXIT_MARK}$?; sleep 600`;
   tmux(socket, ["-f", "/dev/null", "new-session", "-d", "-s", "desk", "-x", "160", "-y", "50", "-c", cwd, command]);
 

@@ -15,10 +15,24 @@ import { startPrintPage } from "./serve.ts";
 
 const BANNER = "SANDBOX DEMO: built-in Canada Post and Best Buy sandboxes, a throwaway database. Nothing is bought, nothing reaches Best Buy.";
 
-/** Sandbox settings that ignore any shipdesk.toml and environment: a demo never goes live. */
-export function demoSettings(dataDir: string, labelsDir: string): Settings {
-  const base = loadSettings({ env: {}, cwd: dataDir, programDir: dataDir });
+/**
+ * Sandbox settings that ignore any shipdesk.toml and environment: a demo never goes live. Only
+ * the Canada Post API is taken over (see demoApi), so the demo shows the Developer Portal's
+ * sandbox to a shop set up for it.
+ */
+export function demoSettings(dataDir: string, labelsDir: string, api: string | undefined = process.env.CANADAPOST_API): Settings {
+  const base = loadSettings({ env: api === "portal" ? { CANADAPOST_API: "portal" } : {}, cwd: dataDir, programDir: dataDir });
   return { ...base, mode: "sandbox", databaseUrl: undefined, dataDir, labelsDir };
+}
+
+/** CANADAPOST_API, else canadapost.api of the settings file if it reads; "xml" otherwise. */
+function demoApi(args: Args): string | undefined {
+  if (process.env.CANADAPOST_API) return process.env.CANADAPOST_API;
+  try {
+    return loadSettings({ configPath: args.config }).canadaPost.api;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -30,7 +44,7 @@ export function demoSettings(dataDir: string, labelsDir: string): Settings {
 export async function demoCommand(args: Args, print: (line: string) => void): Promise<ExitCode> {
   const dataDir = mkdtempSync(join(tmpdir(), "shipdesk-demo-"));
   const labelsDir = resolve("labels");
-  const settings = demoSettings(dataDir, labelsDir);
+  const settings = demoSettings(dataDir, labelsDir, demoApi(args));
   const log = createLogger({ dataDir });
   print(BANNER);
   const app = await openApp(settings, {

@@ -16,8 +16,12 @@ export function logEndOfDayEvent(log: Logger, e: EndOfDayEvent): void {
       return log.info(`transmitting ${e.labels} label(s) of group(s) ${e.groupIds.join(", ")} to Canada Post`);
     case "transmitted":
       return log.info(`group(s) ${e.groupIds.join(", ")} transmitted: ${e.manifests} manifest(s)`);
+    case "refused":
+      return e.needsPerson ? log.error(e.message) : log.warn(e.message);
     case "settled":
       return log.info(e.message);
+    case "voided":
+      return log.error(e.message, e.orderId);
     case "manifest-saved":
       return log.info(`manifest ${e.poNumber} saved: ${e.path} (print it for the pickup)`);
     case "failed":
@@ -32,6 +36,7 @@ export function endOfDayLine(s: EndOfDaySummary): string {
   if (s.nothing) return `end of day: ${s.nothing}`;
   const parts = [`${s.transmitted.length} group(s) transmitted`, `${s.saved.length} manifest(s) saved`];
   if (s.blocked.length) parts.push(`${s.blocked.length} group(s) waiting for a label in doubt`);
+  if (s.voided.length) parts.push(`${s.voided.length} label(s) found cancelled at Canada Post`);
   if (s.failed.length) parts.push(`${s.failed.length} problem(s) for a person`);
   if (s.unreachable.length) parts.push("Canada Post did not answer, the next run finishes");
   return `end of day: ${parts.join(", ")}`;

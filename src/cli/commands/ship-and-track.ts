@@ -17,6 +17,7 @@ export function mergeTracking(rounds: readonly TrackingSummary[]): TrackingSumma
     all.cancelled.push(...r.cancelled);
     all.notAttempted.push(...r.notAttempted);
     all.busy.push(...r.busy);
+    all.outOfTime.push(...r.outOfTime);
     all.keyRefused ??= r.keyRefused;
     if (r.unavailable) {
       all.unavailable = true;
@@ -38,11 +39,12 @@ export async function shipAndTrack(
   app: App,
   log: Logger,
   roundMs = TRACKING_ROUND_MS,
+  signal?: AbortSignal,
 ): Promise<{ ship: CommandResult; track: CommandResult; shipFinishedAt: number }> {
   let saved: string[] = [];
   let shipDone = false;
   let shipFinishedAt = 0;
-  const ship = shipCommand(app, log, [], {}, (e) => {
+  const ship = shipCommand(app, log, [], signal ? { signal } : {}, (e) => {
     if (e.type === "saved") saved.push(e.orderId);
   }).finally(() => {
     shipDone = true;
@@ -60,7 +62,7 @@ export async function shipAndTrack(
     const batch = saved;
     saved = [];
     if (first || batch.length > 0) {
-      const round = await trackOnce(app, log, [], first ? undefined : batch);
+      const round = await trackOnce(app, log, [], first ? undefined : batch, signal);
       rounds.push(round);
       if (round.unavailable || round.keyRefused) break;
     }

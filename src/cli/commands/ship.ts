@@ -8,7 +8,7 @@ import type { CommandResult } from "./result.ts";
 export function shippingExitCode(s: ShippingSummary) {
   if (s.keyRefused) return EXIT.usage;
   if (needsPerson(s)) return EXIT.needsPerson;
-  if (s.inDoubt.length > 0) return EXIT.unreachable;
+  if (s.inDoubt.length > 0 || s.notStarted.length > 0) return EXIT.unreachable;
   return EXIT.ok;
 }
 

@@ -25,6 +25,8 @@ export function logTrackingEvent(log: Logger, e: TrackingEvent): void {
       return log.info("left for the next run: Best Buy is down", e.orderId);
     case "busy":
       return log.info("another shipdesk is reporting this order; left to it", e.orderId);
+    case "out-of-time":
+      return log.info("left for the next run: this run's time (run.max_minutes) is spent", e.orderId);
   }
 }
 
@@ -33,6 +35,7 @@ export function trackingLine(s: TrackingSummary): string {
   if (s.failed.length) parts.push(`${s.failed.length} failed (retried next run)`);
   if (s.flagged.length) parts.push(`${s.flagged.length} flagged for a person`);
   if (s.cancelled.length) parts.push(`${s.cancelled.length} cancelled after the label was bought`);
+  if (s.outOfTime.length) parts.push(`${s.outOfTime.length} left for the next run (run.max_minutes reached)`);
   if (s.keyRefused) parts.push(s.keyRefused);
   else if (s.unavailable) parts.push(`Best Buy could not be reached, ${s.notAttempted.length} left for later`);
   return `tracking: ${parts.join(", ")}`;
@@ -41,18 +44,18 @@ export function trackingLine(s: TrackingSummary): string {
 export function trackingExitCode(s: TrackingSummary) {
   if (s.keyRefused) return EXIT.usage;
   if (needsPerson(s)) return EXIT.needsPerson;
-  if (tryAgainLater(s) || s.failed.length > 0) return EXIT.unreachable;
+  if (tryAgainLater(s) || s.failed.length > 0 || s.outOfTime.length > 0) return EXIT.unreachable;
   return EXIT.ok;
 }
 
 /** `retry`: orders flagged for a person whose problem the clerk has dealt with. */
-export async function trackCommand(app: App, log: Logger, retry: readonly string[] = []): Promise<CommandResult> {
-  const summary = await trackOnce(app, log, retry);
+export async function trackCommand(app: App, log: Logger, retry: readonly string[] = [], signal?: AbortSignal): Promise<CommandResult> {
+  const summary = await trackOnce(app, log, retry, undefined, signal);
   return { exitCode: trackingExitCode(summary), line: trackingLine(summary) };
 }
 
 /** One tracking run; `only` limits it to those orders (the clerk's --retry, or a round of --auto). */
-export async function trackOnce(app: App, log: Logger, retry: readonly string[] = [], only?: readonly string[]): Promise<TrackingSummary> {
+export async function trackOnce(app: App, log: Logger, retry: readonly string[] = [], only?: readonly string[], signal?: AbortSignal): Promise<TrackingSummary> {
   for (const orderId of retry) {
     if (await clearTrackingAttention(app.db, orderId)) log.info("flag cleared; trying again", orderId);
     else log.warn(`Order ${orderId} has no tracking flag to clear (a cancelled order is settled by voiding its label).`, orderId);
@@ -62,6 +65,6 @@ export async function trackOnce(app: App, log: Logger, retry: readonly string[] 
     marketplace: app.marketplace,
     settings: app.settings,
     onEvent: (e) => logTrackingEvent(log, e),
-  }, retry.length > 0 ? { only: retry } : only ? { only } : {});
+  }, { ...(retry.length > 0 ? { only: retry } : only ? { only } : {}), ...(signal ? { signal } : {}) });
   return summary;
 }

@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import * as v from "valibot";
 import type { FaultPlan } from "../faults.ts";
 import { json, miraklError, noContent, withFaults, type SandboxRateLimit } from "./replies.ts";
@@ -11,6 +11,8 @@ export interface AppDeps {
   /** When set, a shop_id other than this one is refused (403). */
   shopId: string | undefined;
   rateLimit: SandboxRateLimit | undefined;
+  /** Loads and saves the state around each request (a sandbox that remembers between runs). */
+  persist?: MiddlewareHandler | undefined;
 }
 
 const MAX_PAGE = 100;
@@ -47,6 +49,7 @@ async function readJson(c: Context): Promise<unknown> {
 export function bestBuySandboxApp(deps: AppDeps): Hono {
   const { state, faults } = deps;
   const app = new Hono();
+  if (deps.persist) app.use("*", deps.persist);
 
   app.use("/api/*", async (c, next) => {
     // The bare key, no "Bearer", as Mirakl's shop API wants it.

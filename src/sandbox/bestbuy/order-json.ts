@@ -29,6 +29,8 @@ export interface OrderSpec {
   /** Province code for the taxes. */
   taxProvince: string;
   lines: ReadonlyArray<{ product: Product; quantity: number; shippingPrice: number }>;
+  /** Best Buy's promise: ship by (shipping_deadline) and, for shops with delivery dates, deliver by. */
+  promise?: { shipBy: Date; deliverFrom?: Date; deliverBy?: Date } | undefined;
 }
 
 const money = (n: number) => Math.round(n * 100) / 100;
@@ -132,7 +134,8 @@ export function buildOrder(spec: OrderSpec): Record<string, unknown> {
     quote_id: null,
     shipping_carrier_code: null,
     shipping_company: null,
-    shipping_deadline: iso(addMinutes(spec.createdAt, 2 * 24 * 60)),
+    shipping_deadline: iso(spec.promise?.shipBy ?? addMinutes(spec.createdAt, 2 * 24 * 60)),
+    delivery_date: spec.promise?.deliverBy ? { earliest: iso(spec.promise.deliverFrom ?? spec.promise.shipBy), latest: iso(spec.promise.deliverBy) } : null,
     shipping_price: shippingPrice,
     shipping_tracking: null,
     shipping_tracking_url: null,

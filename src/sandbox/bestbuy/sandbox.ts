@@ -4,7 +4,8 @@ import { serveOnLoopback } from "../serve.ts";
 import { bestBuySandboxApp } from "./app.ts";
 import { SandboxRateLimit } from "./replies.ts";
 import type { OrderOverrides } from "./seed.ts";
-import { BestBuySandboxState, type SandboxRules } from "./state.ts";
+import { SandboxStateFile } from "../state-file.ts";
+import { BestBuySandboxState, type BestBuySnapshot, type SandboxRules } from "./state.ts";
 
 export interface BestBuySandboxOptions extends Partial<SandboxRules> {
   /** Seed number: the same number gives the same orders. Default 1. */
@@ -27,6 +28,12 @@ export interface BestBuySandboxOptions extends Partial<SandboxRules> {
   rateLimit?: { limit: number; windowMs: number };
   faults?: FaultPlan;
   now?: () => Date;
+  /**
+   * Keep the orders, their states and queued faults in this file, so that separate runs meet the
+   * same Best Buy (the in-process sandbox of sandbox mode). The seed options apply only when the
+   * file does not exist yet.
+   */
+  stateFile?: string;
 }
 
 export interface BestBuySandbox {
@@ -34,6 +41,8 @@ export interface BestBuySandbox {
   state: BestBuySandboxState;
   faults: FaultPlan;
   apiKey: string;
+  /** Writes the state and queued faults to `stateFile` now (a test setting the scene); a no-op without one. */
+  save(): void;
 }
 
 export function createBestBuySandbox(options: BestBuySandboxOptions = {}): BestBuySandbox {
@@ -44,17 +53,31 @@ export function createBestBuySandbox(options: BestBuySandboxOptions = {}): BestB
     partialAcceptance: options.partialAcceptance ?? false,
   };
   const state = new BestBuySandboxState(rules, options.seed ?? 1, options.now);
-  for (let i = 0; i < (options.orders ?? 5); i++) state.addSeededOrder("SHIPPING");
-  for (let i = 0; i < (options.waitingOrders ?? 0); i++) state.addSeededOrder("WAITING_ACCEPTANCE");
-  for (let i = 0; i < (options.shippedOrders ?? 0); i++) state.addSeededOrder("SHIPPED");
-  for (const special of options.specialOrders ?? []) state.addSeededOrder(special.state ?? "SHIPPING", special);
-  for (const raw of options.rawOrders ?? []) state.addRawOrder(raw);
-  for (const id of options.cancel ?? []) state.cancel(id);
   const faults = options.faults ?? new FaultPlan();
+  const file = options.stateFile ? new SandboxStateFile(options.stateFile) : undefined;
+  const persisted = {
+    snapshot: () => ({ state: state.snapshot(), faults: faults.snapshot() }),
+    restore: (data: unknown) => {
+      const d = data as { state: BestBuySnapshot; faults: Parameters<FaultPlan["restore"]>[0] };
+      state.restore(d.state);
+      faults.restore(d.faults);
+    },
+  };
+  const saved = file?.read();
+  if (saved !== undefined) persisted.restore(saved);
+  else {
+    for (let i = 0; i < (options.orders ?? 5); i++) state.addSeededOrder("SHIPPING");
+    for (let i = 0; i < (options.waitingOrders ?? 0); i++) state.addSeededOrder("WAITING_ACCEPTANCE");
+    for (let i = 0; i < (options.shippedOrders ?? 0); i++) state.addSeededOrder("SHIPPED");
+    for (const special of options.specialOrders ?? []) state.addSeededOrder(special.state ?? "SHIPPING", special);
+    for (const raw of options.rawOrders ?? []) state.addRawOrder(raw);
+    for (const id of options.cancel ?? []) state.cancel(id);
+    file?.write(persisted.snapshot());
+  }
   const apiKey = options.apiKey ?? SANDBOX_CREDENTIALS.bestBuyApiKey;
   const rateLimit = options.rateLimit ? new SandboxRateLimit(options.rateLimit.limit, options.rateLimit.windowMs) : undefined;
-  const app = bestBuySandboxApp({ state, faults, apiKey, shopId: options.shopId, rateLimit });
-  return { app, state, faults, apiKey };
+  const app = bestBuySandboxApp({ state, faults, apiKey, shopId: options.shopId, rateLimit, persist: file && file.middleware(persisted) });
+  return { app, state, faults, apiKey, save: () => file?.write(persisted.snapshot()) };
 }
 
 export interface RunningBestBuySandbox extends BestBuySandbox {

@@ -54,6 +54,16 @@ export function seededOrderSpec(options: SeedOptions, overrides: OrderOverrides 
   const lineCount = rnd.chance(0.3) ? rnd.int(2, 3) : 1;
   const products = [...PRODUCTS].sort(() => rnd.next() - 0.5).slice(0, lineCount);
   const lines = products.map((product) => ({ product, quantity: rnd.chance(0.2) ? 2 : 1, shippingPrice: rnd.chance(0.5) ? 0 : 5.99 }));
+  // Promises relative to the day the sandbox starts, as a live shop's open orders would be: ship
+  // by tomorrow evening; most with a delivery window of 3 to 8 days, some tight, some roomy.
+  const day = 24 * 60 * 60_000;
+  const today = new Date(new Date().setHours(0, 0, 0, 0)).getTime();
+  const withDates = rnd.chance(0.75);
+  const latestDays = rnd.int(3, 8);
+  const promise = {
+    shipBy: new Date(today + day + 23 * 60 * 60_000),
+    ...(withDates ? { deliverFrom: new Date(today + 2 * day), deliverBy: new Date(today + latestDays * day + 23 * 60 * 60_000) } : {}),
+  };
   return {
     orderId: overrides.orderId ?? `${commercialId}-A`,
     commercialId: overrides.orderId ? overrides.orderId.replace(/-A$/, "") : commercialId,
@@ -66,6 +76,7 @@ export function seededOrderSpec(options: SeedOptions, overrides: OrderOverrides 
     address: overrides.address === null ? null : { ...address, ...overrides.address },
     taxProvince: place.province,
     lines: overrides.lines ?? lines,
+    promise,
   };
 }
 

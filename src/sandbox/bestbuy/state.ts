@@ -42,6 +42,18 @@ interface OrderRecord {
   acceptedAt?: number;
 }
 
+/** The state as saved between runs. */
+export interface BestBuySnapshot {
+  version: 1;
+  nextIndex: number;
+  records: OrderRecord[];
+  unnamed: unknown[];
+  tracking: [string, TrackingCall[]][];
+  ships: [string, StateCall[]][];
+  accepts: [string, StateCall[]][];
+  counts: [string, number][];
+}
+
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /**
@@ -255,6 +267,40 @@ export class BestBuySandboxState {
 
   carriers() {
     return CARRIERS.map((c) => ({ ...c }));
+  }
+
+  // ── Kept between runs (the in-process sandbox of sandbox mode) ─────────────────────────
+
+  /** The orders as they stand and what was done to them (JSON: dates as ISO strings). */
+  snapshot(): BestBuySnapshot {
+    return {
+      version: 1,
+      nextIndex: this.nextIndex,
+      records: [...this.records.values()],
+      unnamed: [...this.unnamed],
+      tracking: [...this.tracking],
+      ships: [...this.ships],
+      accepts: [...this.accepts],
+      counts: [...this.counts],
+    };
+  }
+
+  restore(data: BestBuySnapshot): void {
+    const dated = <T extends { at: Date }>(list: T[]) => list.map((x) => ({ ...x, at: new Date(x.at) }));
+    const refill = <T extends { at: Date }>(map: Map<string, T[]>, entries: [string, T[]][]) => {
+      map.clear();
+      for (const [id, list] of entries) map.set(id, dated(list));
+    };
+    this.nextIndex = data.nextIndex;
+    this.records.clear();
+    for (const r of data.records) this.put(r);
+    this.unnamed.length = 0;
+    this.unnamed.push(...data.unnamed);
+    refill(this.tracking, data.tracking);
+    refill(this.ships, data.ships);
+    refill(this.accepts, data.accepts);
+    this.counts.clear();
+    for (const [endpoint, n] of data.counts) this.counts.set(endpoint, n);
   }
 
   // ── Inside ─────────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,9 @@ import type { CanadaPostEndpoint } from "../../canadapost/index.ts";
 import { labelPdf, manifestPdf } from "./label-pdf.ts";
 import {
   MANIFEST_TYPE,
+  RATE_TYPE,
   SHIPMENT_TYPE,
+  priceQuotesXml,
   manifestXml,
   manifestsXml,
   messagesXml,
@@ -16,7 +18,9 @@ import {
   shipmentsXml,
   type LinkBase,
 } from "./replies.ts";
-import { REFUND_REQUEST, SHIPMENT, TRANSMIT_SET, checkElement } from "./schema.ts";
+import { MAILING_SCENARIO, REFUND_REQUEST, SHIPMENT, TRANSMIT_SET, checkElement } from "./schema.ts";
+import { SANDBOX_SERVICES, sandboxQuote, type SandboxQuote } from "./pricing.ts";
+import { keepCanadaPostState } from "../state-file.ts";
 import { CanadaPostSandboxState, type SandboxShipment } from "./state.ts";
 
 export interface CanadaPostSandboxOptions {
@@ -31,12 +35,20 @@ export interface CanadaPostSandboxOptions {
   throttleStatus?: number;
   /** Links use this origin instead of the request's own. */
   baseUrl?: string;
+  /**
+   * Keep the shipments, groups, manifests and queued faults in this file, so that separate runs
+   * meet the same Canada Post (the in-process sandbox of sandbox mode). Without it the sandbox
+   * forgets everything when it stops.
+   */
+  stateFile?: string;
 }
 
 export interface CanadaPostSandbox {
   app: Hono;
   state: CanadaPostSandboxState;
   faults: FaultPlan;
+  /** Writes the state and queued faults to `stateFile` now (a test setting the scene); a no-op without one. */
+  save(): void;
 }
 
 /** The client's calls, and Get Groups, which only the sandbox serves. */
@@ -44,6 +56,7 @@ type Endpoint = CanadaPostEndpoint | "GetGroups";
 
 const SHIPMENT_NS = "http://www.canadapost.ca/ws/shipment-v8";
 const MANIFEST_NS = "http://www.canadapost.ca/ws/manifest-v8";
+const RATE_NS = "http://www.canadapost.ca/ws/ship/rate-v4";
 const DOMESTIC_SERVICES = new Set(["DOM.RP", "DOM.EP", "DOM.XP", "DOM.XP.CERT", "DOM.PC", "DOM.LIB"]);
 const OTHER_SERVICES = /^(USA|INT)\.[A-Z.]+$/;
 const PROVINCES = new Set(["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]);
@@ -72,9 +85,10 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
   const state = new CanadaPostSandboxState();
   const faults = new FaultPlan();
   const pdfs = new Map<string, Uint8Array>();
-  const requests = new Map<string, Record<string, unknown>>();
+  const requests = state.requests;
   const rateStamps: number[] = [];
   const app = new Hono();
+  const kept = keepCanadaPostState(app, options.stateFile, state, faults);
 
   const xml = (c: Context, body: string, status = 200, type = SHIPMENT_TYPE) =>
     c.body(body, status as 200, { "Content-Type": type });
@@ -224,12 +238,53 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
       createdAt: new Date(),
       manifestId: undefined,
     };
+    // Charged exactly what Get Rates quotes for the same parcel, service and day.
+    if (shipment["provide-pricing-info"] !== undefined) record.price = priceOfShipment(shipment);
     state.shipments.set(record.shipmentId, record);
     state.artifacts.set(record.artifactId, { kind: "label", shipmentId: record.shipmentId });
     requests.set(record.shipmentId, shipment);
     state.createCount++;
     if (gated === "lose-reply") return droppedReply(SHIPMENT_TYPE);
     return xml(c, shipmentInfoXml(base(c, c.req.param("mb"), c.req.param("mobo")), record));
+  });
+
+  // Get Rates (rating, rate-v4): what each service would cost; nothing is bought.
+  app.post("/rs/ship/price", async (c) => {
+    const gated = await gate(c, "GetRates", { accept: RATE_TYPE, contentType: RATE_TYPE });
+    if (gated instanceof Response) return gated;
+    const body = await readBody(c, "mailing-scenario", RATE_NS, MAILING_SCENARIO);
+    const rate = (status: number, messages: Message[]) => xml(c, messagesXml(messages), status, "application/vnd.cpc.messages+xml");
+    if ("errors" in body) return rate(400, body.errors);
+    const s = body.content as Record<string, any>;
+    if (s["customer-number"] !== undefined && strip(String(s["customer-number"])) !== customer) {
+      return rate(403, [{ code: "AA003", description: "The API key does not match the customer number." }]);
+    }
+    if (s["contract-id"] !== undefined && strip(String(s["contract-id"])) !== strip(contractId)) {
+      return rate(400, [{ code: "2550", description: `Contract number ${s["contract-id"]} is invalid.` }]);
+    }
+    const destination = s.destination?.domestic?.["postal-code"];
+    if (!destination) return rate(400, [{ code: "9111", description: "The sandbox quotes Canadian destinations only." }]);
+    const mailingDate = String(s["expected-mailing-date"] ?? localDate(new Date(), "-"));
+    if (mailingDate < localDate(new Date(), "-")) {
+      return rate(400, [{ code: "1622", description: "The expected mailing date cannot be in the past." }]);
+    }
+    const asked = s.services?.["service-code"];
+    const codes = asked === undefined ? SANDBOX_SERVICES.map((x) => x.code) : Array.isArray(asked) ? asked.map(String) : [String(asked)];
+    const p = s["parcel-characteristics"];
+    const quotes = codes
+      .map((code) =>
+        sandboxQuote({
+          serviceCode: code,
+          originPostal: String(s["origin-postal-code"]),
+          destinationPostal: String(destination),
+          weightKg: Number(p.weight),
+          dimensionsCm: p.dimensions ? { length: Number(p.dimensions.length), width: Number(p.dimensions.width), height: Number(p.dimensions.height) } : undefined,
+          mailingDate,
+        }),
+      )
+      .filter((q): q is SandboxQuote => q !== undefined);
+    if (quotes.length === 0) return rate(400, [{ code: "9112", description: "No service is available for this parcel." }]);
+    return xml(c, priceQuotesXml(base(c).origin, quotes), 200, RATE_TYPE);
   });
 
   app.get("/rs/:mb/:mobo/shipment", async (c) => {
@@ -261,7 +316,8 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
   app.get("/rs/:mb/:mobo/shipment/:id", async (c) => {
     const gated = await gate(c, "GetShipment", { accept: SHIPMENT_TYPE });
     if (gated instanceof Response) return gated;
-    const s = liveShipment(c.req.param("id"));
+    // A voided shipment is still shown, as "cancelled": Get Shipment is how its fate is learnt.
+    const s = state.shipments.get(c.req.param("id"));
     if (!s) return fail(c, 404, []);
     if (gated === "lose-reply") return droppedReply(SHIPMENT_TYPE);
     return xml(c, shipmentInfoXml(base(c, c.req.param("mb"), c.req.param("mobo")), s));
@@ -332,20 +388,10 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     const groupIds = asList((body.content["group-ids"] as Record<string, unknown>)["group-id"]);
     const excludedRaw = body.content["excluded-shipments"];
     const excluded = new Set(typeof excludedRaw === "object" && excludedRaw ? asList((excludedRaw as Record<string, unknown>)["shipment-id"]) : []);
-    const shipments = [...state.shipments.values()].filter(
-      (s) => s.status === "created" && s.groupId !== undefined && groupIds.includes(s.groupId) && !excluded.has(s.shipmentId),
-    );
-    if (shipments.length === 0) {
+    const manifest = state.transmitGroups(groupIds, excluded);
+    if (!manifest) {
       return fail(c, 400, [{ code: "9122", description: "All groups are empty or all shipments in them were excluded: Group id was not found for transmission." }]);
     }
-    const ids = state.nextManifestIds();
-    const manifest = { ...ids, groupIds, shipmentIds: shipments.map((s) => s.shipmentId), createdAt: new Date() };
-    for (const s of shipments) {
-      s.status = "transmitted";
-      s.manifestId = ids.manifestId;
-    }
-    state.manifests.set(ids.manifestId, manifest);
-    state.artifacts.set(ids.artifactId, { kind: "manifest", manifestId: ids.manifestId });
     if (gated === "lose-reply") return droppedReply(MANIFEST_TYPE);
     return xml(c, manifestsXml(base(c, c.req.param("mb"), c.req.param("mobo")), [manifest]), 200, MANIFEST_TYPE);
   });
@@ -361,7 +407,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
 
   app.notFound((c) => fail(c, 404, []));
 
-  return { app, state, faults };
+  return { app, state, faults, save: kept.save };
 }
 
 function parse(text: string): Parsed | undefined {
@@ -427,3 +473,19 @@ function localDate(d: Date, separator: "" | "-"): string {
 const strip = (customer: string): string => customer.replace(/^0+(?=\d)/, "");
 const asList = (x: unknown): string[] => (Array.isArray(x) ? x.map(String) : x === undefined ? [] : [String(x)]);
 
+
+/** The price of a Create Shipment's parcel, from the same list as Get Rates. */
+function priceOfShipment(shipment: Record<string, any>): SandboxQuote | undefined {
+  const spec = shipment["delivery-spec"];
+  const p = spec["parcel-characteristics"] ?? {};
+  const d = p.dimensions;
+  const sender = spec.sender?.["address-details"]?.["postal-zip-code"];
+  return sandboxQuote({
+    serviceCode: String(spec["service-code"]),
+    originPostal: String(shipment["requested-shipping-point"] ?? sender ?? "K1A0B1").replace(/\s/g, ""),
+    destinationPostal: String(spec.destination?.["address-details"]?.["postal-zip-code"] ?? "K1A0B1"),
+    weightKg: Number(p.weight ?? 1),
+    dimensionsCm: d ? { length: Number(d.length), width: Number(d.width), height: Number(d.height) } : undefined,
+    mailingDate: String(shipment["expected-mailing-date"] ?? localDate(new Date(), "-")),
+  });
+}

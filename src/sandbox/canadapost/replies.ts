@@ -1,9 +1,12 @@
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
+import type { SandboxQuote } from "./pricing.ts";
 import type { SandboxManifest, SandboxShipment } from "./state.ts";
 
 export const SHIPMENT_TYPE = "application/vnd.cpc.shipment-v8+xml";
 export const MANIFEST_TYPE = "application/vnd.cpc.manifest-v8+xml";
+export const RATE_TYPE = "application/vnd.cpc.ship.rate-v4+xml";
+const RATE_NS = "http://www.canadapost.ca/ws/ship/rate-v4";
 const SHIPMENT_NS = "http://www.canadapost.ca/ws/shipment-v8";
 const MANIFEST_NS = "http://www.canadapost.ca/ws/manifest-v8";
 const MESSAGES_NS = "http://www.canadapost.ca/ws/messages";
@@ -45,8 +48,9 @@ export function shipmentInfoXml(b: LinkBase, s: SandboxShipment): string {
   const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SHIPMENT_NS, "shipment-info");
   if (s.requestId) doc.ele("customer-request-id").txt(s.requestId);
   doc.ele("shipment-id").txt(s.shipmentId);
-  doc.ele("shipment-status").txt(s.status);
+  doc.ele("shipment-status").txt(s.status === "voided" ? "cancelled" : s.status);
   doc.ele("tracking-pin").txt(s.trackingPin);
+  if (s.price) shipmentPriceXml(doc.ele("shipment-price"), s.price);
   const links = doc.ele("links");
   const self = shipmentHref(b, s.shipmentId);
   link(links, "self", self, SHIPMENT_TYPE);
@@ -104,5 +108,65 @@ export function refundInfoXml(ticketId: string, ticketDate: string): string {
   const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(SHIPMENT_NS, "shipment-refund-request-info");
   doc.ele("service-ticket-date").txt(ticketDate);
   doc.ele("service-ticket-id").txt(ticketId);
+  return end(doc);
+}
+
+const money = (x: number) => x.toFixed(2);
+
+/** shipment.xsd's ShipmentPriceType, in its order. */
+function shipmentPriceXml(e: XMLBuilder, q: SandboxQuote): void {
+  e.ele("service-code").txt(q.serviceCode);
+  e.ele("base-amount").txt(money(q.base));
+  const adjustments = e.ele("adjustments");
+  for (const a of q.adjustments) {
+    const x = adjustments.ele("adjustment");
+    x.ele("adjustment-code").txt(a.code);
+    x.ele("adjustment-amount").txt(money(a.cost));
+  }
+  e.ele("pre-tax-amount").txt(money(q.preTax));
+  e.ele("gst-amount").txt(money(q.taxes.gst?.amount ?? 0));
+  e.ele("pst-amount").txt(money(q.taxes.pst?.amount ?? 0));
+  e.ele("hst-amount").txt(money(q.taxes.hst?.amount ?? 0));
+  e.ele("due-amount").txt(money(q.due));
+  const standard = e.ele("service-standard");
+  standard.ele("am-delivery").txt("false");
+  standard.ele("guaranteed-delivery").txt(String(q.guaranteed));
+  standard.ele("expected-transmit-time").txt(String(q.transitDays));
+  standard.ele("expected-delivery-date").txt(q.expectedDeliveryDate);
+  e.ele("rated-weight").txt(q.ratedWeightKg.toFixed(3));
+}
+
+/** rating.xsd's price-quotes: each quote's elements in the schema's order. */
+export function priceQuotesXml(origin: string, quotes: readonly SandboxQuote[]): string {
+  const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(RATE_NS, "price-quotes");
+  for (const q of quotes) {
+    const e = doc.ele("price-quote");
+    e.ele("service-code").txt(q.serviceCode);
+    e.ele("service-link", { rel: "service", href: `${origin}/rs/ship/service/${q.serviceCode}?country=CA`, "media-type": RATE_TYPE });
+    e.ele("service-name").txt(q.serviceName);
+    const details = e.ele("price-details");
+    details.ele("base").txt(money(q.base));
+    const taxes = details.ele("taxes");
+    for (const kind of ["gst", "pst", "hst"] as const) {
+      const t = q.taxes[kind];
+      taxes.ele(kind, t ? { percent: String(t.percent) } : {}).txt(money(t?.amount ?? 0));
+    }
+    details.ele("due").txt(money(q.due));
+    const adjustments = details.ele("adjustments");
+    for (const a of q.adjustments) {
+      const x = adjustments.ele("adjustment");
+      x.ele("adjustment-code").txt(a.code);
+      x.ele("adjustment-name").txt(a.name);
+      x.ele("adjustment-cost").txt(money(a.cost));
+      x.ele("qualifier").ele("percent").txt("16.50");
+    }
+    const weight = e.ele("weight-details");
+    if (q.cubedWeightKg !== undefined) weight.ele("cubed-weight").txt(q.cubedWeightKg.toFixed(3));
+    const standard = e.ele("service-standard");
+    standard.ele("am-delivery").txt("false");
+    standard.ele("guaranteed-delivery").txt(String(q.guaranteed));
+    standard.ele("expected-transit-time").txt(String(q.transitDays));
+    standard.ele("expected-delivery-date").txt(q.expectedDeliveryDate);
+  }
   return end(doc);
 }

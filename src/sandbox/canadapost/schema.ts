@@ -147,6 +147,38 @@ export const TRANSMIT_SET: Record<string, Spec> = {
   "excluded-shipments": group({ "shipment-id": { type: "text", max: 32, repeat: Infinity } }),
 };
 
+const weight: Spec = { type: "decimal", required: true, exclusiveMin: 0, max: 99.999, fractionDigits: 3 };
+
+/** rating.xsd's mailing-scenario (rate-v4): the parts a contract shipper sends. */
+export const MAILING_SCENARIO: Record<string, Spec> = {
+  "customer-number": text(10, { pattern: /^\d{1,10}$/ }),
+  "contract-id": text(10, { pattern: /^\d{1,10}$/ }),
+  "promo-code": text(10, { min: 1 }),
+  "quote-type": text(10, { values: ["commercial", "counter"] }),
+  "expected-mailing-date": text(10, { pattern: DATE }),
+  options: { type: "any" },
+  "parcel-characteristics": group(
+    {
+      weight,
+      dimensions: group({ length: dimension, width: dimension, height: dimension }),
+      unpackaged: bool,
+      "mailing-tube": bool,
+      oversized: bool,
+    },
+    true,
+  ),
+  services: group({ "service-code": { type: "text", min: 1, max: 32, repeat: 20 } }),
+  "origin-postal-code": { type: "text", required: true, min: 6, max: 6, pattern: POSTAL_CODE },
+  destination: group(
+    {
+      domestic: group({ "postal-code": { type: "text", required: true, min: 6, max: 6, pattern: POSTAL_CODE } }),
+      "united-states": { type: "any" },
+      international: { type: "any" },
+    },
+    true,
+  ),
+};
+
 export const REFUND_REQUEST: Record<string, Spec> = {
   email: req(60, 1, { pattern: EMAIL }),
 };

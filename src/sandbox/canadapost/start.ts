@@ -8,11 +8,12 @@ export interface RunningCanadaPostSandbox {
   stop(): Promise<void>;
   state: CanadaPostSandboxState;
   faults: FaultPlan;
+  save(): void;
 }
 
 /** The sandbox on a loopback port (0: any free one); stopping it releases any hanging request. */
 export function startCanadaPostSandbox(options: CanadaPostSandboxOptions & { port?: number } = {}): RunningCanadaPostSandbox {
-  const { app, state, faults } = createCanadaPostSandbox(options);
+  const { app, state, faults, save } = createCanadaPostSandbox(options);
   const server = serveOnLoopback(app, options.port ?? 0, () => faults.releaseHangs());
-  return { url: server.url, stop: () => server.stop(), state, faults };
+  return { url: server.url, stop: () => server.stop(), state, faults, save };
 }

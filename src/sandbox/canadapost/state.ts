@@ -1,3 +1,4 @@
+import type { SandboxQuote } from "./pricing.ts";
 /** A shipment the sandbox sold, with what Get Shipment Details must echo back. */
 export interface SandboxShipment {
   shipmentId: string;
@@ -14,6 +15,8 @@ export interface SandboxShipment {
   requestXml: string;
   createdAt: Date;
   manifestId: string | undefined;
+  /** What the label was charged, when Create Shipment asked (provide-pricing-info). */
+  price?: SandboxQuote | undefined;
 }
 
 export interface SandboxManifest {
@@ -33,6 +36,20 @@ export interface SandboxRefund {
   email: string;
 }
 
+/** The state as saved between runs (JSON: dates as ISO strings). */
+export interface SandboxSnapshot {
+  version: 1;
+  base: number;
+  sequence: number;
+  shipments: SandboxShipment[];
+  manifests: SandboxManifest[];
+  refunds: SandboxRefund[];
+  artifacts: [string, { kind: "label"; shipmentId: string } | { kind: "manifest"; manifestId: string }][];
+  requests: [string, Record<string, unknown>][];
+  calls: [string, number][];
+  createCount: number;
+}
+
 /** Everything the sandbox remembers, exposed so tests can assert "exactly one label". */
 export class CanadaPostSandboxState {
   readonly shipments = new Map<string, SandboxShipment>();
@@ -41,6 +58,8 @@ export class CanadaPostSandboxState {
   readonly refunds: SandboxRefund[] = [];
   /** Artifact id → what it prints. */
   readonly artifacts = new Map<string, { kind: "label"; shipmentId: string } | { kind: "manifest"; manifestId: string }>();
+  /** Shipment id → the Create Shipment request as parsed, for Get Shipment Details and the label. */
+  readonly requests = new Map<string, Record<string, unknown>>();
   /** Create Shipment calls that bought a label (lost replies included). */
   createCount = 0;
   /** Get Artifact calls answered with a PDF. */
@@ -59,8 +78,38 @@ export class CanadaPostSandboxState {
     return this.labelsFor(orderId).filter((s) => s.status !== "voided");
   }
 
+  /**
+   * Transmit Shipments, whichever API asked: every created label of these groups (less the
+   * excluded ones) goes on one new manifest; undefined when there is none (Canada Post's 9122).
+   */
+  transmitGroups(groupIds: readonly string[], excluded: ReadonlySet<string>): SandboxManifest | undefined {
+    const shipments = [...this.shipments.values()].filter(
+      (s) => s.status === "created" && s.groupId !== undefined && groupIds.includes(s.groupId) && !excluded.has(s.shipmentId),
+    );
+    if (shipments.length === 0) return undefined;
+    const ids = this.nextManifestIds();
+    const manifest: SandboxManifest = { ...ids, groupIds: [...groupIds], shipmentIds: shipments.map((s) => s.shipmentId), createdAt: new Date() };
+    for (const s of shipments) {
+      s.status = "transmitted";
+      s.manifestId = ids.manifestId;
+    }
+    this.manifests.set(ids.manifestId, manifest);
+    this.artifacts.set(ids.artifactId, { kind: "manifest", manifestId: ids.manifestId });
+    return manifest;
+  }
+
   callsTo(endpoint: string): number {
     return this.calls.get(endpoint) ?? 0;
+  }
+
+  /**
+   * Someone voids every open label of the group in Canada Post's website (or the account's other
+   * software): shipdesk is not told. Returns the shipment ids voided.
+   */
+  voidGroupElsewhere(groupId: string): string[] {
+    const open = [...this.shipments.values()].filter((s) => s.groupId === groupId && s.status === "created");
+    for (const s of open) s.status = "voided";
+    return open.map((s) => s.shipmentId);
   }
 
   reset(): void {
@@ -68,14 +117,50 @@ export class CanadaPostSandboxState {
     this.manifests.clear();
     this.refunds.length = 0;
     this.artifacts.clear();
+    this.requests.clear();
     this.calls.clear();
     this.createCount = 0;
     this.artifactDownloads = 0;
   }
 
   // A random start per sandbox: ids stay unique within one sandbox, and two sandboxes writing to
-  // one database (tracking_pin is UNIQUE there) are very unlikely to meet.
-  private readonly base = Math.floor(Math.random() * 1e10);
+  // one database (tracking_pin is UNIQUE there) are very unlikely to meet. Kept with the state, so
+  // a sandbox that remembers goes on numbering where it stopped.
+  private base = Math.floor(Math.random() * 1e10);
+
+  /** Everything Canada Post would still know at the next run, and the call counters for the tests. */
+  snapshot(): SandboxSnapshot {
+    return {
+      version: 1,
+      base: this.base,
+      sequence: this.sequence,
+      shipments: [...this.shipments.values()],
+      manifests: [...this.manifests.values()],
+      refunds: [...this.refunds],
+      artifacts: [...this.artifacts],
+      requests: [...this.requests],
+      calls: [...this.calls],
+      createCount: this.createCount,
+    };
+  }
+
+  restore(data: SandboxSnapshot): void {
+    this.shipments.clear();
+    this.manifests.clear();
+    this.artifacts.clear();
+    this.requests.clear();
+    this.refunds.length = 0;
+    this.base = data.base;
+    this.sequence = data.sequence;
+    for (const s of data.shipments) this.shipments.set(s.shipmentId, { ...s, createdAt: new Date(s.createdAt) });
+    for (const m of data.manifests) this.manifests.set(m.manifestId, { ...m, createdAt: new Date(m.createdAt) });
+    for (const [id, a] of data.artifacts) this.artifacts.set(id, a);
+    for (const [id, r] of data.requests) this.requests.set(id, r);
+    this.refunds.push(...data.refunds);
+    this.calls.clear();
+    for (const [endpoint, n] of data.calls) this.calls.set(endpoint, n);
+    this.createCount = data.createCount;
+  }
 
   /** Unique and realistic: 18-digit shipment ids, 16-digit PINs with a mod-10 check digit. */
   nextIds(): { shipmentId: string; trackingPin: string; artifactId: string } {

@@ -33,8 +33,12 @@ function PrintedCell({ label, now }: { label: ListedLabel; now: Date }) {
   return <span class="badge unprinted">Not printed</span>;
 }
 
+const money = (x: number) => `$${x.toFixed(2)}`;
+
 export function LabelsPage(p: LabelsPageProps) {
   const unprinted = p.labels.filter((l) => !l.printed_at).length;
+  const priced = p.labels.filter((l) => l.price !== null);
+  const total = priced.reduce((sum, l) => sum + (l.price ?? 0), 0);
   const mergedAll = `/labels/merged.pdf?date=${p.day}`;
   return (
     <Layout title={`Labels ${p.day}`} mode={p.mode} active="labels">
@@ -64,7 +68,10 @@ export function LabelsPage(p: LabelsPageProps) {
         </button>
       </form>
       <p class="muted" id="summary">
-        {p.labels.length} {p.labels.length === 1 ? "label" : "labels"} shown, {unprinted} not printed.
+        {p.labels.length} {p.labels.length === 1 ? "label" : "labels"} shown, {unprinted} not printed.{" "}
+        <span id="day-total">
+          {money(total)} taxes included{priced.length < p.labels.length ? ` (${p.labels.length - priced.length} without a price)` : ""}.
+        </span>
       </p>
       {unprinted > 0 ? (
         <div class="actions">
@@ -94,6 +101,8 @@ export function LabelsPage(p: LabelsPageProps) {
                   <th>Name</th>
                   <th>City</th>
                   <th>Tracking PIN</th>
+                  <th>Service</th>
+                  <th>Price</th>
                   <th class="opt">Made</th>
                   <th>Printed</th>
                   <th class="no-print">Label</th>
@@ -118,6 +127,8 @@ export function LabelsPage(p: LabelsPageProps) {
                       {l.ship_province ? `, ${l.ship_province}` : ""}
                     </td>
                     <td class="pin" data-label="PIN">{l.tracking_pin ?? ""}</td>
+                    <td data-label="Service">{l.service_code ?? ""}</td>
+                    <td class="price" data-label="Price">{l.price === null ? "–" : money(l.price)}</td>
                     <td class="opt">{formatTime(l.label_created_at, p.now)}</td>
                     <td class="printed-cell" data-label="Printed">
                       <PrintedCell label={l} now={p.now} />

@@ -1,4 +1,6 @@
 /** @jsxImportSource hono/jsx */
+import { labelLines } from "../../address/index.ts";
+import { typedInOneLine, type AddressView } from "../../ship-to/index.ts";
 import { formatTime } from "../local-day.ts";
 import { problemsOf, type ApiCallRow, type OrderRow } from "../status-store.ts";
 import { Layout } from "./layout.tsx";
@@ -36,9 +38,11 @@ export interface OrderPageProps {
   order: OrderRow;
   calls: ApiCallRow[];
   callLimit: number;
+  /** The address the label uses (the clerk's correction, else Best Buy's). */
+  address?: AddressView | undefined;
 }
 
-export function OrderPage({ mode, now, order, calls, callLimit }: OrderPageProps) {
+export function OrderPage({ mode, now, order, calls, callLimit, address }: OrderPageProps) {
   const problems = problemsOf(order.problems);
   return (
     <Layout title={`Order ${order.order_id}`} mode={mode} active="status">
@@ -54,6 +58,12 @@ export function OrderPage({ mode, now, order, calls, callLimit }: OrderPageProps
           {order.tracking_pin ? ` · PIN ${order.tracking_pin}` : ""}
           {order.printed_at ? ` · printed ${formatTime(order.printed_at, now)}` : ""}
         </div>
+        {address ? (
+          <div class="label-lines">
+            <div class="muted">Label address{address.correction ? `, corrected in shipdesk by ${address.correction.by} (${address.correction.via}); Best Buy's: ${typedInOneLine(address.bestBuy)}` : " (Best Buy's)"}:</div>
+            <pre>{labelLines(address.label).join("\n")}</pre>
+          </div>
+        ) : null}
         {order.attention ? <p class="fix">Order note: {order.attention}</p> : null}
         {order.shipment_attention ? <p class="fix">Shipment note: {order.shipment_attention}</p> : null}
         {order.last_error ? <p class="fix">Last error: {order.last_error}</p> : null}

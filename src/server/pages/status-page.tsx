@@ -1,6 +1,8 @@
 /** @jsxImportSource hono/jsx */
+import type { AddressView, CorrectionField } from "../../ship-to/index.ts";
 import type { Attention } from "../../status/report.ts";
 import { formatTime } from "../local-day.ts";
+import { AddressForm } from "./address-form.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface StatusPageProps {
@@ -8,6 +10,12 @@ export interface StatusPageProps {
   now: Date;
   /** The same list, reasons and fixes as `shipdesk status` (src/status/report.ts). */
   attention: Attention[];
+  token: string;
+  /** Orders with an address problem: the correction form goes under their first card. */
+  addresses: ReadonlyMap<string, AddressView>;
+  /** A correction the page refused: the form shows what was typed and why. */
+  refusedForm?: { orderId: string; typed: Partial<Record<CorrectionField, string>>; refused: string[] } | undefined;
+  notice?: string | undefined;
 }
 
 const KIND: Record<Attention["kind"], string> = {
@@ -16,18 +24,32 @@ const KIND: Record<Attention["kind"], string> = {
   label_failed: "label refused",
   shipment_attention: "label flagged",
   unfinished: "label unfinished",
-  transmit_in_doubt: "end of day in doubt",
+  transmit_in_doubt: "end of day unsettled",
+  transmit_refused: "transmit refused",
   manifest_unsaved: "manifest not saved",
   untransmitted: "not transmitted",
 };
 
 /** End-of-day items name a group or a manifest, not an order. */
-const isOrder = (a: Attention) => !["transmit_in_doubt", "manifest_unsaved", "untransmitted"].includes(a.kind);
+const isOrder = (a: Attention) => !["transmit_in_doubt", "transmit_refused", "manifest_unsaved", "untransmitted"].includes(a.kind);
 
-export function StatusPage({ mode, now, attention }: StatusPageProps) {
+export function StatusPage({ mode, now, attention, token, addresses, refusedForm, notice }: StatusPageProps) {
+  const formShown = new Set<string>();
+  const formFor = (a: Attention) => {
+    const view = a.kind === "problem" ? addresses.get(a.orderId) : undefined;
+    if (!view || formShown.has(a.orderId)) return null;
+    formShown.add(a.orderId);
+    const refused = refusedForm?.orderId === a.orderId ? refusedForm : undefined;
+    return <AddressForm view={view} token={token} now={now} typed={refused?.typed} refused={refused?.refused} />;
+  };
   return (
     <Layout title="Needs attention" mode={mode} active="status">
       <h1>Needs attention</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       {attention.length === 0 ? (
         <p class="notice">Nothing needs a person right now.</p>
       ) : (
@@ -48,6 +70,7 @@ export function StatusPage({ mode, now, attention }: StatusPageProps) {
           <p class="fix">
             <strong>Fix:</strong> {a.fix}
           </p>
+          {formFor(a)}
         </div>
       ))}
     </Layout>

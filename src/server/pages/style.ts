@@ -37,6 +37,10 @@ tr:last-child td{border-bottom:0}
 .card{background:#fff;border:1px solid #d6dae0;border-radius:8px;padding:.8rem 1rem;margin-bottom:.8rem}
 .card h3{margin:0 0 .3rem;font-size:1rem}
 .fix{margin:.4rem 0 0}
+.address{margin-top:.6rem;border-top:1px solid #e3e6ea;padding-top:.6rem}
+.address-form{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.5rem 1rem}
+.address-form .actions{grid-column:1/-1}
+.label-lines pre{font-size:.95rem;max-width:28rem}
 details{margin-top:.3rem}
 summary{cursor:pointer;color:#1f3a5f}
 pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:.5rem;border-radius:6px;font-size:.8rem;max-height:20rem;overflow:auto}

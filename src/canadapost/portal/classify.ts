@@ -1,0 +1,44 @@
+import { retryAfterMs, type HttpOutcome, type HttpResponse } from "../../http/index.ts";
+import { isThrottle, THROTTLE_WAIT_MS } from "../classify.ts";
+import { CanadaPostError } from "../error.ts";
+import type { CarrierFailure } from "../outcome.ts";
+import { parseErrorJson } from "./replies.ts";
+
+/**
+ * The XML client's sorting (classify.ts) for JSON replies: the same outcomes, so the
+ * workflows' safety holds unchanged. The throttle ("Rejected by SLM Monitor", or 429) is
+ * looked for in any reply, whatever its status and shape.
+ */
+export function classifyJson(endpoint: string, outcome: HttpOutcome): { kind: "answer"; response: HttpResponse } | CarrierFailure {
+  if (outcome.kind === "no-answer") {
+    return { kind: "unknown", error: new CanadaPostError(endpoint, null, [], outcome.error) };
+  }
+  const ok = outcome.status >= 200 && outcome.status < 300;
+  const messages = ok ? [] : (parseErrorJson(outcome.text) ?? []);
+  if (outcome.status === 429 || (!ok && isThrottle(outcome.text))) {
+    const asked = retryAfterMs(outcome);
+    return {
+      kind: "throttled",
+      retryAfterMs: asked ?? THROTTLE_WAIT_MS,
+      ...(asked !== undefined ? { askedMs: asked } : {}),
+      error: new CanadaPostError(endpoint, outcome.status, messages, "throttled: too many calls in the last minute"),
+    };
+  }
+  if (ok) return { kind: "answer", response: outcome };
+  // 408 is the network giving up, not Canada Post deciding: the request may have been handled.
+  if (outcome.status >= 400 && outcome.status < 500 && outcome.status !== 408) {
+    return { kind: "rejected", error: new CanadaPostError(endpoint, outcome.status, messages, messages.length === 0 ? shortBody(outcome) : undefined) };
+  }
+  return { kind: "unknown", error: new CanadaPostError(endpoint, outcome.status, messages, messages.length === 0 ? shortBody(outcome) : undefined) };
+}
+
+export function unreadableJson(endpoint: string, response: HttpResponse, what: string): CarrierFailure {
+  return { kind: "unknown", error: new CanadaPostError(endpoint, response.status, [], `${what}; got: ${shortBody(response)}`) };
+}
+
+function shortBody(r: HttpResponse): string {
+  if ((r.headers.get("content-type") ?? "").includes("application/pdf")) return `a PDF of ${r.body.byteLength} bytes`;
+  const t = r.text.replace(/\s+/g, " ").trim();
+  if (t === "") return "empty reply";
+  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+}

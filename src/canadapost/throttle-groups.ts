@@ -1,0 +1,50 @@
+import { RateLimiter, type HttpOutcome } from "../http/index.ts";
+import type { CanadaPostEndpoint } from "./carrier.ts";
+
+/**
+ * Canada Post counts calls per API key, per group of calls, per rolling minute (its "API
+ * Throttle Limits" page; reference/canadapost/README.md §4). A throttle in one group says
+ * nothing about the others: a busy end of day must not hold up labels, nor labels the rates.
+ */
+export type ThrottleGroup = "A" | "B" | "C" | "D";
+
+export const THROTTLE_GROUP_OF: Record<CanadaPostEndpoint, ThrottleGroup> = {
+  CreateShipment: "A",
+  GetShipment: "A",
+  GetShipmentDetails: "A",
+  GetShipmentPrice: "A",
+  GetArtifact: "A",
+  VoidShipment: "B",
+  RequestRefund: "B",
+  GetShipments: "C",
+  TransmitShipments: "C",
+  GetManifest: "C",
+  GetManifests: "C",
+  GetRates: "D",
+};
+
+/** The published default limits, calls a minute. Group A is the setting (canadapost.requests_per_minute). */
+export const DEFAULT_GROUP_LIMITS: Record<Exclude<ThrottleGroup, "A">, number> = { B: 468, C: 730, D: 840 };
+
+/** One limiter per throttle group, shared by every worker of the run. */
+export type ThrottleLimiters = Record<ThrottleGroup, RateLimiter>;
+
+export function throttleLimiters(groupAPerMinute: number, options: { windowMs?: number; firstBackoffMs?: number } = {}): ThrottleLimiters {
+  const windowMs = options.windowMs ?? 60_000;
+  const make = (limit: number) => new RateLimiter(limit, windowMs, undefined, undefined, options.firstBackoffMs);
+  return { A: make(groupAPerMinute), B: make(DEFAULT_GROUP_LIMITS.B), C: make(DEFAULT_GROUP_LIMITS.C), D: make(DEFAULT_GROUP_LIMITS.D) };
+}
+
+/**
+ * The throttle group's pacing after one call, for either API: a throttle sets the group's
+ * back-off (and says how long it is), any reply through the gateway resets it.
+ */
+export function paced<S extends { kind: string }>(sorted: S, outcome: HttpOutcome, limiter: RateLimiter | undefined): S {
+  if (sorted.kind === "throttled") {
+    const t = sorted as S & { askedMs?: number };
+    return limiter ? { ...sorted, retryAfterMs: limiter.throttled(outcome.durationMs, t.askedMs) } : sorted;
+  }
+  // Through the gateway (an answer, even a no): the next throttle starts short again.
+  if (outcome.kind === "response") limiter?.succeeded();
+  return sorted;
+}

@@ -1,0 +1,60 @@
+import type { Queryable } from "../db/index.ts";
+import labelsOfDaySql from "../../sql/report/labels_of_day.sql" with { type: "text" };
+
+export interface DayLabel {
+  order_id: string;
+  tracking_pin: string | null;
+  service_code: string | null;
+  status: string;
+  bought_at: Date;
+  quoted_due: number | null;
+  charged_due: number | null;
+  charged_taxes: number | null;
+  expected_delivery: string | null;
+  weight_kg: number | null;
+  customer_name: string | null;
+  ship_city: string | null;
+  ship_province: string | null;
+  ship_postal_code: string | null;
+}
+
+/** The labels bought on one local day (YYYY-MM-DD). */
+export async function labelsOfDay(db: Queryable, day: string): Promise<DayLabel[]> {
+  const [y, m, d] = day.split("-").map(Number);
+  const start = new Date(y!, m! - 1, d!);
+  const end = new Date(y!, m! - 1, d! + 1);
+  return db.query<DayLabel & Record<string, unknown>>(labelsOfDaySql, [start, end]);
+}
+
+const COLUMNS = [
+  "order_id", "tracking_pin", "service", "status", "bought_at", "quoted_due", "charged_due", "charged_taxes",
+  "expected_delivery", "weight_kg", "customer", "city", "province", "postal_code",
+] as const;
+
+/** RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled. */
+function field(value: unknown): string {
+  const s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+const amount = (x: number | null) => (x === null ? null : x.toFixed(2));
+
+/** The day as CSV (CRLF lines, as spreadsheets expect), with a closing total of what was charged. */
+export function labelsCsv(rows: readonly DayLabel[]): string {
+  const lines = [COLUMNS.join(",")];
+  let total = 0;
+  for (const r of rows) {
+    const counted = r.status !== "voided" && r.status !== "refund_requested";
+    if (counted) total += r.charged_due ?? r.quoted_due ?? 0;
+    lines.push(
+      [
+        r.order_id, r.tracking_pin, r.service_code, r.status, new Date(r.bought_at), amount(r.quoted_due), amount(r.charged_due),
+        amount(r.charged_taxes), r.expected_delivery, r.weight_kg, r.customer_name, r.ship_city, r.ship_province, r.ship_postal_code,
+      ].map(field).join(","),
+    );
+  }
+  lines.push(["total", "", "", "", "", "", total.toFixed(2), "", "", "", "", "", "", ""].join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+export { localDay as localDayOf } from "../rates/index.ts";

@@ -1,0 +1,112 @@
+// The address corrections' database operations, one named function per SQL file (sql/ship-to/).
+import type { Problem, ShipTo } from "../address/index.ts";
+import type { Queryable } from "../db/index.ts";
+import addressOfOrderSql from "../../sql/ship-to/address_of_order.sql" with { type: "text" };
+import correctionHistorySql from "../../sql/ship-to/correction_history.sql" with { type: "text" };
+import currentCorrectionsSql from "../../sql/ship-to/current_corrections.sql" with { type: "text" };
+import endCorrectionSql from "../../sql/ship-to/end_correction.sql" with { type: "text" };
+import insertCorrectionSql from "../../sql/ship-to/insert_correction.sql" with { type: "text" };
+import lockOrderSql from "../../sql/ship-to/lock_order.sql" with { type: "text" };
+import setProblemsSql from "../../sql/ship-to/set_problems.sql" with { type: "text" };
+
+/** Where a correction was made, as stored. */
+export type CorrectedVia = "command" | "review screen" | "print page";
+
+export interface AddressRow {
+  order_id: string;
+  status: string;
+  shipment_status: string | null;
+  problems: Problem[] | string;
+  bb_name: string | null;
+  bb_company: string | null;
+  bb_street_1: string | null;
+  bb_street_2: string | null;
+  bb_city: string | null;
+  bb_province: string | null;
+  bb_postal_code: string | null;
+  bb_country: string | null;
+  bb_phone: string | null;
+  customer_name: string | null;
+  ship_company: string | null;
+  ship_street_1: string | null;
+  ship_street_2: string | null;
+  ship_city: string | null;
+  ship_province: string | null;
+  ship_postal_code: string | null;
+  ship_country: string | null;
+  ship_phone: string | null;
+  ship_email: string | null;
+  correction_id: number | null;
+  corrected_by: string | null;
+  corrected_via: CorrectedVia | null;
+  corrected_at: Date | string | null;
+  bestbuy_changed: boolean;
+  [key: string]: unknown;
+}
+
+export async function addressOfOrder(db: Queryable, orderId: string): Promise<AddressRow | undefined> {
+  return (await db.query<AddressRow>(addressOfOrderSql, [orderId]))[0];
+}
+
+/** False when there is no such order. */
+export async function lockOrder(tx: Queryable, orderId: string): Promise<boolean> {
+  return (await tx.query(lockOrderSql, [orderId])).length > 0;
+}
+
+export async function endCorrection(tx: Queryable, orderId: string, who: string, how: "replaced" | "dropped"): Promise<boolean> {
+  return (await tx.query(endCorrectionSql, [orderId, who, how])).length > 0;
+}
+
+/** The corrected fields as stored: null for an empty field. */
+export type CorrectedFields = Pick<ShipTo, "name" | "company" | "street1" | "street2" | "city" | "province" | "postalCode" | "phone">;
+
+export async function insertCorrection(tx: Queryable, orderId: string, f: CorrectedFields, who: string, via: CorrectedVia): Promise<void> {
+  await tx.query(insertCorrectionSql, [orderId, f.name, f.company, f.street1, f.street2, f.city, f.province, f.postalCode, f.phone, who, via]);
+}
+
+export async function setProblems(tx: Queryable, orderId: string, problems: readonly Problem[]): Promise<void> {
+  await tx.query(setProblemsSql, [orderId, JSON.stringify(problems)]);
+}
+
+/** A correction in force, with Best Buy's address as it was when it was saved. */
+export interface CurrentCorrection {
+  fields: CorrectedFields;
+  bestBuyAddress: Record<string, string | null>;
+}
+
+export async function currentCorrections(db: Queryable, orderIds: readonly string[]): Promise<Map<string, CurrentCorrection>> {
+  const found = new Map<string, CurrentCorrection>();
+  if (orderIds.length === 0) return found;
+  const rows = await db.query<Record<string, any>>(currentCorrectionsSql, [JSON.stringify(orderIds)]);
+  for (const r of rows) {
+    found.set(r.order_id, {
+      fields: {
+        name: r.customer_name, company: r.ship_company, street1: r.ship_street_1, street2: r.ship_street_2, city: r.ship_city,
+        province: r.ship_province, postalCode: r.ship_postal_code, phone: r.ship_phone,
+      },
+      bestBuyAddress: typeof r.bestbuy_address === "string" ? JSON.parse(r.bestbuy_address) : r.bestbuy_address,
+    });
+  }
+  return found;
+}
+
+export interface HistoryRow {
+  correction_id: number;
+  customer_name: string | null;
+  ship_company: string | null;
+  ship_street_1: string | null;
+  ship_street_2: string | null;
+  ship_city: string | null;
+  ship_province: string | null;
+  ship_postal_code: string | null;
+  ship_phone: string | null;
+  corrected_by: string;
+  corrected_via: CorrectedVia;
+  corrected_at: Date | string;
+  ended_at: Date | string | null;
+  ended_by: string | null;
+  ended_how: "replaced" | "dropped" | null;
+  [key: string]: unknown;
+}
+
+export const correctionHistory = (db: Queryable, orderId: string) => db.query<HistoryRow>(correctionHistorySql, [orderId]);
