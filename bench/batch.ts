@@ -11,13 +11,22 @@ import { shipAndTrack } from "../src/cli/commands/ship-and-track.ts";
 import { createLogger } from "../src/cli/log.ts";
 import { runShipping } from "../src/shipping/index.ts";
 import { pushTracking } from "../src/tracking/index.ts";
+import { migrate, openDatabase } from "../src/db/index.ts";
 import { freshEmbeddedDatabase, freshServerDatabase, tempDir } from "../test/support/database.ts";
 import { sandboxSettings } from "../test/support/shipping.ts";
 import type { BatchPlan, BatchResult } from "./plan.ts";
 import countsSql from "./counts.sql" with { type: "text" };
 
 const plan = JSON.parse(process.argv[2] ?? "{}") as BatchPlan;
-const database = plan.database === "server" ? await freshServerDatabase("bench") : await freshEmbeddedDatabase("bench");
+/** A data folder the bench keeps: new (this process copies the shipped database) or existing. */
+async function keptEmbeddedDatabase(dataDir: string) {
+  const db = await openDatabase({ dataDir });
+  await migrate(db);
+  return { db, drop: () => db.close() };
+}
+
+const database =
+  plan.database === "server" ? await freshServerDatabase("bench") : plan.dataDir ? await keptEmbeddedDatabase(plan.dataDir) : await freshEmbeddedDatabase("bench");
 const labels = tempDir("bench-labels");
 try {
   const { db } = database;
@@ -72,6 +81,7 @@ try {
     trackMs: t2 - t1,
     cpuMs: (cpu.user + cpu.system) / 1000,
     sampledPeakRssMb: peakRss / 2 ** 20,
+    createdDatabase: db.created ?? false,
   };
   console.log(JSON.stringify(result));
 } finally {

@@ -1,5 +1,5 @@
 // The machine the figures were measured on: they compare within one run, never across machines.
-import { cpus, release, totalmem } from "node:os";
+import { cpus, loadavg, release, totalmem } from "node:os";
 import { readFileSync } from "node:fs";
 
 export interface Machine {
@@ -9,6 +9,9 @@ export interface Machine {
   os: string;
   bun: string;
   date: string;
+  /** 1-minute load average when the bench started and when it ended: other work on the machine. */
+  loadAtStart: number;
+  loadAtEnd?: number;
 }
 
 export function machine(): Machine {
@@ -26,5 +29,6 @@ export function machine(): Machine {
     os,
     bun: Bun.version,
     date: new Date().toISOString(),
+    loadAtStart: loadavg()[0]!,
   };
 }

@@ -9,6 +9,7 @@ export interface NoteInputs {
   serial: ThroughputRun;
   server: MeasuredBatch;
   embedded: MeasuredBatch;
+  existing: MeasuredBatch;
   start: Startup;
   scale: { factor: number; batch: number; serial: number; own: number };
 }
@@ -35,12 +36,21 @@ export function notes(x: NoteInputs): string {
   a fresh database on the PostgreSQL server and a fresh embedded (PGlite) one. Figure: the batch
   process's \`process.cpuUsage()\` (user + system, all threads) over ship + track, divided by the
   orders. Wall per order on the server: ${ms(x.server.wallMs / x.server.orders)}; embedded: ${ms(x.embedded.wallMs / x.embedded.orders)}.
-- **Memory.** The same two batches' "Maximum resident set size" from \`/usr/bin/time -v\` (the
-  process's own sampling of \`rss\` every 50 ms agrees: server ${x.server.sampledPeakRssMb.toFixed(0)} MB,
-  embedded ${x.embedded.sampledPeakRssMb.toFixed(0)} MB). Baseline: \`bun -e 0\` measured the same way.
+  The embedded batch opens a *new* data folder, so it also copies the shipped database into it.
+- **Memory.** The batches' "Maximum resident set size" from \`/usr/bin/time -v\` (the
+  process's own sampling of \`rss\` every 50 ms, over ship + track only: server ${x.server.sampledPeakRssMb.toFixed(0)} MB,
+  new embedded ${x.embedded.sampledPeakRssMb.toFixed(0)} MB, existing ${x.existing.sampledPeakRssMb.toFixed(0)} MB). Baseline: \`bun -e 0\` measured the same way, and
+  the server batch beside the embedded ones. *Existing*: the folder the new-database batch left
+  (1000 orders shipped in it), opened by a second batch for 1000 other orders (another seed).
+- **First runs (issue 17).** The binary built for the start-up figures, each command in an empty
+  folder of its own under \`/usr/bin/time -v\`, stdin not a terminal: \`shipdesk demo\`; \`shipdesk
+  --auto\` with no settings (in-process sandboxes, 8 orders: the demo's cycle) on a new embedded
+  database and, as the server figure, with \`DATABASE_URL\` on a fresh server database;
+  \`shipdesk status\` afterwards on each (embedded: ${x.start.first.statusEmbeddedRssMb.toFixed(0)} MB, server: ${x.start.first.statusServerRssMb.toFixed(0)} MB).
 - **Start-up.** \`bun run build linux\` (${ms(x.start.buildMs)}), the binary copied into an empty
   folder, each command run ${x.start.runs} times after one warm-up with Bun.spawnSync; the median.
-  \`status\` on a fresh server database (DATABASE_URL) and on the embedded one (reopened).
+  \`status\` on a fresh server database (DATABASE_URL) and on the embedded one (the warm-up
+  run makes it from the shipped copy; the 20 measured runs reopen it).
 - **Merged PDF.** 200 real 4x6 label PDFs as the Canada Post sandbox makes them, through
   \`mergeLabels\` (src/server/merge.ts), median of 5.
 
@@ -82,11 +92,72 @@ export function notes(x: NoteInputs): string {
   audit row for each of the 4 calls, the claim and lock, each state change recorded as it happens,
   the unlock) and the fsync are the safety properties, and are kept.
 - **Embedded database.** PGlite runs PostgreSQL in WebAssembly in the same process, so its CPU
-  and its memory count as shipdesk's: that is why the embedded figures are several times the
-  server's. The batch here starts on a *new* embedded database: creating it (PGlite's initdb, once
-  per machine) alone takes the process to about 1 GB, which WebAssembly never gives back; reopening
-  an existing one starts near 160 MB. shared_buffers is set to 16 MB (PostgreSQL's 128 MB default
-  cost about 135 MB of resident memory for a clerk's small database). The ≤ 150 MB goal is met on
-  the server database, the one meant for volume.
+  and its memory count as shipdesk's: that is why the embedded figures are above the server's.
+  What is left, read from \`/proc/self/smaps\` at the end of a 1000-order batch on an existing
+  database: Bun's own code ~45 MB (as on the server), PGlite's compiled module 35-50 MB (JSC keeps
+  the 9 MB of WebAssembly and its interpreter's metadata), the WebAssembly memory ~17 MB touched at
+  start and ~30 MB by the end, JIT code ~9 MB, and the JS heap and buffers 75-90 MB (the server
+  batch's: ~66 MB). The server database stays the one meant for volume.
+
+## The embedded database on the clerk's PC (issue 17): what was tried, and what each changed
+
+Figures in this section were measured while the change was made (2026-12-03, this machine, load
+average between 1 and 20 from other work, so read pairs measured side by side, not absolutes);
+the table above is this run's.
+
+- **Kept: no initdb on the clerk's PC.** A new data folder used to run PGlite's initdb inside the
+  process: a second PGlite instance plus initdb's own WebAssembly, about 1 GB that WebAssembly
+  never gives back, and 2.5-12 s. Now \`bun run build\` (and, from source, the first open after a
+  change to the migrations: \`build/embedded-db/\`) makes the database once — initdb, every
+  migration, a CHECKPOINT, a clean stop — and ships its folder as a 4.3 MB gzipped tar inside the
+  binary (\`--asset\`, found in \`Bun.embeddedFiles\`). A new folder gets a copy, every file synced
+  before a marker file that went in first is removed (a crash half-way leaves the marker, and the
+  next start copies again; a folder without it that is not a whole database is refused and left
+  alone). Copying takes about 0.6 s, most of it syncing ~1060 files one by one (one fsync each after
+  writing them all, 8 at a time: 0.4-0.6 s; write-then-fsync each in turn: 0.6-1.2 s). Demo 968 →
+  ~256 MB, new-database batch 932 → ~310 MB, before the changes below.
+- **Kept: shared_buffers 4 MB (was 16 MB).** PostgreSQL touches its whole buffer pool at start:
+  resident memory right after open, 16 / 8 / 4 / 1 MB of buffers: 136 / 126 / 123 / 118 MB. A
+  1000-order batch on an existing database, runs side by side: 16 MB 251 and 253 MB, 4 MB 229 and
+  243 MB; CPU 16.3 vs 16.4 s (no cost). 1 MB saves 5 MB more but leaves a year of api_calls rows
+  little room; not taken.
+- **Kept: a young-generation collection every 200 statements** (\`Bun.gc(false)\` in
+  src/db/pglite.ts). JSC counts PGlite's 128 MB of WebAssembly memory as heap (twice, it seems:
+  \`heapStats().extraMemorySize\` was 277 MB at the end of a batch), so it lets garbage grow by as
+  much before it collects: a full GC at the end of a 300-order batch took it from 244 to 191 MB.
+  Every 200 statements: new-database batch 325 → 249 MB, CPU 15.9 → 14.9 s (noise; no cost
+  seen); every 50 or 100: 243-248 MB (nothing more); a *full* collection every 200: 221 MB but half
+  as much CPU again; \`bun --smol\`: no change (307 vs 317 MB alone, 236-242 vs 233 MB with the
+  collections).
+- **Kept: compiling PGlite's WebAssembly while the folder is checked.** About 130 ms of
+  \`WebAssembly.compile\` runs on the main thread and 200-300 ms more on background threads; it now
+  starts before the folder check and the copy of a new database, so the copy's fsyncs overlap it.
+- **Fixed on the way: commits were not durable.** PGlite's default flags start PostgreSQL with
+  fsync off (\`-F\`), and Emscripten's NODEFS has no fsync (its fdatasync returns at once): 500
+  commits made 0 fsyncs, so a power cut could lose a label bought and saved a second before, and
+  the next run would buy it again. Now fsync is on, with \`wal_sync_method=fsync\` and a file
+  system whose fsync is a real one (src/db/durable-fs.ts): a 1000-order batch on an existing
+  database took 13.5-14.0 s against 11.8 s without (two pairs; CPU +5%, memory the same).
+- **Not possible: a smaller WASM initial memory.** The module declares 128 MB as its minimum; a
+  smaller \`initialMemory\` fails at instantiation (LinkError) and PGlite's \`create()\` then never
+  settles — it hangs. A larger one only reserves address space.
+- **No effect, not kept:** \`wal_buffers\` 64 kB (282 vs 293 MB, one run each: noise; with 4 MB of
+  buffers the default is 128 kB anyway); \`work_mem\` 1 MB (292 vs 293 MB: the workflows sort
+  nothing large); 1 MB WAL segments in the shipped database (\`initdb --wal-segsize=1\`: 23 instead
+  of 40 MB on disk, but a 1000-order batch took 33 s, and 20 s with 16 MB segments run just after:
+  too noisy to show a gain, so PostgreSQL's 16 MB default stays).
+- **Closing the database between phases: no gain, not kept.** Closed after the sync and opened
+  again for labels and tracking, the batch peaked at 245 and 245 MB against 242 and 243 MB without
+  (two pairs). The peak is in the labels phase, and the WebAssembly memory grows by only ~2 MB over
+  a batch: there is little to give back by closing, and each reopen costs another start.
+- **Streaming large reads: not the cause, not changed.** The largest reads are a sync's 1000 orders
+  (Best Buy's pages, then one query for the local copies) and the 1000 orders at the start of the
+  labels; the same code peaks at ~131 MB on the server database, and the sync phase ends near
+  185 MB on the embedded one, below the labels phase's ~230 MB.
+- **Start-up of \`status\` on an existing database.** Nearly all of it is PGlite's: the compile
+  above (JSC cannot keep a compiled module from one process to the next), then PostgreSQL's own
+  start, which always removes and rebuilds its relation-cache files (\`RelationCacheInitFileRemove\`
+  in \`StartupXLOG\`): each PGlite start pays what a server pays once. Migrations, the status
+  queries and the close are ~60 ms. With 4 MB of buffers PostgreSQL zeroes 12 MB less at start.
 `;
 }

@@ -6,11 +6,15 @@ export interface OwnWork extends MeasuredBatch {
   database: "server" | "embedded";
 }
 
-export async function ownWork(database: "server" | "embedded", orders: number): Promise<OwnWork> {
-  const sandboxes = await startSandboxes({ orders, latency: { createMs: 0, labelMs: 0, bestBuyMs: 0 } });
+/**
+ * `dataDir` (embedded): the batch opens that folder, new or holding an earlier batch, and leaves
+ * it; `seed` gives the Best Buy sandbox other order ids than an earlier batch's.
+ */
+export async function ownWork(database: "server" | "embedded", orders: number, options: { dataDir?: string; seed?: number } = {}): Promise<OwnWork> {
+  const sandboxes = await startSandboxes({ orders, seed: options.seed, latency: { createMs: 0, labelMs: 0, bestBuyMs: 0 } });
   try {
     // concurrency 4: the setting's default, as the clerk runs it.
-    return { database, ...(await runBatch({ database, ...sandboxes.urls, concurrency: 4 })) };
+    return { database, ...(await runBatch({ database, ...sandboxes.urls, concurrency: 4, dataDir: options.dataDir })) };
   } finally {
     await sandboxes.stop();
   }

@@ -12,6 +12,8 @@ export interface SandboxPlan {
   latency: Latency;
   /** Canada Post's throttle on Create Shipment + Get Artifact; absent: off. */
   rateLimit?: { perMinute: number; windowMs: number };
+  /** The Best Buy sandbox's seed (order ids differ by seed); default 9. */
+  seed?: number;
 }
 
 export interface SandboxStats {
@@ -30,6 +32,8 @@ export interface BatchPlan {
   rateLimit?: { limit: number; windowMs: number };
   /** The seed's serial loop: every label first, then tracking, nothing side by side. */
   sequential?: boolean;
+  /** Embedded only: this data folder (made by the batch if new) instead of a throwaway one; kept. */
+  dataDir?: string;
 }
 
 export interface BatchResult {
@@ -44,4 +48,6 @@ export interface BatchResult {
   cpuMs: number;
   /** process.memoryUsage().rss sampled every 50 ms during the batch. */
   sampledPeakRssMb: number;
+  /** Whether opening the database made it (embedded: copied the shipped one into the folder). */
+  createdDatabase: boolean;
 }

@@ -27,7 +27,7 @@ Written by \`bun run bench\` (bench/run.ts); do not edit by hand. Figures compar
 run on this one machine, never across machines: read the ratios, not the absolute times.
 
 - Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb.toFixed(1)} GB memory; ${m.os}
-- Bun ${m.bun}; ${m.date}
+- Bun ${m.bun}; ${m.date}; load average ${m.loadAtStart.toFixed(1)} at the start, ${m.loadAtEnd?.toFixed(1) ?? "?"} at the end
 - Whole \`bun run bench\`: ${ms(totalMs)}
 
 ${table(rows)}

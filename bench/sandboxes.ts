@@ -8,7 +8,7 @@ import type { SandboxPlan, SandboxStats } from "./plan.ts";
 
 const plan = JSON.parse(process.argv[2] ?? "{}") as SandboxPlan;
 const cp = startCanadaPostSandbox(plan.rateLimit ? { rateLimit: plan.rateLimit } : {});
-const bb = startBestBuySandbox({ seed: 9, orders: plan.orders });
+const bb = startBestBuySandbox({ seed: plan.seed ?? 9, orders: plan.orders });
 cp.faults.setLatency("CreateShipment", plan.latency.createMs).setLatency("GetArtifact", plan.latency.labelMs);
 bb.faults.setLatency("*", plan.latency.bestBuyMs);
 

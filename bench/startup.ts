@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freshServerDatabase } from "../test/support/database.ts";
+import { firstRun, type FirstRun } from "./first-run.ts";
 import { medianRunMs } from "./timing.ts";
 
 export interface Startup {
@@ -13,6 +14,8 @@ export interface Startup {
   statusServerMs: number;
   statusEmbeddedMs: number;
   buildMs: number;
+  /** Peak memory of the binary's first runs (issue 17), measured with the same build. */
+  first: FirstRun;
 }
 
 const root = new URL("..", import.meta.url).pathname;
@@ -37,9 +40,10 @@ export async function startup(runs: number): Promise<Startup> {
       bunVersionMs: medianRunMs([process.execPath, "--version"], runs),
       versionMs: medianRunMs([bin, "--version"], runs, { cwd: dir, env }),
       statusServerMs: medianRunMs([bin, "status"], runs, { cwd: dir, env: { ...env, DATABASE_URL: database.url } }),
-      // The warm-up run creates the embedded database (initdb); the measured runs reopen it.
+      // The warm-up run makes the embedded database (from the shipped copy); the measured runs reopen it.
       statusEmbeddedMs: medianRunMs([bin, "status"], runs, { cwd: dir, env }),
       buildMs,
+      first: await firstRun(bin),
     };
   } finally {
     await database.drop();

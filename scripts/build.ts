@@ -1,9 +1,11 @@
 // `bun run build`: build/shipdesk (linux-x64) and build/shipdesk.exe (windows-x64), each one
-// file with the SQL and the embedded database's assets inside. The Windows runtime comes from
-// the npm registry (@oven/bun-windows-x64), never from elsewhere.
+// file with the SQL, PGlite's assets and the shipped database (a new, migrated embedded
+// database, made here so that the clerk's PC never runs initdb) inside. The Windows runtime
+// comes from the npm registry (@oven/bun-windows-x64), never from elsewhere.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SHIPPED_NAME } from "../src/db/template/shipped.ts";
 
 const root = join(import.meta.dir, "..");
 const out = join(root, "build");
@@ -17,8 +19,13 @@ async function run(cmd: string[], cwd = root): Promise<void> {
   if (code !== 0) throw new Error(`${cmd.join(" ")} failed with exit code ${code}`);
 }
 
+// Made afresh for every build (in a process of its own: initdb's memory is never given back);
+// embedded with --asset under its own name, found at run time in Bun.embeddedFiles.
+const shipped = join(out, SHIPPED_NAME);
+await run([bun, join(root, "src/db/template/generate.ts"), shipped]);
+
 // --bytecode with ESM keeps start-up short; --minify keeps the file smaller.
-const common = ["build", "--compile", "--minify", "--bytecode", "--format=esm", join(root, "src/cli.ts")];
+const common = ["build", "--compile", "--minify", "--bytecode", "--format=esm", join(root, "src/cli.ts"), "--asset", shipped];
 
 /** bun.exe for cross-compiling, from the npm registry package of our own Bun version. */
 async function windowsRuntime(): Promise<string> {

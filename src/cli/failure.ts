@@ -16,7 +16,8 @@ export function reportFailure(error: unknown, log: Logger | undefined, print: (l
   if (error instanceof DatabaseError) {
     print(error.sentence.endsWith(".") ? error.sentence : `${error.sentence}.`);
     log?.error(error.sentence);
-    return error.code === "SCHEMA_TOO_NEW" ? EXIT.usage : EXIT.unreachable;
+    // A schema too new or a damaged data folder waits for a person; the rest for the next run.
+    return error.code === "SCHEMA_TOO_NEW" || error.code === "DAMAGED" ? EXIT.usage : EXIT.unreachable;
   }
   const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error);
   log?.error(`unexpected error: ${detail}`);

@@ -112,10 +112,12 @@ async function migrateCommand(settings: Settings, log: Logger): Promise<ExitCode
   const forget = closeOnInterrupt(() => db.close(), log);
   try {
     const result = await migrate(db);
+    // A new embedded database is a copy of the one shipped in shipdesk, migrated at build time.
+    const created = db.created ? "new database, copied from the one shipped in shipdesk" : "";
     log.info(
       result.applied.length
-        ? `database ${db.description}: applied ${result.applied.join(", ")}; schema version ${result.version}`
-        : `database ${db.description}: schema already up to date (version ${result.version})`,
+        ? `database ${db.description}: ${created ? `${created}; ` : ""}applied ${result.applied.join(", ")}; schema version ${result.version}`
+        : `database ${db.description}: ${created || "schema already up to date"} (version ${result.version})`,
     );
     return EXIT.ok;
   } finally {

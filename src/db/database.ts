@@ -17,6 +17,8 @@ export interface Database extends Queryable {
   readonly kind: "server" | "embedded";
   /** Where it is connected, for the clerk's screen; never contains a password. */
   readonly description: string;
+  /** True when this open made the database: a new embedded one, copied from the one shipped in shipdesk. */
+  readonly created?: boolean;
   /** Runs `fn` in one transaction: committed when it returns, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**

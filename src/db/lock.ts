@@ -36,9 +36,12 @@ function readHolder(path: string): Holder | undefined {
   }
 }
 
+/** The lock's name inside the folder it guards. */
+export const LOCK_FILE = "shipdesk.lock";
+
 export function lockFolder(dir: string): FolderLock {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, "shipdesk.lock");
+  const path = join(dir, LOCK_FILE);
   const me: Holder = {
     pid: process.pid,
     host: hostname(),

@@ -109,7 +109,7 @@ describe("migrate on the embedded database", () => {
       expect((await migrate(e.db)).applied).toEqual([]);
       // PGlite's own start flags are kept (search_path) and ours added (small buffers).
       const { default: settingsSql } = await import("./embedded_settings.sql", { with: { type: "text" } });
-      expect(await e.db.query(settingsSql)).toEqual([{ shared_buffers: "16MB", search_path: "public" }]);
+      expect(await e.db.query(settingsSql)).toEqual([{ shared_buffers: "4MB", search_path: "public" }]);
     } finally {
       await e.drop();
     }

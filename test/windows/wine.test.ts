@@ -1,7 +1,7 @@
 // build/shipdesk.exe under Wine, the way the clerk and Task Scheduler run it. Slow (it builds the
 // .exe and may install Wine), so only `bun run test:windows` runs it (SHIPDESK_WINE=1).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { version } from "../../package.json" with { type: "json" };
@@ -24,7 +24,7 @@ let cp: RunningCanadaPostSandbox | undefined;
 let bb: RunningBestBuySandbox | undefined;
 const timings: string[] = [];
 const timed = (what: string, run: WineRun) => {
-  timings.push(`${what}: ${(run.ms / 1000).toFixed(1)} s`);
+  timings.push(`${what}: ${(run.ms / 1000).toFixed(1)} s${run.rssMb ? `, peak ${run.rssMb.toFixed(0)} MB resident` : ""}`);
   return run;
 };
 const pdfsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".pdf")) : []);
@@ -49,7 +49,8 @@ describe.skipIf(!process.env.SHIPDESK_WINE)("shipdesk.exe under Wine", () => {
   });
 
   test("--version and --help", async () => {
-    const v = timed("--version", await runWine(exe, ["--version"], { cwd: SYSTEM32 }));
+    // Measured too: what Wine and the Bun runtime take before shipdesk does anything.
+    const v = timed("--version", await runWine(exe, ["--version"], { cwd: SYSTEM32, measure: true }));
     expect(v.code).toBe(0);
     expect(v.stdout.trim()).toBe(`shipdesk ${version}`);
 
@@ -67,25 +68,43 @@ describe.skipIf(!process.env.SHIPDESK_WINE)("shipdesk.exe under Wine", () => {
     expect(shown.stdout).not.toContain("…");
   }, 60_000);
 
-  test("migrate: the embedded database in a folder with a space, started from System32", async () => {
+  test("migrate: the first run starts from the database shipped in the .exe (no initdb), in a folder with a space, from System32", async () => {
     const env = { SHIPDESK_DATA_DIR: DATA_DIR };
-    const first = timed("migrate (new embedded database)", await runWine(exe, ["migrate"], { cwd: SYSTEM32, env }));
+    const first = timed("migrate (new embedded database: the shipped copy)", await runWine(exe, ["migrate"], { cwd: SYSTEM32, env, measure: true }));
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`embedded PostgreSQL in ${DATA_DIR}\\db: applied 0001_schema`);
+    // Already migrated when it arrives: an initdb'd database would have needed every migration.
+    const made = `embedded PostgreSQL in ${DATA_DIR}\\db: new database, copied from the one shipped in shipdesk (version`;
+    expect(first.stdout).toContain(made);
+    expect(first.stdout).not.toContain("applied");
     expect(existsSync(join(linuxPath(DATA_DIR), "db", "PG_VERSION"))).toBe(true);
+    expect(existsSync(join(linuxPath(DATA_DIR), "db", "shipdesk-restore-in-progress"))).toBe(false);
     expect(existsSync(join(linuxPath(DATA_DIR), "db", "shipdesk.lock"))).toBe(false);
-    expect(readFileSync(join(linuxPath(DATA_DIR), "shipdesk.log"), "utf8")).toContain("applied 0001_schema");
+    expect(readFileSync(join(linuxPath(DATA_DIR), "shipdesk.log"), "utf8")).toContain("new database, copied from the one shipped in shipdesk");
 
-    const again = timed("migrate (reopen)", await runWine(exe, ["migrate"], { cwd: SYSTEM32, env }));
+    const again = timed("migrate (reopen)", await runWine(exe, ["migrate"], { cwd: SYSTEM32, env, measure: true }));
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("schema already up to date");
+    timed("status (existing embedded database)", await runWine(exe, ["status"], { cwd: SYSTEM32, env, measure: true }));
   }, 120_000);
+
+  test("a half-written data folder is refused with one sentence and left as it was", async () => {
+    const dataDir = `${USER_DIR}\\Shipping Desk\\half`;
+    const db = join(linuxPath(dataDir), "db");
+    mkdirSync(join(db, "base"), { recursive: true });
+    writeFileSync(join(db, "postgresql.conf"), "# cut short\n");
+    const refused = await runWine(exe, ["status"], { cwd: SYSTEM32, env: { SHIPDESK_DATA_DIR: dataDir } });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+    expect(refused.stderr).toContain(`The embedded database in ${dataDir}\\db is damaged or half-written (PG_VERSION is missing): restore the folder from a backup, or rename it`);
+    expect(readdirSync(db).sort()).toEqual(["base", "postgresql.conf"]);
+    expect(readFileSync(join(db, "postgresql.conf"), "utf8")).toBe("# cut short\n");
+  }, 60_000);
 
   test("demo end to end: labels in the working folder, exit 0", async () => {
     const dir = linuxPath(DEMO_DIR);
     require("node:fs").mkdirSync(dir, { recursive: true });
-    const demo = timed("demo", await runWine(exe, ["demo"], { cwd: dir }));
+    const demo = timed("demo (empty folder)", await runWine(exe, ["demo"], { cwd: dir, measure: true }));
     expect(demo.stderr).toBe("");
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain("SANDBOX DEMO finished");
@@ -102,7 +121,7 @@ describe.skipIf(!process.env.SHIPDESK_WINE)("shipdesk.exe under Wine", () => {
   }, 120_000);
 
   test("--auto from System32 with no settings: in-process sandboxes, data and labels beside the .exe", async () => {
-    const auto = timed("--auto (in-process sandboxes, new database)", await runWine(exe, ["--auto"], { cwd: SYSTEM32 }));
+    const auto = timed("--auto (in-process sandboxes, new database)", await runWine(exe, ["--auto"], { cwd: SYSTEM32, measure: true }));
     expect(auto.stderr).toBe("");
     expect(auto.code).toBe(0);
     expect(auto.stdout).toContain(`embedded PostgreSQL in ${PROGRAM_DIR}\\shipdesk-data\\db`);

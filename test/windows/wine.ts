@@ -1,5 +1,5 @@
 // Running build/shipdesk.exe under Wine, as the clerk's Windows PC would run it.
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
@@ -23,6 +23,8 @@ export interface WineRun {
   stdout: string;
   stderr: string;
   ms: number;
+  /** Peak resident memory of the Wine process running the program, when asked for. */
+  rssMb?: number;
 }
 
 /**
@@ -36,15 +38,35 @@ export function wineEnv(extra: Record<string, string> = {}): Record<string, stri
   return env;
 }
 
-export function startWine(exe: string, args: string[], options: { cwd: string; env?: Record<string, string> }) {
-  return Bun.spawn([WINE, exe, ...args], { cwd: options.cwd, env: wineEnv(options.env), stdin: "ignore", stdout: "pipe", stderr: "pipe" });
+interface WineOptions {
+  cwd: string;
+  env?: Record<string, string>;
+  /** Writes /usr/bin/time -v's report here (not to stderr, which the tests read). */
+  timeReport?: string;
 }
 
-export async function runWine(exe: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<WineRun> {
+export function startWine(exe: string, args: string[], options: WineOptions) {
+  const time = options.timeReport ? ["/usr/bin/time", "-v", "-o", options.timeReport] : [];
+  return Bun.spawn([...time, WINE, exe, ...args], { cwd: options.cwd, env: wineEnv(options.env), stdin: "ignore", stdout: "pipe", stderr: "pipe" });
+}
+
+/**
+ * With `measure`, also the peak resident memory, as far as Wine lets it be seen: the Windows
+ * program runs inside the wine64 process that /usr/bin/time waits for (wineserver, a daemon
+ * shared by every Wine program, is not counted).
+ */
+export async function runWine(exe: string, args: string[], options: { cwd: string; env?: Record<string, string>; measure?: boolean }): Promise<WineRun> {
   const started = performance.now();
-  const proc = startWine(exe, args, options);
+  const timeReport = options.measure ? join(DRIVE_C, "..", `shipdesk-time-${process.pid}.txt`) : undefined;
+  const proc = startWine(exe, args, { ...options, timeReport });
   const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
-  return { code, stdout, stderr, ms: performance.now() - started };
+  const run: WineRun = { code, stdout, stderr, ms: performance.now() - started };
+  if (timeReport) {
+    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(existsSync(timeReport) ? readFileSync(timeReport, "utf8") : "")?.[1];
+    if (kb) run.rssMb = Number(kb) / 1024;
+    rmSync(timeReport, { force: true });
+  }
+  return run;
 }
 
 /** Under a pseudo-terminal Wine gives the program a console, as cmd.exe would. */
