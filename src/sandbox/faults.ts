@@ -114,6 +114,48 @@ export class FaultPlan {
   }
 }
 
+/** How one Canada Post sandbox words the replies a fault stands for (XML or JSON). */
+export interface FaultReplies {
+  /** A 5xx/4xx the fault asked for, with its own body when it gave none. */
+  status(fault: Extract<Fault, { kind: "status" }>): Response;
+  throttled(retryAfterSeconds: number | undefined): Response;
+  /** A 200 whose body is not what the protocol promises. */
+  malformed(): Response;
+}
+
+/**
+ * What the network and the server's bad days do to one Canada Post request, before the gateway
+ * looks at it: the endpoint's latency, then its next fault. A finished response, "lose-reply"
+ * (do the work, then drop the answer) or undefined (go on).
+ */
+export async function meetFaults(plan: FaultPlan, endpoint: string, accept: string, replies: FaultReplies): Promise<Response | "lose-reply" | undefined> {
+  const latency = plan.latencyFor(endpoint);
+  if (latency > 0) await Bun.sleep(latency);
+  const fault = plan.take(endpoint);
+  switch (fault?.kind) {
+    case undefined:
+      return undefined;
+    case "delay":
+      await Bun.sleep(fault.ms);
+      return undefined;
+    case "status":
+      return replies.status(fault);
+    case "throttle":
+      return replies.throttled(fault.retryAfterSeconds);
+    case "hang":
+      await plan.hang();
+      return new Response(null, { status: 504 });
+    case "reset":
+      return droppedReply(accept);
+    case "malformed":
+      return accept === "application/pdf"
+        ? new Response("<html><body>Service temporarily unavailable</body></html>", { status: 200, headers: { "Content-Type": "text/html" } })
+        : replies.malformed();
+    case "lose-reply":
+      return "lose-reply";
+  }
+}
+
 /**
  * A reply whose connection drops after the headers and a first byte, as a reset looks to fetch.
  * The headers go out first on purpose: a connection that closes before any byte looks to Bun's

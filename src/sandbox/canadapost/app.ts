@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
-import { droppedReply, FaultPlan } from "../faults.ts";
+import { droppedReply, FaultPlan, meetFaults } from "../faults.ts";
 import type { CanadaPostEndpoint } from "../../canadapost/index.ts";
 import { labelPdf, manifestPdf } from "./label-pdf.ts";
 import {
@@ -116,36 +116,17 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     media: { accept: string; contentType?: string },
   ): Promise<Response | "lose-reply" | undefined> {
     state.calls.set(endpoint, state.callsTo(endpoint) + 1);
-    const latency = faults.latencyFor(endpoint);
-    if (latency > 0) await Bun.sleep(latency);
-    let loseReply = false;
-    const fault = faults.take(endpoint);
-    if (fault) {
-      switch (fault.kind) {
-        case "delay":
-          await Bun.sleep(fault.ms);
-          break;
-        case "status":
-          return c.body(fault.body ?? messagesXml([{ code: "Server", description: "Failed to establish a backside connection" }]), fault.status as 500, {
-            "Content-Type": fault.contentType ?? "application/vnd.cpc.messages+xml",
-            ...fault.headers,
-          });
-        case "throttle":
-          return throttled(c, fault.retryAfterSeconds);
-        case "hang":
-          await faults.hang();
-          return c.body(null, 504);
-        case "reset":
-          return droppedReply(media.accept);
-        case "malformed":
-          return media.accept === "application/pdf"
-            ? c.body("<html><body>Service temporarily unavailable</body></html>", 200, { "Content-Type": "text/html" })
-            : xml(c, `<?xml version="1.0" encoding="UTF-8"?><shipment-info xmlns="${SHIPMENT_NS}"><shipment-id>12`, 200, media.accept);
-        case "lose-reply":
-          loseReply = true;
-          break;
-      }
-    }
+    const met = await meetFaults(faults, endpoint, media.accept, {
+      status: (fault) =>
+        c.body(fault.body ?? messagesXml([{ code: "Server", description: "Failed to establish a backside connection" }]), fault.status as 500, {
+          "Content-Type": fault.contentType ?? "application/vnd.cpc.messages+xml",
+          ...fault.headers,
+        }),
+      throttled: (retryAfterSeconds) => throttled(c, retryAfterSeconds),
+      malformed: () => xml(c, `<?xml version="1.0" encoding="UTF-8"?><shipment-info xmlns="${SHIPMENT_NS}"><shipment-id>12`, 200, media.accept),
+    });
+    if (met instanceof Response) return met;
+    const loseReply = met === "lose-reply";
     if (c.req.header("authorization") !== expectedAuth) {
       return fail(c, 401, [{ code: "E002", description: "AAA Authentication Failure" }]);
     }

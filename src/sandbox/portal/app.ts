@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import * as v from "valibot";
 import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
 import type { CanadaPostEndpoint } from "../../canadapost/index.ts";
-import { droppedReply, FaultPlan } from "../faults.ts";
+import { droppedReply, FaultPlan, meetFaults } from "../faults.ts";
 import { labelPdf, manifestPdf } from "../canadapost/label-pdf.ts";
 import { SANDBOX_SERVICES, sandboxQuote, type SandboxQuote } from "../canadapost/pricing.ts";
 import { CanadaPostSandboxState, type SandboxShipment } from "../canadapost/state.ts";
@@ -121,36 +121,17 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
   /** Faults first (the network and the server's bad days), then the gateway: Bearer, customer, media types. */
   async function gate(c: Context, endpoint: Endpoint, media: { accept: string; body?: boolean }): Promise<Response | "lose-reply" | undefined> {
     state.calls.set(endpoint, state.callsTo(endpoint) + 1);
-    const latency = faults.latencyFor(endpoint);
-    if (latency > 0) await Bun.sleep(latency);
-    let loseReply = false;
-    const fault = faults.take(endpoint);
-    if (fault) {
-      switch (fault.kind) {
-        case "delay":
-          await Bun.sleep(fault.ms);
-          break;
-        case "status":
-          return c.body(fault.body ?? JSON.stringify({ httpCode: String(fault.status), httpMessage: "Service Unavailable", moreInformation: "Failed to establish a backside connection" }), fault.status as 500, {
-            "Content-Type": fault.contentType ?? JSON_TYPE,
-            ...fault.headers,
-          });
-        case "throttle":
-          return throttled(c, fault.retryAfterSeconds);
-        case "hang":
-          await faults.hang();
-          return c.body(null, 504);
-        case "reset":
-          return droppedReply(media.accept);
-        case "malformed":
-          return media.accept === "application/pdf"
-            ? c.body("<html><body>Service temporarily unavailable</body></html>", 200, { "Content-Type": "text/html" })
-            : c.body('{"shipmentId":"12', 200, { "Content-Type": JSON_TYPE });
-        case "lose-reply":
-          loseReply = true;
-          break;
-      }
-    }
+    const met = await meetFaults(faults, endpoint, media.accept, {
+      status: (fault) =>
+        c.body(fault.body ?? JSON.stringify({ httpCode: String(fault.status), httpMessage: "Service Unavailable", moreInformation: "Failed to establish a backside connection" }), fault.status as 500, {
+          "Content-Type": fault.contentType ?? JSON_TYPE,
+          ...fault.headers,
+        }),
+      throttled: (retryAfterSeconds) => throttled(c, retryAfterSeconds),
+      malformed: () => c.body('{"shipmentId":"12', 200, { "Content-Type": JSON_TYPE }),
+    });
+    if (met instanceof Response) return met;
+    const loseReply = met === "lose-reply";
     if (endpoint !== "GetToken") {
       const auth = c.req.header("authorization") ?? "";
       const token = auth.startsWith("Bearer ") ? auth.slice(7) : undefined;
