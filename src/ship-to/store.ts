@@ -1,6 +1,7 @@
 // The address corrections' database operations, one named function per SQL file (sql/ship-to/).
 import type { Problem, ShipTo } from "../address/index.ts";
 import type { Queryable } from "../db/index.ts";
+import type { OrderAddressRow } from "../shipping/order-row.ts";
 import addressOfOrderSql from "../../sql/ship-to/address_of_order.sql" with { type: "text" };
 import correctionHistorySql from "../../sql/ship-to/correction_history.sql" with { type: "text" };
 import currentCorrectionsSql from "../../sql/ship-to/current_corrections.sql" with { type: "text" };
@@ -12,8 +13,8 @@ import setProblemsSql from "../../sql/ship-to/set_problems.sql" with { type: "te
 /** Where a correction was made, as stored. */
 export type CorrectedVia = "command" | "review screen" | "print page";
 
-export interface AddressRow {
-  order_id: string;
+/** The order's address as the label uses it (the `ship_*` columns), beside Best Buy's own (`bb_*`). */
+export interface AddressRow extends Omit<OrderAddressRow, "order_lines"> {
   status: string;
   shipment_status: string | null;
   problems: Problem[] | string;
@@ -26,16 +27,6 @@ export interface AddressRow {
   bb_postal_code: string | null;
   bb_country: string | null;
   bb_phone: string | null;
-  customer_name: string | null;
-  ship_company: string | null;
-  ship_street_1: string | null;
-  ship_street_2: string | null;
-  ship_city: string | null;
-  ship_province: string | null;
-  ship_postal_code: string | null;
-  ship_country: string | null;
-  ship_phone: string | null;
-  ship_email: string | null;
   correction_id: number | null;
   corrected_by: string | null;
   corrected_via: CorrectedVia | null;

@@ -1,3 +1,4 @@
+import type { CanadaPostClientOptions } from "../client.ts";
 import type { CanadaPostSettings } from "../../config/index.ts";
 import type { HttpClient, HttpOutcome, HttpResponse, RateLimiter, RetryPolicy } from "../../http/index.ts";
 import { looksLikePdf } from "../../pdf.ts";
@@ -23,23 +24,13 @@ import {
 } from "./replies.ts";
 import { PortalTokenSource } from "./token.ts";
 
-export interface PortalClientOptions {
-  http: HttpClient;
-  settings: CanadaPostSettings;
-  /** Overrides `settings.baseUrl` (e.g. the in-process sandbox's address): the gateway root. */
-  baseUrl?: string;
-  /** One limiter per throttle group, shared by all workers (as for the XML client). */
-  limiters?: Partial<ThrottleLimiters>;
-  rateLimiter?: RateLimiter;
-  /** Attempts for reads (GETs) on no answer or 5xx; default 3. POSTs and DELETEs are tried once. */
-  readAttempts?: number;
-  readRetryDelayMs?: number;
+/** The XML client's options (baseUrl here is the gateway root), and one more. */
+export interface PortalClientOptions extends CanadaPostClientOptions {
   /**
    * Attempts for a label or manifest that answers 404 while Canada Post is still rendering
    * it, right after creation (devportal.md §3.4); default 5, a few seconds in all.
    */
   notReadyAttempts?: number;
-  now?: () => Date;
 }
 
 /** Error 7314: a shipment with this customerRequestId exists already. */
