@@ -1,6 +1,7 @@
 import type { SyncEvent, SyncSummary } from "../orders/index.ts";
 import type { ShippingEvent, ShippingSummary } from "../shipping/index.ts";
 import type { Logger } from "./log.ts";
+import { money } from "../rates/index.ts";
 
 /** Shipping progress as log lines (the --auto log and the plain-terminal fallback). */
 export function logShippingEvent(log: Logger, e: ShippingEvent): void {
@@ -63,5 +64,3 @@ export function syncLine(s: SyncSummary): string {
   if (s.failure) parts.push(`Best Buy could not be reached (${s.failure.message})`);
   return `orders: ${parts.join(", ")}`;
 }
-
-export const money = (x: number): string => `$${x.toFixed(2)}`;

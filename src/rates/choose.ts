@@ -16,7 +16,8 @@ export interface ServiceChoice {
   note: string;
 }
 
-const money = (x: number) => `$${x.toFixed(2)}`;
+/** Dollars and cents, as the clerk reads a price: $84.21. */
+export const money = (x: number): string => `$${x.toFixed(2)}`;
 
 export function describeQuote(q: PriceQuote | undefined): string {
   if (!q) return "price unknown";

@@ -1,4 +1,5 @@
 import type { Queryable } from "../db/index.ts";
+import { money } from "../rates/index.ts";
 import spendSql from "../../sql/status/spend.sql" with { type: "text" };
 
 export interface Spend {
@@ -24,7 +25,6 @@ export async function spend(db: Queryable, now: Date = new Date()): Promise<Spen
   };
 }
 
-const money = (x: number) => `$${x.toFixed(2)}`;
 
 export function spendLine(s: Spend): string {
   const unpriced = s.monthUnpriced ? ` (${s.monthUnpriced} label(s) without a price)` : "";

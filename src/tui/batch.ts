@@ -1,7 +1,7 @@
 import { ADDRESS_CODES, fitAddress, provinceCode } from "../address/index.ts";
 import type { Settings } from "../config/index.ts";
 import type { ShipOptions, ShippableOrder } from "../shipping/index.ts";
-import type { ServiceChoice } from "../rates/index.ts";
+import { money, type ServiceChoice } from "../rates/index.ts";
 import { linesOf, shipToOf } from "../shipping/order-row.ts";
 import { formatKg } from "./weight.ts";
 
@@ -178,7 +178,7 @@ export function shipOptions(review: Review): Required<Pick<ShipOptions, "only" |
 
 const labels = (n: number) => `${n} label${n === 1 ? "" : "s"}`;
 
-export const money = (x: number) => `$${x.toFixed(2)}`;
+
 
 /** "for $84.21 (taxes included)", or what is known when some labels have no quote. */
 export function priceText(price: { due: number; unpriced: number } | undefined, count: number): string {

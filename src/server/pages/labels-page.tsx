@@ -3,6 +3,7 @@ import { TOKEN_FIELD } from "../guard.ts";
 import type { LabelRow, PrintedFilter } from "../labels-store.ts";
 import { formatTime } from "../local-day.ts";
 import { Layout } from "./layout.tsx";
+import { money } from "../../rates/index.ts";
 
 export interface ListedLabel extends LabelRow {
   /** Whether the file is where the row says (a cheap check; damage shows when it is opened). */
@@ -33,7 +34,6 @@ function PrintedCell({ label, now }: { label: ListedLabel; now: Date }) {
   return <span class="badge unprinted">Not printed</span>;
 }
 
-const money = (x: number) => `$${x.toFixed(2)}`;
 
 export function LabelsPage(p: LabelsPageProps) {
   const unprinted = p.labels.filter((l) => !l.printed_at).length;
