@@ -1,3 +1,5 @@
+import { parseLocalDay } from "../server/local-day.ts";
+
 export interface Args {
   /** `ship`, `track`, `orders sync`, …; "" for the interactive desk, "auto" for bare --auto. */
   command: string;
@@ -99,7 +101,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if ((args.date !== undefined || args.out !== undefined) && args.command !== "report") {
     throw new UsageError("--date and --out go with shipdesk report.");
   }
-  if (args.date !== undefined && !isDay(args.date)) {
+  if (args.date !== undefined && !parseLocalDay(args.date)) {
     throw new UsageError(`--date needs a day written YYYY-MM-DD, such as 2026-12-03; got "${args.date}".`);
   }
   if ((args.reason !== undefined || args.reship || args.email !== undefined) && args.command !== "void") {
@@ -112,11 +114,4 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   if (args.confirm && Object.keys(args.fields).length > 0) throw new UsageError("--confirm keeps the correction as it is; give either fields to change or --confirm.");
   return args;
-}
-
-function isDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.getFullYear() === Number(m[1]) && d.getMonth() === Number(m[2]) - 1 && d.getDate() === Number(m[3]);
 }

@@ -1,3 +1,5 @@
+import { isoDay as localDay } from "../server/local-day.ts";
+
 /**
  * What Best Buy promised the customer, from the order as OR11 gave it (kept whole in
  * orders.raw): `delivery_date.latest` when the shop has delivery dates, else `shipping_deadline`
@@ -10,9 +12,8 @@ export interface OrderPromise {
   shipBy: string | undefined;
 }
 
-export function localDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
+/** YYYY-MM-DD of the PC's local calendar: the print page's own day arithmetic. */
+export { localDay };
 
 function dayOf(value: unknown): string | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;

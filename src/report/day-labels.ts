@@ -1,4 +1,5 @@
 import type { Queryable } from "../db/index.ts";
+import { parseLocalDay } from "../server/local-day.ts";
 import labelsOfDaySql from "../../sql/report/labels_of_day.sql" with { type: "text" };
 
 export interface DayLabel {
@@ -20,10 +21,9 @@ export interface DayLabel {
 
 /** The labels bought on one local day (YYYY-MM-DD). */
 export async function labelsOfDay(db: Queryable, day: string): Promise<DayLabel[]> {
-  const [y, m, d] = day.split("-").map(Number);
-  const start = new Date(y!, m! - 1, d!);
-  const end = new Date(y!, m! - 1, d! + 1);
-  return db.query<DayLabel & Record<string, unknown>>(labelsOfDaySql, [start, end]);
+  const range = parseLocalDay(day);
+  if (!range) throw new Error(`labelsOfDay needs a real YYYY-MM-DD day, got "${day}" (the command line checks it first)`);
+  return db.query<DayLabel & Record<string, unknown>>(labelsOfDaySql, [range.start, range.end]);
 }
 
 const COLUMNS = [

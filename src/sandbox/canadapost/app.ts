@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
 import { droppedReply, FaultPlan, meetFaults } from "../faults.ts";
+import { localDate } from "./dates.ts";
 import type { CanadaPostEndpoint } from "../../canadapost/index.ts";
 import { labelPdf, manifestPdf } from "./label-pdf.ts";
 import {
@@ -445,11 +446,6 @@ function destinationLines(request: Record<string, unknown>): string[] {
     .filter((x): x is string => typeof x === "string" && x.trim() !== "");
 }
 
-/** The sandbox's local calendar day, as Canada Post writes dates: YYYYMMDD or YYYY-MM-DD. */
-function localDate(d: Date, separator: "" | "-"): string {
-  const parts = [String(d.getFullYear()), String(d.getMonth() + 1).padStart(2, "0"), String(d.getDate()).padStart(2, "0")];
-  return parts.join(separator);
-}
 
 const strip = (customer: string): string => customer.replace(/^0+(?=\d)/, "");
 const asList = (x: unknown): string[] => (Array.isArray(x) ? x.map(String) : x === undefined ? [] : [String(x)]);

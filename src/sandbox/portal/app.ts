@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
 import type { CanadaPostEndpoint } from "../../canadapost/index.ts";
 import { droppedReply, FaultPlan, meetFaults } from "../faults.ts";
+import { localDate } from "../canadapost/dates.ts";
 import { labelPdf, manifestPdf } from "../canadapost/label-pdf.ts";
 import { SANDBOX_SERVICES, sandboxQuote, type SandboxQuote } from "../canadapost/pricing.ts";
 import { CanadaPostSandboxState, type SandboxShipment } from "../canadapost/state.ts";
@@ -495,8 +496,5 @@ function destinationLines(body: CreateShipmentBody | undefined): string[] {
   );
 }
 
-function localDate(d: Date, separator: "" | "-"): string {
-  return [String(d.getFullYear()), String(d.getMonth() + 1).padStart(2, "0"), String(d.getDate()).padStart(2, "0")].join(separator);
-}
 
 const strip = (customer: string): string => customer.replace(/^0+(?=\d)/, "");
