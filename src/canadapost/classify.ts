@@ -1,13 +1,10 @@
-import { retryAfterMs, type HttpOutcome, type HttpResponse } from "../http/index.ts";
+import { FIRST_BACKOFF_MS, retryAfterMs, type HttpOutcome, type HttpResponse } from "../http/index.ts";
 import { CanadaPostError } from "./error.ts";
 import type { CarrierFailure } from "./outcome.ts";
 import { parseMessages } from "./replies.ts";
 
-/**
- * The wait after a throttle when no limiter keeps the back-off (the limiter starts this short
- * and doubles it while throttles continue; see RateLimiter.throttled).
- */
-export const THROTTLE_WAIT_MS = 2_000;
+/** The wait after a throttle when no limiter keeps the back-off: the limiter's own first step. */
+export const THROTTLE_WAIT_MS = FIRST_BACKOFF_MS;
 
 const THROTTLE_TEXT = /rejected by slm monitor/i;
 

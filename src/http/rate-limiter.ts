@@ -1,3 +1,6 @@
+/** The first pause after a throttle; it doubles while throttles go on. */
+export const FIRST_BACKOFF_MS = 2_000;
+
 interface Slot {
   /** When the call counts from; Infinity while it is still in flight. */
   at: number;
@@ -30,7 +33,7 @@ export class RateLimiter {
     private readonly now: () => number = () => performance.now(),
     private readonly sleep: (ms: number) => Promise<void> = (ms) => Bun.sleep(ms),
     /** The first back-off after a throttle; it doubles while throttles continue, up to `windowMs`. */
-    readonly firstBackoffMs: number = 2_000,
+    readonly firstBackoffMs: number = FIRST_BACKOFF_MS,
   ) {}
 
   /**
