@@ -1,7 +1,7 @@
 // What the labels cost, where the clerk and the bookkeeper look: the --auto summary, status's
 // spend, and `shipdesk report`'s CSV, all from the prices Canada Post charged.
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { localDay } from "../../src/rates/index.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
@@ -62,6 +62,13 @@ test("the run's summary, status and the day's CSV say what the labels cost, to t
 
   const other = await runCli(["report", "--date", "2020-01-06"], { env, cwd: dir.path });
   expect(other.stdout.trimEnd().split("\r\n")).toEqual([lines[0]!, "total,,,,,,0.00,,,,,,,"]);
+  // A file that cannot be written: one sentence with the fix, exit 2, and nothing half-written.
+  const unwritable = `${dir.path}/no-such-folder/labels.csv`;
+  const refused = await runCli(["report", "--out", unwritable], { env, cwd: dir.path });
+  expect(refused.code).toBe(2);
+  expect(refused.stdout).toContain(`Could not write ${unwritable} (ENOENT); choose a folder you can write to`);
+  expect(refused.stderr).not.toMatch(/\n\s+at /);
+  expect(existsSync(unwritable)).toBe(false);
   const bad = await runCli(["report", "--date", "2026-02-30"], { env, cwd: dir.path });
   expect(bad.code).toBe(2);
   expect(bad.stderr.trim()).toBe('--date needs a day written YYYY-MM-DD, such as 2026-12-03; got "2026-02-30".');
