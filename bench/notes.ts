@@ -121,14 +121,21 @@ the table above is this run's.
   1000-order batch on an existing database, runs side by side: 16 MB 251 and 253 MB, 4 MB 229 and
   243 MB; CPU 16.3 vs 16.4 s (no cost). 1 MB saves 5 MB more but leaves a year of api_calls rows
   little room; not taken.
-- **Kept: a young-generation collection every 200 statements** (\`Bun.gc(false)\` in
+- **Kept: a young-generation collection every 50 statements** (\`Bun.gc(false)\` in
   src/db/pglite.ts). JSC counts PGlite's 128 MB of WebAssembly memory as heap (twice, it seems:
-  \`heapStats().extraMemorySize\` was 277 MB at the end of a batch), so it lets garbage grow by as
-  much before it collects: a full GC at the end of a 300-order batch took it from 244 to 191 MB.
-  Every 200 statements: new-database batch 325 → 249 MB, CPU 15.9 → 14.9 s (noise; no cost
-  seen); every 50 or 100: 243-248 MB (nothing more); a *full* collection every 200: 221 MB but half
-  as much CPU again; \`bun --smol\`: no change (307 vs 317 MB alone, 236-242 vs 233 MB with the
-  collections).
+  \`heapStats().extraMemorySize\` is ~277 MB all through a batch while the live JS objects are
+  ~13 MB), so it lets garbage grow by as much before it collects: a full GC at the end of a
+  300-order batch took it from 244 to 191 MB. Sampled every 100 ms, a batch's resident memory
+  jumps by 40-50 MB and falls back within half a second, over and over: the garbage of a few
+  hundred statements. First kept at every 200 statements (new-database batch 325 → 249 MB then);
+  measured again side by side on an idle machine, 1000 orders on an existing database: every 200:
+  334, 336 and 365 MB; every 50: 243 (with a full collection every 250 as well), 248, 251 MB;
+  every 25: 248, 252, 258 MB; every 10: 253 MB; every 5: 290 MB (the collections' own garbage).
+  Every 50 costs 360 collections of ~0.7 ms (0.24 s of CPU in a 24 s batch; the batches' CPU
+  varied by more than that). New-database batch, every 50: 258 and 258 MB. A *full* collection
+  every 200: 221 MB but half as much CPU again; a full one every 500 on top of every 200: 330 MB
+  (the garbage is young); \`bun --smol\`: no change (307 vs 317 MB alone, 236-242 vs 233 MB with
+  the collections).
 - **Kept: compiling PGlite's WebAssembly while the folder is checked.** About 130 ms of
   \`WebAssembly.compile\` runs on the main thread and 200-300 ms more on background threads; it now
   starts before the folder check and the copy of a new database, so the copy's fsyncs overlap it.
@@ -159,5 +166,27 @@ the table above is this run's.
   start, which always removes and rebuilds its relation-cache files (\`RelationCacheInitFileRemove\`
   in \`StartupXLOG\`): each PGlite start pays what a server pays once. Migrations, the status
   queries and the close are ~60 ms. With 4 MB of buffers PostgreSQL zeroes 12 MB less at start.
+- **Where \`status\`'s time goes, and why 250 ms is out of reach (measured 2026-12-03, idle,
+  the compiled binary, timestamps from process start):** the first line of shipdesk runs at
+  33-62 ms; PGlite's compile then takes 190-260 ms (it starts as the folder is checked); PGlite's
+  start on the compiled module another ~200 ms (instantiating, the 6 MB file bundle into memory,
+  PostgreSQL's own start ~80 ms, PGlite's first catalogue query); the status queries, the close
+  and the exit ~60-110 ms. In all 0.41-0.65 s. Without any of shipdesk's own work the floor is
+  about 33 + 190 + 80 ≈ 300 ms. Tried on the compile, alone in a script: \`WebAssembly.compile\`
+  170-265 ms wall and as much CPU; \`WebAssembly.compileStreaming\` the same wall at twice the CPU;
+  JSC's own settings would change it (\`BUN_JSC_numberOfWasmCompilerThreads=4\`: 120-150 ms; BBQ
+  or OMG off: no change), but Bun reads them only from the environment when the process starts,
+  which a compiled binary cannot set for itself (\`execArgv\` takes Bun's flags, not JSC's), and
+  JSC cannot keep a compiled module from one run to the next. Reaching 250 ms needs a smaller or
+  cached PGlite module: a change upstream, not in shipdesk.
+- **Where a batch's memory goes, and why 200 MB is out of reach.** \`/proc/self/smaps\` during a
+  1000-order batch on an existing database, with the collections every 50 statements: Bun's
+  mapped code 46 MB (server: 43), the heap and malloc arena 150-165 MB (server: 72-82), the
+  WebAssembly memory 19 MB touched (of 128), JIT code 7-10 MB. The server batch peaks at 150-159
+  MB; PGlite adds its compiled module and its interpreter's metadata (JSC keeps them in the same
+  arena), its file bundle and the WebAssembly memory: 90-100 MB, which no setting of PostgreSQL's
+  reaches. Turning JSC's BBQ tier off (environment only, as above) gave 262 MB for seven times the
+  CPU; OMG off 307 MB; the in-place interpreter off 283 MB: none kept, none possible from the
+  binary.
 `;
 }

@@ -18,10 +18,11 @@ interface PgliteLike {
 /**
  * JSC counts PGlite's WebAssembly memory (128 MB at least) as heap, so it lets garbage grow by
  * about as much again before it collects: every statement's protocol buffers and result copies.
- * A young-generation collection every so many statements kept a 1000-order batch 60-75 MB lower,
- * at no CPU cost that could be measured (BENCHMARKS.md); a full one cost half as much CPU again.
+ * A young-generation collection every 50 statements kept a 1000-order batch on an existing
+ * database at 243-251 MB against 334-365 MB every 200 (side by side, BENCHMARKS.md), for about
+ * 0.7 ms a collection (0.24 s of a 24 s batch); every 25 was no lower, and a full one costs more.
  */
-const STATEMENTS_PER_COLLECTION = 200;
+const STATEMENTS_PER_COLLECTION = 50;
 let statements = 0;
 
 // PGlite sends a JS string to a jsonb parameter as-is, while postgres.js would JSON-encode it;
