@@ -19,8 +19,13 @@ import { OrderPage } from "./pages/order-page.tsx";
 import { StatusPage, type StatusPageProps } from "./pages/status-page.tsx";
 import { MAX_CALLS_SHOWN, apiCallsOfOrder, orderById } from "./status-store.ts";
 
-/** Address problems a correction can fix (not the country: shipdesk ships within Canada). */
-const correctable = (a: Attention) => a.kind === "problem" && a.code !== null && ADDRESS_CODES.has(a.code) && a.code !== "foreign_destination" && a.code !== "bad_country";
+/**
+ * Where the form is offered: an address problem a correction can fix (not the country: shipdesk
+ * ships within Canada), and a label Canada Post refused, whose reason is often the address and
+ * only a person can read (no label exists, so the address may still change).
+ */
+export const correctable = (a: Attention) =>
+  a.kind === "label_failed" || (a.kind === "problem" && a.code !== null && ADDRESS_CODES.has(a.code) && a.code !== "foreign_destination" && a.code !== "bad_country");
 
 export function statusRoutes(ctx: PageContext): Hono {
   const app = new Hono();
@@ -41,9 +46,10 @@ export function statusRoutes(ctx: PageContext): Hono {
     let notice: string | undefined;
     if (c.req.query("done") === "address" && order) {
       const view = await addressView(ctx.db, order);
-      notice = view
-        ? `The address of order ${order} is saved; its label will read: ${labelInOneLine(view.label)}.${view.problems.length === 0 ? " It ships with the next run." : ""}`
-        : undefined;
+      const refused = (await statusReport(ctx.db, 0)).attention.some((a) => a.orderId === order && a.kind === "label_failed");
+      // A refused label is bought again only when the clerk says so: a plain run leaves it.
+      const next = refused ? ` Buy its label again with shipdesk ship --retry ${order}.` : view?.problems.length === 0 ? " It ships with the next run." : "";
+      notice = view ? `The address of order ${order} is saved; its label will read: ${labelInOneLine(view.label)}.${next}` : undefined;
     }
     if (c.req.query("done") === "dropped" && order) notice = `Order ${order} uses Best Buy's address again.`;
     return statusPage(c, { notice });

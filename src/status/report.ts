@@ -51,7 +51,7 @@ const FIX: Record<Attention["kind"], (orderId: string, code: string | null) => s
           ? addressFix(id, code)
           : "Check the order in the Best Buy seller portal, then run shipdesk orders sync.",
   order_attention: (id) => `Deal with it as the reason says (for a cancelled order: shipdesk void ${id}).`,
-  label_failed: (id) => `Fix what Canada Post said (an address is corrected with shipdesk address ${id}), then run shipdesk ship --retry ${id}.`,
+  label_failed: (id) => `Fix what Canada Post said (an address is corrected with shipdesk address ${id}, or the form on the print page's Needs attention), then run shipdesk ship --retry ${id}.`,
   shipment_attention: (id) => `Deal with it as the reason says, then run shipdesk track --retry ${id}.`,
   unfinished: () => "Run shipdesk ship: it first asks Canada Post whether this label exists and adopts it, so nothing is bought twice.",
   transmit_in_doubt: (_id, code) =>

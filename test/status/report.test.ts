@@ -20,7 +20,7 @@ test("status lists everything that needs a person, each with the fix, and nothin
   expect(byWho["ST-PROBLEM"]!.fix).not.toMatch(/at Best Buy/);
   expect(byWho["ST-HEAVY"]!.fix).toContain("weight");
   expect(byWho["ST-FAILED"]!.reason).toContain("(1156)");
-  expect(byWho["ST-FAILED"]!.fix).toBe("Fix what Canada Post said (an address is corrected with shipdesk address ST-FAILED), then run shipdesk ship --retry ST-FAILED.");
+  expect(byWho["ST-FAILED"]!.fix).toBe("Fix what Canada Post said (an address is corrected with shipdesk address ST-FAILED, or the form on the print page's Needs attention), then run shipdesk ship --retry ST-FAILED.");
   expect(byWho["ST-CANCELLED"]!.fix).toContain("shipdesk void ST-CANCELLED");
   expect(byWho["group 20200101"]!.reason).toContain("never transmitted");
   expect(byWho["group 20200101"]!.fix).toContain("shipdesk manifest");
@@ -30,6 +30,6 @@ test("status lists everything that needs a person, each with the fix, and nothin
 
   const text = formatStatus(report);
   expect(text).toContain("Needs a person (6):");
-  expect(text).toContain("Fix: Fix what Canada Post said (an address is corrected with shipdesk address ST-FAILED), then run shipdesk ship --retry ST-FAILED.");
+  expect(text).toContain("Fix: Fix what Canada Post said (an address is corrected with shipdesk address ST-FAILED, or the form on the print page's Needs attention), then run shipdesk ship --retry ST-FAILED.");
   expect(text).toMatch(/auto \(auto\): exit 1; labels: 1 label\(s\) bought/);
 });

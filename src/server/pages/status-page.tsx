@@ -36,7 +36,7 @@ const isOrder = (a: Attention) => !["transmit_in_doubt", "transmit_refused", "ma
 export function StatusPage({ mode, now, attention, token, addresses, refusedForm, notice }: StatusPageProps) {
   const formShown = new Set<string>();
   const formFor = (a: Attention) => {
-    const view = a.kind === "problem" ? addresses.get(a.orderId) : undefined;
+    const view = a.kind === "problem" || a.kind === "label_failed" ? addresses.get(a.orderId) : undefined;
     if (!view || formShown.has(a.orderId)) return null;
     formShown.add(a.orderId);
     const refused = refusedForm?.orderId === a.orderId ? refusedForm : undefined;
