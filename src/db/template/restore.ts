@@ -2,17 +2,22 @@ import { closeSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { RESTORE_MARKER } from "./folder.ts";
-import { readTar, type TarEntry } from "./tar.ts";
+import { createGunzip } from "node:zlib";
+import { TarReader } from "./tar.ts";
 
 // Every file written first, then synced side by side: a thousand write-then-fsync in a row took
 // about twice as long (measured on ext4).
 const SYNCERS = 8;
 
+function writeAll(fd: number, data: Uint8Array): void {
+  let done = 0;
+  while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+}
+
 function writeFile(path: string, data: Uint8Array, sync: boolean): void {
   const fd = openSync(path, "w", 0o600);
   try {
-    let done = 0;
-    while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+    writeAll(fd, data);
     if (sync) fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -39,12 +44,46 @@ function syncDirectory(path: string): void {
   }
 }
 
-function safePath(entry: TarEntry): string {
-  const parts = entry.path.split("/");
-  if (entry.path.startsWith("/") || parts.some((p) => p === ".." || p === "" || p.includes("\\") || p.includes(":"))) {
-    throw new Error(`the shipped database holds an unsafe path: ${entry.path}`);
+function safePath(path: string): string {
+  const parts = path.split("/");
+  if (path.startsWith("/") || parts.some((p) => p === ".." || p === "" || p.includes("\\") || p.includes(":"))) {
+    throw new Error(`the shipped database holds an unsafe path: ${path}`);
   }
   return join(...parts);
+}
+
+/**
+ * Unpacks the gzipped tar into `folder` as it is decompressed, a piece at a time: never the 41 MB
+ * of the whole archive in memory, which stayed in a new database's peak (BENCHMARKS.md).
+ */
+async function unpack(folder: string, shipped: Uint8Array, directories: string[], files: string[]): Promise<void> {
+  let fd: number | undefined;
+  const closeFile = () => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+  };
+  const reader = new TarReader({
+    entry(entryPath, kind) {
+      closeFile();
+      const path = join(folder, safePath(entryPath));
+      if (kind === "directory") {
+        mkdirSync(path, { recursive: true, mode: 0o700 });
+        directories.push(path);
+      } else {
+        fd = openSync(path, "w", 0o600);
+        files.push(path);
+      }
+    },
+    data: (piece) => writeAll(fd!, piece),
+  });
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  gunzip.end(shipped);
+  try {
+    for await (const chunk of gunzip) reader.push(chunk as Buffer);
+    reader.finish();
+  } finally {
+    closeFile();
+  }
 }
 
 /**
@@ -54,22 +93,12 @@ function safePath(entry: TarEntry): string {
  * or a folder that says it is an unfinished copy, never one that looks whole and is not.
  */
 export async function restoreShippedDatabase(folder: string, shipped: Uint8Array<ArrayBuffer>): Promise<void> {
-  const entries = readTar(Bun.gunzipSync(shipped));
   const marker = join(folder, RESTORE_MARKER);
   writeFile(marker, new TextEncoder().encode(`shipdesk is copying a new, empty database into this folder (${new Date().toISOString()})\n`), true);
   syncDirectory(folder);
   const directories = [folder];
   const files: string[] = [];
-  for (const entry of entries) {
-    const path = join(folder, safePath(entry));
-    if (entry.kind === "directory") {
-      mkdirSync(path, { recursive: true, mode: 0o700 });
-      directories.push(path);
-    } else {
-      writeFile(path, entry.data, false);
-      files.push(path);
-    }
-  }
+  await unpack(folder, shipped, directories, files);
   let next = 0;
   await Promise.all(
     Array.from({ length: SYNCERS }, async () => {

@@ -17,18 +17,12 @@ const GENERATE_TIMEOUT_MS = 180_000;
 /** Inside a `bun build --compile` binary, modules live in Bun's virtual folder. */
 const compiled = /[\\/]\$bunfs[\\/]|~BUN/.test(import.meta.dir);
 
-let cached: Promise<Uint8Array<ArrayBuffer>> | undefined;
-
-/** The gzipped tar of a new, migrated database folder (see build.ts). */
-export function shippedDatabase(): Promise<Uint8Array<ArrayBuffer>> {
-  cached ??= load().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
-}
-
-async function load(): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The gzipped tar of a new, migrated database folder (see build.ts). Read again each time, not
+ * kept: a process needs it once, and holding its 4.6 MB (and the copy Bun.embeddedFiles makes)
+ * showed in a new database's peak memory (BENCHMARKS.md).
+ */
+export async function shippedDatabase(): Promise<Uint8Array<ArrayBuffer>> {
   const embedded = Bun.embeddedFiles.find((f) => (f as File).name === SHIPPED_NAME);
   if (embedded) return new Uint8Array(await embedded.arrayBuffer());
   if (compiled) throw new Error(`${SHIPPED_NAME} is missing from this shipdesk build (scripts/build.ts embeds it)`);
