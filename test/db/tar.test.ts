@@ -52,7 +52,7 @@ describe("reading the shipped database's tar a piece at a time", () => {
 
   test("a damaged header is refused, naming where", () => {
     const damaged = archive.slice();
-    damaged[512 + 3] ^= 0xff; // the second header's name
+    damaged[512 + 3] = damaged[512 + 3]! ^ 0xff; // the second header's name
     expect(() => readInPieces(damaged, [100])).toThrow("tar: bad header checksum at byte 512");
   });
 });
