@@ -43,8 +43,14 @@ test("the linux binary runs alone in an empty folder: --version, migrate on the 
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain("SANDBOX DEMO");
     expect(demo.stdout).toMatch(/labels: \d+ label\(s\) bought/);
+    // The demo corrects one order's address as a clerk would, and the next pass buys its label;
+    // the bad postal code is left for the clerk to see in the status.
+    expect(demo.stdout).toContain('DEMO: as a clerk would with shipdesk address DEMO-NOSTREET-A --line1 "1675 Lower Water Street": Saved the corrected address');
+    expect(demo.stdout).toContain("after the correction, labels: 1 label(s) bought");
+    expect(demo.stdout).toContain("DEMO-BADPOSTAL-A: The postal code");
     const pdfs = readdirSync(join(dir.path, "labels")).filter((f) => f.endsWith(".pdf"));
-    expect(pdfs.length).toBeGreaterThan(0);
+    expect(pdfs.filter((f) => f.startsWith("label-DEMO-NOSTREET-A-"))).toHaveLength(1);
+    expect(pdfs.some((f) => f.startsWith("label-DEMO-BADPOSTAL-A-"))).toBe(false);
     for (const pdf of pdfs) expect(readFileSync(join(dir.path, "labels", pdf)).subarray(0, 5).toString()).toBe("%PDF-");
   } finally {
     dir.remove();

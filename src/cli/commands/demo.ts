@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmdirSync, rmSync, unlinkSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadSettings, type Settings } from "../../config/index.ts";
+import { saveCorrection } from "../../ship-to/index.ts";
 import { formatStatus, statusReport } from "../../status/report.ts";
 import { openApp } from "../app.ts";
 import type { Args } from "../args.ts";
@@ -12,6 +13,9 @@ import { shipCommand } from "./ship.ts";
 import { syncCommand } from "./sync.ts";
 import { trackCommand } from "./track.ts";
 import { startPrintPage } from "./serve.ts";
+
+/** The demo's order whose address only has a unit, corrected as a clerk would (shipdesk address). */
+export const DEMO_CORRECTED = { orderId: "DEMO-NOSTREET-A", street1: "1675 Lower Water Street" };
 
 const BANNER = "SANDBOX DEMO: built-in Canada Post and Best Buy sandboxes, a throwaway database. Nothing is bought, nothing reaches Best Buy.";
 
@@ -51,7 +55,10 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
     bestBuySandbox: {
       orders: 6,
       waitingOrders: 1,
-      specialOrders: [{ orderId: "DEMO-BADPOSTAL-A", address: { zip_code: "K1A 0Z" } }],
+      specialOrders: [
+        { orderId: "DEMO-BADPOSTAL-A", address: { zip_code: "K1A 0Z" } },
+        { orderId: DEMO_CORRECTED.orderId, address: { street_1: null, street_2: "Unit 9", city: "Halifax", state: "NS", zip_code: "B3J 1S9" } },
+      ],
     },
   });
   let forget = closeOnInterrupt(async () => {
@@ -62,15 +69,22 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
     log.info(`connected: ${app.where}`);
     const sync = await syncCommand(app, log, true);
     log.info(sync.line);
-    const ship = await shipCommand(app, log, []);
-    log.info(ship.line);
+    const first = await shipCommand(app, log, []);
+    log.info(first.line);
+    // What a clerk does for an order that waits for its address: the correction is kept beside
+    // Best Buy's address, and the next run buys the label.
+    const { orderId, street1 } = DEMO_CORRECTED;
+    const corrected = await saveCorrection(app.db, orderId, { street1 }, { who: "shipdesk demo", via: "command" });
+    log.info(`DEMO: as a clerk would with shipdesk address ${orderId} --line1 "${street1}": ${corrected.message}`);
+    const again = await shipCommand(app, log, []);
+    log.info(`after the correction, ${again.line}`);
     const track = await trackCommand(app, log);
     log.info(track.line);
     print("");
     print(formatStatus(await statusReport(app.db)));
     print("");
     print(`Labels saved in ${labelsDir}`);
-    const failed = [sync, ship, track].some((r) => r.exitCode === EXIT.unreachable || r.exitCode === EXIT.bug);
+    const failed = [sync, first, again, track].some((r) => r.exitCode === EXIT.unreachable || r.exitCode === EXIT.bug);
 
     // Any free port: the demo must not collide with a clerk's own shipdesk serve.
     const server = startPrintPage(app, 0);
@@ -87,7 +101,7 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
       process.stdin.pause();
     }
     await server.stop();
-    print(`SANDBOX DEMO finished: ${sync.line}; ${ship.line}; ${track.line}.`);
+    print(`SANDBOX DEMO finished: ${sync.line}; ${first.line}; after the correction, ${again.line}; ${track.line}.`);
     return failed ? EXIT.unreachable : EXIT.ok;
   } finally {
     forget();
