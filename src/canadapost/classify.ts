@@ -1,5 +1,5 @@
 import { FIRST_BACKOFF_MS, retryAfterMs, type HttpOutcome, type HttpResponse } from "../http/index.ts";
-import { CanadaPostError } from "./error.ts";
+import { CanadaPostError, type CanadaPostMessage } from "./error.ts";
 import type { CarrierFailure } from "./outcome.ts";
 import { parseMessages } from "./replies.ts";
 
@@ -19,21 +19,31 @@ export function classify(endpoint: string, outcome: HttpOutcome): { kind: "answe
     return { kind: "unknown", error: new CanadaPostError(endpoint, null, [], outcome.error) };
   }
   const messages = looksLikeXml(outcome) ? (parseMessages(outcome.text) ?? []) : [];
-  if (outcome.status === 429 || messages.some((m) => THROTTLE_TEXT.test(m.description))) {
-    const asked = retryAfterMs(outcome);
-    return {
-      kind: "throttled",
-      retryAfterMs: asked ?? THROTTLE_WAIT_MS,
-      ...(asked !== undefined ? { askedMs: asked } : {}),
-      error: new CanadaPostError(endpoint, outcome.status, messages, "throttled: too many calls in the last minute"),
-    };
-  }
+  if (outcome.status === 429 || messages.some((m) => THROTTLE_TEXT.test(m.description))) return throttledFailure(endpoint, outcome, messages);
   if (outcome.status >= 200 && outcome.status < 300) return { kind: "answer", response: outcome };
-  // 408 is the network giving up, not Canada Post deciding: the request may have been handled.
-  if (outcome.status >= 400 && outcome.status < 500 && outcome.status !== 408) {
-    return { kind: "rejected", error: new CanadaPostError(endpoint, outcome.status, messages) };
-  }
+  if (isRefusal(outcome.status)) return { kind: "rejected", error: new CanadaPostError(endpoint, outcome.status, messages) };
   return { kind: "unknown", error: new CanadaPostError(endpoint, outcome.status, messages, shortBody(outcome)) };
+}
+
+/** A throttle as a failure value, for either API: Retry-After when given, else the first back-off step. */
+export function throttledFailure(endpoint: string, outcome: HttpResponse, messages: readonly CanadaPostMessage[]): CarrierFailure {
+  const asked = retryAfterMs(outcome);
+  return {
+    kind: "throttled",
+    retryAfterMs: asked ?? THROTTLE_WAIT_MS,
+    ...(asked !== undefined ? { askedMs: asked } : {}),
+    error: new CanadaPostError(endpoint, outcome.status, messages, "throttled: too many calls in the last minute"),
+  };
+}
+
+/** A 4xx is Canada Post deciding; 408 is the network giving up, so the request may have been handled. */
+export const isRefusal = (status: number): boolean => status >= 400 && status < 500 && status !== 408;
+
+/** A reply's text as a message can quote it: spaces squeezed, at most 200 characters. */
+export function clippedText(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t === "") return "empty reply";
+  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 
 /** The reply was 2xx but not what the protocol promises: treat as no answer. */
@@ -47,7 +57,5 @@ function looksLikeXml(r: HttpResponse): boolean {
 
 function shortBody(r: HttpResponse): string | undefined {
   if (looksLikeXml(r) && parseMessages(r.text)) return undefined;
-  const t = r.text.replace(/\s+/g, " ").trim();
-  if (t === "") return "empty reply";
-  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+  return clippedText(r.text);
 }

@@ -43,6 +43,16 @@ export interface CanadaPostClientOptions {
 }
 
 
+/** The base URL both clients call: the one given, else the settings'; no trailing slash. */
+export function carrierBaseUrl(options: CanadaPostClientOptions, client: string): string {
+  const base = options.baseUrl ?? options.settings.baseUrl;
+  if (!base) throw new Error(`${client} needs a base URL (settings.canadaPost.baseUrl or the sandbox's)`);
+  return base.replace(/\/+$/, "");
+}
+
+/** A read worth trying again. Canada Post's throttle may come as a 5xx: waiting out its minute is the caller's call. */
+export const retryableRead = (o: HttpOutcome): boolean => o.kind === "no-answer" || (o.status >= 500 && !isThrottle(o.text));
+
 /** Canada Post's XML web services (soa-gw): contract shipping and manifests. */
 export class CanadaPostXmlClient implements ShippingCarrier {
   private readonly http: HttpClient;
@@ -54,19 +64,16 @@ export class CanadaPostXmlClient implements ShippingCarrier {
   private readonly now: () => Date;
 
   constructor(options: CanadaPostClientOptions) {
-    const base = options.baseUrl ?? options.settings.baseUrl;
-    if (!base) throw new Error("CanadaPostXmlClient needs a base URL (settings.canadaPost.baseUrl or the sandbox's)");
     this.http = options.http;
     this.settings = options.settings;
-    this.baseUrl = base.replace(/\/+$/, "");
+    this.baseUrl = carrierBaseUrl(options, "CanadaPostXmlClient");
     const { username, password } = options.settings;
     this.authorization = `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
     this.limiters = options.limiters ?? (options.rateLimiter ? { A: options.rateLimiter } : {});
     this.readRetry = {
       attempts: options.readAttempts ?? 3,
       baseDelayMs: options.readRetryDelayMs ?? 500,
-      // Canada Post's throttle may come as a 5xx: waiting out its minute is the caller's call.
-      retryOn: (o: HttpOutcome) => o.kind === "no-answer" || (o.status >= 500 && !isThrottle(o.text)),
+      retryOn: retryableRead,
     };
     this.now = options.now ?? (() => new Date());
   }

@@ -1,5 +1,5 @@
-import { retryAfterMs, type HttpOutcome, type HttpResponse } from "../../http/index.ts";
-import { isThrottle, THROTTLE_WAIT_MS } from "../classify.ts";
+import type { HttpOutcome, HttpResponse } from "../../http/index.ts";
+import { clippedText, isRefusal, isThrottle, throttledFailure } from "../classify.ts";
 import { CanadaPostError } from "../error.ts";
 import type { CarrierFailure } from "../outcome.ts";
 import { parseErrorJson } from "./replies.ts";
@@ -15,21 +15,10 @@ export function classifyJson(endpoint: string, outcome: HttpOutcome): { kind: "a
   }
   const ok = outcome.status >= 200 && outcome.status < 300;
   const messages = ok ? [] : (parseErrorJson(outcome.text) ?? []);
-  if (outcome.status === 429 || (!ok && isThrottle(outcome.text))) {
-    const asked = retryAfterMs(outcome);
-    return {
-      kind: "throttled",
-      retryAfterMs: asked ?? THROTTLE_WAIT_MS,
-      ...(asked !== undefined ? { askedMs: asked } : {}),
-      error: new CanadaPostError(endpoint, outcome.status, messages, "throttled: too many calls in the last minute"),
-    };
-  }
+  if (outcome.status === 429 || (!ok && isThrottle(outcome.text))) return throttledFailure(endpoint, outcome, messages);
   if (ok) return { kind: "answer", response: outcome };
-  // 408 is the network giving up, not Canada Post deciding: the request may have been handled.
-  if (outcome.status >= 400 && outcome.status < 500 && outcome.status !== 408) {
-    return { kind: "rejected", error: new CanadaPostError(endpoint, outcome.status, messages, messages.length === 0 ? shortBody(outcome) : undefined) };
-  }
-  return { kind: "unknown", error: new CanadaPostError(endpoint, outcome.status, messages, messages.length === 0 ? shortBody(outcome) : undefined) };
+  const error = new CanadaPostError(endpoint, outcome.status, messages, messages.length === 0 ? shortBody(outcome) : undefined);
+  return { kind: isRefusal(outcome.status) ? "rejected" : "unknown", error };
 }
 
 export function unreadableJson(endpoint: string, response: HttpResponse, what: string): CarrierFailure {
@@ -38,7 +27,5 @@ export function unreadableJson(endpoint: string, response: HttpResponse, what: s
 
 function shortBody(r: HttpResponse): string {
   if ((r.headers.get("content-type") ?? "").includes("application/pdf")) return `a PDF of ${r.body.byteLength} bytes`;
-  const t = r.text.replace(/\s+/g, " ").trim();
-  if (t === "") return "empty reply";
-  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+  return clippedText(r.text);
 }

@@ -1,9 +1,8 @@
-import type { CanadaPostClientOptions } from "../client.ts";
+import { carrierBaseUrl, retryableRead, type CanadaPostClientOptions } from "../client.ts";
 import type { CanadaPostSettings } from "../../config/index.ts";
 import type { HttpClient, HttpOutcome, HttpResponse, RateLimiter, RetryPolicy } from "../../http/index.ts";
 import { looksLikePdf } from "../../pdf.ts";
 import type { CanadaPostEndpoint as Endpoint, CreateShipmentOutcome, ShippingCarrier } from "../carrier.ts";
-import { isThrottle } from "../classify.ts";
 import { CanadaPostError } from "../error.ts";
 import { hrefOf, otherApiLink, type Link, type LinkRef } from "../links.ts";
 import { ok, type CarrierOutcome } from "../outcome.ts";
@@ -56,21 +55,18 @@ export class CanadaPostPortalClient implements ShippingCarrier {
   private readonly now: () => Date;
 
   constructor(options: PortalClientOptions) {
-    const base = options.baseUrl ?? options.settings.baseUrl;
-    if (!base) throw new Error("CanadaPostPortalClient needs a base URL (settings.canadaPost.baseUrl or the sandbox's)");
     this.http = options.http;
     this.settings = options.settings;
-    this.baseUrl = base.replace(/\/+$/, "");
+    this.baseUrl = carrierBaseUrl(options, "CanadaPostPortalClient");
     this.limiters = options.limiters ?? (options.rateLimiter ? { A: options.rateLimiter } : {});
-    const retryable = (o: HttpOutcome) => o.kind === "no-answer" || (o.status >= 500 && !isThrottle(o.text));
     const readAttempts = options.readAttempts ?? 3;
-    this.readRetry = { attempts: readAttempts, baseDelayMs: options.readRetryDelayMs ?? 500, retryOn: retryable };
+    this.readRetry = { attempts: readAttempts, baseDelayMs: options.readRetryDelayMs ?? 500, retryOn: retryableRead };
     // A 404 gets the extra tries; a 5xx no more than any other read.
     this.notReadyRetry = {
       attempts: Math.max(readAttempts, options.notReadyAttempts ?? 5),
       baseDelayMs: options.readRetryDelayMs ?? 400,
       maxDelayMs: 1_600,
-      retryOn: (o) => (o.kind === "response" && o.status === 404) || (retryable(o) && o.attempt < readAttempts),
+      retryOn: (o) => (o.kind === "response" && o.status === 404) || (retryableRead(o) && o.attempt < readAttempts),
     };
     this.tokens = new PortalTokenSource({
       http: options.http,
