@@ -1,20 +1,12 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, loadSettings, LIVE_HOSTS, type LoadOptions } from "../../src/config/index.ts";
-import { tempDir } from "../support/database.ts";
+import { ConfigError, loadSettings, LIVE_HOSTS } from "../../src/config/index.ts";
+import { settingsFiles } from "../support/settings-files.ts";
 
-const dir = tempDir("config");
-afterAll(() => dir.remove());
-
-let n = 0;
-function withFile(toml: string, extra: Partial<LoadOptions> = {}): LoadOptions {
-  const sub = join(dir.path, `case${n++}`);
-  mkdirSync(sub, { recursive: true });
-  const path = join(sub, "shipdesk.toml");
-  writeFileSync(path, toml, { mode: 0o600 });
-  return { configPath: path, env: {}, cwd: sub, ...extra };
-}
+const files = settingsFiles("config");
+const { dir, withFile } = files;
+afterAll(() => files.remove());
 
 const LIVE = `
 mode = "live"

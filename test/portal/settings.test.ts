@@ -1,21 +1,11 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { ConfigError, LIVE_HOSTS, loadSettings, type LoadOptions } from "../../src/config/index.ts";
 import { customerRequestId, REQUEST_ID_MAX } from "../../src/shipping/request-id.ts";
-import { tempDir } from "../support/database.ts";
+import { settingsFiles } from "../support/settings-files.ts";
 
-const dir = tempDir("portal-config");
-afterAll(() => dir.remove());
-
-let n = 0;
-function withFile(toml: string, extra: Partial<LoadOptions> = {}): LoadOptions {
-  const sub = join(dir.path, `case${n++}`);
-  mkdirSync(sub, { recursive: true });
-  const path = join(sub, "shipdesk.toml");
-  writeFileSync(path, toml, { mode: 0o600 });
-  return { configPath: path, env: {}, cwd: sub, ...extra };
-}
+const files = settingsFiles("portal-config");
+const { dir, withFile } = files;
+afterAll(() => files.remove());
 
 const PORTAL_ID = "0123456789abcdef0123456789abcdef";
 const PORTAL_SECRET = "fedcba9876543210fedcba9876543210";
