@@ -30,26 +30,34 @@ export const correctable = (a: Attention) =>
 export function statusRoutes(ctx: PageContext): Hono {
   const app = new Hono();
 
-  async function statusPage(c: Context, extra: Pick<StatusPageProps, "notice" | "refusedForm"> = {}, status = 200) {
+  /** `notice` may be worded from the list the page shows (read once for both). */
+  type Notice = string | undefined | ((attention: Attention[]) => Promise<string | undefined>);
+  async function statusPage(c: Context, extra: { notice?: Notice } & Pick<StatusPageProps, "refusedForm"> = {}, status = 200) {
     const { attention } = await statusReport(ctx.db, 0);
     const addresses = new Map<string, AddressView>();
     for (const id of new Set(attention.filter(correctable).map((a) => a.orderId))) {
       const view = await addressView(ctx.db, id);
       if (view) addresses.set(id, view);
     }
+    const notice = typeof extra.notice === "function" ? await extra.notice(attention) : extra.notice;
     c.status(status as 200);
-    return c.html(<StatusPage mode={ctx.mode} now={ctx.now()} attention={attention} token={ctx.token} addresses={addresses} {...extra} />);
+    return c.html(
+      <StatusPage mode={ctx.mode} now={ctx.now()} attention={attention} token={ctx.token} addresses={addresses} refusedForm={extra.refusedForm} notice={notice} />,
+    );
   }
 
   app.get("/status", async (c) => {
     const order = (c.req.query("order") ?? "").slice(0, 40);
-    let notice: string | undefined;
+    let notice: Notice;
     if (c.req.query("done") === "address" && order) {
-      const view = await addressView(ctx.db, order);
-      const refused = (await statusReport(ctx.db, 0)).attention.some((a) => a.orderId === order && a.kind === "label_failed");
-      // A refused label is bought again only when the clerk says so: a plain run leaves it.
-      const next = refused ? ` Buy its label again with shipdesk ship --retry ${order}.` : view?.problems.length === 0 ? " It ships with the next run." : "";
-      notice = view ? `The address of order ${order} is saved; its label will read: ${labelInOneLine(view.label)}.${next}` : undefined;
+      notice = async (attention) => {
+        const view = await addressView(ctx.db, order);
+        if (!view) return undefined;
+        // A refused label is bought again only when the clerk says so: a plain run leaves it.
+        const refused = attention.some((a) => a.orderId === order && a.kind === "label_failed");
+        const next = refused ? ` Buy its label again with shipdesk ship --retry ${order}.` : view.problems.length === 0 ? " It ships with the next run." : "";
+        return `The address of order ${order} is saved; its label will read: ${labelInOneLine(view.label)}.${next}`;
+      };
     }
     if (c.req.query("done") === "dropped" && order) notice = `Order ${order} uses Best Buy's address again.`;
     return statusPage(c, { notice });
