@@ -15,7 +15,7 @@ import { trackCommand } from "./track.ts";
 import { startPrintPage } from "./serve.ts";
 
 /** The demo's order whose address only has a unit, corrected as a clerk would (shipdesk address). */
-export const DEMO_CORRECTED = { orderId: "DEMO-NOSTREET-A", street1: "1675 Lower Water Street" };
+const DEMO_CORRECTED = { orderId: "DEMO-NOSTREET-A", street1: "1675 Lower Water Street" };
 
 const BANNER = "SANDBOX DEMO: built-in Canada Post and Best Buy sandboxes, a throwaway database. Nothing is bought, nothing reaches Best Buy.";
 
