@@ -18,7 +18,7 @@ afterAll(async () => {
 test.skipIf(!canRunThrowawayCluster())(
   "the database stops in the middle of a batch: the run ends with the clerk's sentence, the next one buys nothing twice",
   async () => {
-    const cluster = throwawayCluster(55_000 + (process.pid % 1000));
+    const cluster = throwawayCluster();
     const labels = tempDir("db-outage");
     try {
       const db = await openDatabase({ databaseUrl: cluster.url, dataDir: "" });

@@ -27,7 +27,18 @@ export function canRunThrowawayCluster(): boolean {
   return process.getuid?.() === 0 && Bun.spawnSync(["id", "postgres"]).exitCode === 0;
 }
 
-export function throwawayCluster(port: number): ThrowawayCluster {
+/**
+ * A port nothing listens on now: the kernel's pick for a socket bound to port 0, let go at once.
+ * (A port derived from the pid collided with a port in use, and the cluster failed to start.)
+ */
+export function freePort(): number {
+  const server = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+  const port = server.port;
+  server.stop(true);
+  return port;
+}
+
+export function throwawayCluster(port: number = freePort()): ThrowawayCluster {
   const root = mkdtempSync(join(tmpdir(), "shipdesk-pg-"));
   const data = join(root, "data");
   const uid = Number(Bun.spawnSync(["id", "-u", "postgres"]).stdout.toString());
