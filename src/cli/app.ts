@@ -44,13 +44,17 @@ async function startSandboxes(settings: Settings, options: OpenOptions): Promise
   // one would; both APIs' sandboxes keep the same Canada Post, as a shop switching APIs would see.
   const files = sandboxStateFiles(settings.dataDir);
   const cp = settings.canadaPost;
+  // The built-in sandbox stands in for the clerk's own account: it takes the settings' customer
+  // number and contract, as Canada Post takes the ones on the agreement. (It used to keep a
+  // contract of its own, so the README's example contract_id was refused on every label.)
+  const account = { customerNumber: cp.customerNumber, contractId: cp.contractId };
   const portal = cp.api === "portal";
   const origin = portal ? `${BUILT_IN_CANADA_POST_ORIGIN}${PORTAL_ROOT}` : BUILT_IN_CANADA_POST_ORIGIN;
   return {
     canadaPostOrigin: origin,
     canadaPost: portal
-      ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, customerNumber: cp.customerNumber, stateFile: files.canadaPost, baseUrl: origin })
-      : startCanadaPostSandbox({ username: cp.username, password: cp.password, customerNumber: cp.customerNumber, stateFile: files.canadaPost, baseUrl: origin }),
+      ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, ...account, stateFile: files.canadaPost, baseUrl: origin })
+      : startCanadaPostSandbox({ username: cp.username, password: cp.password, ...account, stateFile: files.canadaPost, baseUrl: origin }),
     bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, stateFile: files.bestBuy, ...options.bestBuySandbox }),
   };
 }
