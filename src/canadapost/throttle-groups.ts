@@ -23,6 +23,7 @@ export const THROTTLE_GROUP_OF: Record<CanadaPostEndpoint, ThrottleGroup> = {
   GetManifest: "C",
   GetManifests: "C",
   GetRates: "D",
+  GetServices: "D",
 };
 
 /** The published default limits, calls a minute. Group A is the setting (canadapost.requests_per_minute). */

@@ -4,6 +4,7 @@ import type { Settings } from "../config/index.ts";
 import { migrate, openDatabase, type Database } from "../db/index.ts";
 import { databaseAuditLog, HttpClient, routedFetch } from "../http/index.ts";
 import type { BestBuySandboxOptions } from "../sandbox/bestbuy/index.ts";
+import { purchaseCheck } from "../shipping/before-buying.ts";
 import type { ShippingDeps } from "../shipping/index.ts";
 
 export interface Sandboxes {
@@ -85,6 +86,8 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
   const routes = sandboxes ? { [new URL(sandboxes.canadaPostOrigin).origin]: sandboxes.canadaPost.url } : undefined;
   const http = new HttpClient({ audit: databaseAuditLog(db), ...(routes ? { fetch: routedFetch(routes) } : {}) });
   const carrier = carrierFor(settings, http, sandboxes);
+  // One per run: Canada Post's list of services is asked at most once, when a label is first about to be bought.
+  const checks = purchaseCheck({ settings, carrier });
   const marketplace = bestBuyClientFromSettings(settings.bestBuy, http, { baseUrl: settings.bestBuy.baseUrl ?? sandboxes?.bestBuy.url });
   const services =
     settings.mode === "sandbox"
@@ -98,7 +101,7 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
     marketplace,
     sandboxes,
     where: `${db.description}; ${services}${api}`,
-    shippingDeps: (extra = {}) => ({ db, carrier, settings, ...extra }),
+    shippingDeps: (extra = {}) => ({ db, carrier, settings, purchaseCheck: checks, ...extra }),
     async close() {
       await sandboxes?.canadaPost.stop();
       await sandboxes?.bestBuy.stop();

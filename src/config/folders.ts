@@ -64,22 +64,34 @@ export function folderFaultText(dir: string, code: string): string {
 }
 
 /**
- * The data folder holds the embedded database, shipdesk.log and the sandboxes' state: checked
- * before the database is opened or the log written, so that a file of that name (or
- * SHIPDESK_DATA_DIR=/dev/null) is one sentence, not a crash with nowhere to log it.
+ * The clerk's sentence for a folder that cannot be used, without its final period: what is
+ * wrong and the fix. `where` names the setting that points at it ("data_dir in C:\shipdesk\shipdesk.toml").
  */
-export function checkDataFolder(settings: { dataDir: string; file: string | undefined }, env: Record<string, string | undefined> = process.env): void {
-  const dir = settings.dataDir;
-  const code = folderFault(dir);
-  if (code === undefined) return;
-  const where = env.SHIPDESK_DATA_DIR ? "the environment variable SHIPDESK_DATA_DIR" : `data_dir in ${settings.file ?? "shipdesk.toml"}`;
+export function folderSentence(what: string, dir: string, code: string, where: string): string {
   const fix =
     code === "ENOTDIR" || code === "EEXIST" || code === "EPARENT"
       ? `move that file away, or point ${where} at a folder`
       : code === "EDEVICE"
         ? `point ${where} at a folder`
-      : code === "ENOSPC" || code === "EDQUOT"
-        ? `free some space on that disk, or point ${where} at a folder on another disk`
-        : `give this user permission to write there, or point ${where} at a folder it may write to`;
-  throw new ConfigError(`The data folder ${folderFaultText(dir, code)}; ${fix}, and run shipdesk again.`, "data_dir");
+        : code === "ENOSPC" || code === "EDQUOT"
+          ? `free some space on that disk, or point ${where} at a folder on another disk`
+          : `give this user permission to write there, or point ${where} at a folder it may write to`;
+  return `The ${what} ${folderFaultText(dir, code)}; ${fix}, and run shipdesk again`;
+}
+
+/** Which setting names a folder, as the clerk would change it: the variable if it is set, else the file's key. */
+export function folderSetting(key: "data_dir" | "labels_dir", variable: string, settingsFile: string | undefined, env: Record<string, string | undefined>): string {
+  return env[variable] ? `the environment variable ${variable}` : `${key} in ${settingsFile ?? "shipdesk.toml"}`;
+}
+
+/**
+ * The data folder holds the embedded database, shipdesk.log and the sandboxes' state: checked
+ * before the database is opened or the log written, so that a file of that name (or
+ * SHIPDESK_DATA_DIR=/dev/null) is one sentence, not a crash with nowhere to log it.
+ */
+export function checkDataFolder(settings: { dataDir: string; file: string | undefined }, env: Record<string, string | undefined> = process.env): void {
+  const code = folderFault(settings.dataDir);
+  if (code === undefined) return;
+  const where = folderSetting("data_dir", "SHIPDESK_DATA_DIR", settings.file, env);
+  throw new ConfigError(`${folderSentence("data folder", settings.dataDir, code, where)}.`, "data_dir");
 }

@@ -8,6 +8,7 @@ import { hrefOf, otherApiLink, type Link, type LinkRef } from "../links.ts";
 import { ok, type CarrierOutcome } from "../outcome.ts";
 import type { PriceQuote, RatesRequest } from "../rates.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "../replies.ts";
+import type { ServiceListing } from "../services.ts";
 import { groupIdFor, type ShipmentRequest } from "../request.ts";
 import { paced, skippedWhilePaused, THROTTLE_GROUP_OF, type ThrottleLimiters } from "../throttle-groups.ts";
 import { buildRatesJson, buildRefundJson, buildShipmentJson, buildTransmitJson, portalGroupId, type JsonBody } from "./bodies.ts";
@@ -17,6 +18,7 @@ import {
   parseManifestJson,
   parsePriceQuotesJson,
   parseRefundTicketJson,
+  parseServicesJson,
   parseShipmentDetailsJson,
   parseShipmentInfoJson,
   parseShipmentPriceJson,
@@ -91,6 +93,15 @@ export class CanadaPostPortalClient implements ShippingCarrier {
       url: `${this.baseUrl}/rating/v1/prices`,
       body: buildRatesJson(request, { customerNumber: this.settings.customerNumber, contractId: this.settings.contractId }),
       read: (r) => parsePriceQuotesJson(r.text) ?? "a list of price quotes",
+    });
+  }
+
+  /** Discover Services (rating/v1/services?country=): a read, on the Rating API like Get Rates. */
+  getServices(country: "CA"): Promise<CarrierOutcome<ServiceListing[]>> {
+    return this.call("GetServices", undefined, {
+      method: "GET",
+      url: `${this.baseUrl}/rating/v1/services?country=${country}`,
+      read: (r) => parseServicesJson(r.text) ?? "a list of services [{serviceCode, serviceName}]",
     });
   }
 
