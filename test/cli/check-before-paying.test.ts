@@ -225,6 +225,43 @@ describe("the account's settings", () => {
   }, 30_000);
 });
 
+describe("a settings file saved as Windows \"ANSI\" (Latin-1)", () => {
+  const sender = (city: string) =>
+    `[canadapost.sender]\ncompany = "Northwind"\nphone = "514-555-0142"\naddress_line_1 = "1000 rue Sherbrooke O"\ncity = "${city}"\nprovince = "QC"\npostal_code = "H3A 3G4"\n`;
+
+  test("is refused with one sentence naming the line and saying to save it as UTF-8; nothing is read, nothing bought", async () => {
+    const s = await shop();
+    const toml = join(s.cwd, "shipdesk.toml");
+    writeFileSync(toml, Buffer.from(`# the shop\n${sender("Montréal")}`, "latin1"), { mode: 0o600 });
+    const run = await runCli(["ship", "--auto"], { cwd: s.cwd, env: s.env });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      `The settings file ${toml} is not saved as UTF-8 (line 6: city = "Montr?al"); open it in Notepad, choose File > Save As with Encoding "UTF-8", and run shipdesk again.`,
+    );
+    expect(run.stdout).toBe("");
+    await expectNothingBought();
+    expect(await callsByEndpoint()).toEqual({});
+  }, 30_000);
+
+  test("a secret's line is named by its key, never its value", async () => {
+    const s = await shop();
+    writeFileSync(join(s.cwd, "shipdesk.toml"), Buffer.from(`[canadapost]\npassword = "pâssword-secret"\n`, "latin1"), { mode: 0o600 });
+    const run = await runCli(["ship", "--auto"], { cwd: s.cwd, env: s.env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("(line 2: password = …)");
+    expect(run.stderr).not.toContain("ssword-secret");
+  }, 30_000);
+
+  test("saved as UTF-8 (with Notepad's byte-order mark too), Montréal reaches Canada Post as Montréal", async () => {
+    const s = await shop("", 1);
+    writeFileSync(join(s.cwd, "shipdesk.toml"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sender("Montréal"), "utf8")]), { mode: 0o600 });
+    const run = await runCli(["ship", "--auto"], { cwd: s.cwd, env: s.env });
+    expect(run.code).toBe(0);
+    const [request] = [...cp.state.requests.values()] as any[];
+    expect(request["delivery-spec"].sender["address-details"].city).toBe("Montréal");
+  }, 30_000);
+});
+
 describe("sandbox mode as a new user runs it: built-in sandboxes, the embedded database", () => {
   async function embeddedCalls(dataDir: string) {
     const db = await openDatabase({ dataDir });
