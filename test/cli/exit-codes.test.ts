@@ -64,7 +64,8 @@ describe("a data folder that is not a folder", () => {
     writeFileSync(join(cwd, "shipdesk.toml"), "", { mode: 0o600 });
     writeFileSync(join(cwd, "shipdesk-data"), "a file, not a folder");
     const expected = `The data folder ${join(cwd, "shipdesk-data")} is a file, not a folder; move that file away, or point data_dir in ${join(cwd, "shipdesk.toml")} at a folder, and run shipdesk again.`;
-    for (const env of [{ CANADAPOST_BASE_URL: nowhere, BESTBUY_BASE_URL: nowhere }, { DATABASE_URL: t.url, CANADAPOST_BASE_URL: nowhere, BESTBUY_BASE_URL: nowhere }]) {
+    const embedded: Record<string, string> = { CANADAPOST_BASE_URL: nowhere, BESTBUY_BASE_URL: nowhere };
+    for (const env of [embedded, { ...embedded, DATABASE_URL: t.url }]) {
       for (const args of [["status"], ["ship", "--auto"], ["--auto"]]) {
         const run = await runCli(args, { cwd, env });
         expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: "" });
