@@ -126,6 +126,17 @@ describe("a service Canada Post does not offer for a Canadian address", () => {
     expect(cp.state.createCount).toBe(2);
   }, 30_000);
 
+  test("Canada Post throttling the list (Rejected by SLM Monitor): not waited on, the published codes stand in, the labels are bought", async () => {
+    const s = await shop("", 2);
+    // Ten minutes asked for: a run that waited them out would never end inside this test.
+    cp.faults.inject("GetServices", { kind: "throttle", retryAfterSeconds: 600 });
+    const run = await runCli(["ship", "--auto"], { cwd: s.cwd, env: s.env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Canada Post's list of services could not be had (Canada Post GetServices: HTTP 503: Server Rejected by SLM Monitor");
+    expect(cp.state.createCount).toBe(2);
+    expect((await callsByEndpoint()).GetServices).toBe(1);
+  }, 30_000);
+
   test("an order's own service (stored by the review screen) and a SKU's preset are checked too, each named with its fix", async () => {
     const s = await shop();
     await t.db.query(setOrderServiceSql, [`BP${cases}-1`, "USA.EP"]);
