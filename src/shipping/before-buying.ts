@@ -72,9 +72,11 @@ export function purchaseCheck(deps: { settings: CheckSettings; carrier: Pick<Shi
       const wrong = [...settingsServices(deps.settings), ...orderServices].find((n) => !offered.has(n.code));
       if (!wrong) return note ? { note } : {};
       const list = services.map((s) => (s.name ? `${s.code} ${s.name}` : s.code)).join(", ");
-      const source = fromCanadaPost ? `Canada Post offers ${list}` : `Canada Post's own list could not be had; its published codes are ${list}`;
+      const which = fromCanadaPost
+        ? `which Canada Post does not offer for Canadian addresses (it offers ${list})`
+        : `which is not one of Canada Post's service codes for Canadian addresses (its own list could not be had; the published codes are ${list})`;
       return {
-        problem: `${wrong.what}, which is not a Canada Post service for Canadian addresses (${source}); ${wrong.fix}, and run shipdesk again; nothing was bought.`,
+        problem: `${wrong.what}, ${which}; ${wrong.fix}, and run shipdesk again; nothing was bought.`,
         ...(note ? { note } : {}),
       };
     },

@@ -74,7 +74,7 @@ describe("a service Canada Post does not offer for a Canadian address", () => {
     const s = await shop(`[canadapost]\nservice = "DOM.ZZ"\n`);
     const run = await runCli(["ship", "--auto"], { cwd: s.cwd, env: s.env });
     expect(run.code).toBe(2);
-    expectOneSentence(run.stdout, /Setting canadapost\.service is "DOM\.ZZ", which is not a Canada Post service for Canadian addresses \(Canada Post offers DOM\.RP Regular Parcel, DOM\.EP Expedited Parcel/);
+    expectOneSentence(run.stdout, /Setting canadapost\.service is "DOM\.ZZ", which Canada Post does not offer for Canadian addresses \(it offers DOM\.RP Regular Parcel, DOM\.EP Expedited Parcel/);
     expect(run.stdout).toContain(`in ${join(s.cwd, "shipdesk.toml")}`);
     await expectNothingBought();
     // Canada Post's list was asked once, and the label calls never started (not even a quote).
@@ -89,7 +89,7 @@ describe("a service Canada Post does not offer for a Canadian address", () => {
       const s = await shop();
       const run = await runCli(["ship", "--auto"], { cwd: s.cwd, env: { ...s.env, CANADAPOST_BASE_URL: narrow.url } });
       expect(run.code).toBe(2);
-      expectOneSentence(run.stdout, /Setting canadapost\.services names "DOM\.XP", which is not a Canada Post service for Canadian addresses \(Canada Post offers DOM\.RP Regular Parcel, DOM\.EP Expedited Parcel\)/);
+      expectOneSentence(run.stdout, /Setting canadapost\.services names "DOM\.XP", which Canada Post does not offer for Canadian addresses \(it offers DOM\.RP Regular Parcel, DOM\.EP Expedited Parcel\)/);
       await expectNothingBought(t.db, narrow);
     } finally {
       await narrow.stop();
@@ -114,7 +114,7 @@ describe("a service Canada Post does not offer for a Canadian address", () => {
     cp.faults.inject("GetServices", { kind: "status", status: 503 }, 3);
     const refused = await runCli(["ship", "--auto"], { cwd: bad.cwd, env: bad.env });
     expect(refused.code).toBe(2);
-    expectOneSentence(refused.stdout, /Setting canadapost\.fallback_service is "DOM\.ZZ", which is not a Canada Post service for Canadian addresses \(Canada Post's own list could not be had; its published codes are DOM\.RP Regular Parcel/);
+    expectOneSentence(refused.stdout, /Setting canadapost\.fallback_service is "DOM\.ZZ", which is not one of Canada Post's service codes for Canadian addresses \(its own list could not be had; the published codes are DOM\.RP Regular Parcel/);
     expect(refused.stdout).toContain("the services were checked against the published codes instead");
     await expectNothingBought();
 
@@ -142,7 +142,7 @@ describe("a service Canada Post does not offer for a Canadian address", () => {
     await t.db.query(setOrderServiceSql, [`BP${cases}-1`, "USA.EP"]);
     const order = await runCli(["ship", "--auto"], { cwd: s.cwd, env: s.env });
     expect(order.code).toBe(2);
-    expectOneSentence(order.stdout, new RegExp(`Order BP${cases}-1's service "USA\\.EP" \\(chosen for it in the review screen\\), which is not a Canada Post service for Canadian addresses`));
+    expectOneSentence(order.stdout, new RegExp(`Order BP${cases}-1's service "USA\\.EP" \\(chosen for it in the review screen\\), which Canada Post does not offer for Canadian addresses`));
     expect(order.stdout).toContain("choose another for it in the desk's review screen");
     await expectNothingBought();
 
@@ -301,7 +301,7 @@ describe("sandbox mode as a new user runs it: built-in sandboxes, the embedded d
     writeFileSync(join(cwd, "shipdesk.toml"), `[canadapost]\nservice = "DOM.ZZ"\n`, { mode: 0o600 });
     const run = await runCli(["--auto"], { cwd, env: {} });
     expect(run.code).toBe(2);
-    expectOneSentence(run.stdout, /Setting canadapost\.service is "DOM\.ZZ", which is not a Canada Post service for Canadian addresses \(Canada Post offers /);
+    expectOneSentence(run.stdout, /Setting canadapost\.service is "DOM\.ZZ", which Canada Post does not offer for Canadian addresses \(it offers /);
     const { calls, shipments } = await embeddedCalls(join(cwd, "shipdesk-data"));
     expect(shipments).toEqual([]);
     expect(calls.CreateShipment).toBeUndefined();

@@ -57,7 +57,7 @@ describe("Discover Services on the portal", () => {
     });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(
-      'Setting canadapost.service is "DOM.LIB", which is not a Canada Post service for Canadian addresses (Canada Post offers DOM.RP Regular Parcel, DOM.EP Expedited Parcel, DOM.XP Xpresspost, DOM.PC Priority)',
+      'Setting canadapost.service is "DOM.LIB", which Canada Post does not offer for Canadian addresses (it offers DOM.RP Regular Parcel, DOM.EP Expedited Parcel, DOM.XP Xpresspost, DOM.PC Priority)',
     );
     const calls = await t.db.query<{ endpoint: string; n: number; url: string }>(byEndpointSql);
     expect(calls.map((c) => [c.endpoint, c.n])).toEqual([
