@@ -105,18 +105,18 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
     }
     // Before anything is priced or claimed: a setting, an order's service or the labels folder
     // that would fail every label stops the run here, with nothing bought and no row written.
-    if (batch.length > 0 && (await ctx.readyToBuy(batch.flatMap((c) => orderServices(c.order, c.skuService))))) {
-      const choices = new Map(options.choices ?? []);
-      const unpriced = batch.filter((c) => !choices.has(c.order.order_id)).map((c) => orderToPrice(c, options.weights?.get(c.order.order_id)));
-      for (const [orderId, choice] of await priceOrders(deps, unpriced)) {
-        choices.set(orderId, choice);
-        ctx.emit({ type: "priced", orderId, choice });
-      }
-      await inPool(batch, deps.settings.run.concurrency, async (c) => {
-        if (options.signal?.aborted || ctx.refusedKey) summary.notStarted.push(c.order.order_id);
-        else await shipOne(ctx, c, options.weights?.get(c.order.order_id), choices.get(c.order.order_id), summary);
-      });
+    const ready = batch.length > 0 && (await ctx.readyToBuy(batch.flatMap((c) => orderServices(c.order, c.skuService))));
+    const toBuy = ready ? batch : [];
+    const choices = new Map(options.choices ?? []);
+    const unpriced = toBuy.filter((c) => !choices.has(c.order.order_id)).map((c) => orderToPrice(c, options.weights?.get(c.order.order_id)));
+    for (const [orderId, choice] of await priceOrders(deps, unpriced)) {
+      choices.set(orderId, choice);
+      ctx.emit({ type: "priced", orderId, choice });
     }
+    await inPool(toBuy, deps.settings.run.concurrency, async (c) => {
+      if (options.signal?.aborted || ctx.refusedKey) summary.notStarted.push(c.order.order_id);
+      else await shipOne(ctx, c, options.weights?.get(c.order.order_id), choices.get(c.order.order_id), summary);
+    });
     summary.keyRefused = ctx.refusedKey;
     summary.notReady = ctx.notReady;
     summary.spent = await spendOf(deps.db, summary.created);
