@@ -3,6 +3,7 @@ import type { CarrierOutcome, InvalidRequest } from "./outcome.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "./replies.ts";
 import type { ShipmentRequest } from "./request.ts";
 import type { PriceQuote, RatesRequest } from "./rates.ts";
+import type { ServiceListing } from "./services.ts";
 
 /** Canada Post's calls, by the names the audit log (and the sandbox's fault injection) use. */
 export type CanadaPostEndpoint =
@@ -17,7 +18,8 @@ export type CanadaPostEndpoint =
   | "TransmitShipments"
   | "GetManifest"
   | "GetManifests"
-  | "GetRates";
+  | "GetRates"
+  | "GetServices";
 
 export type CreateShipmentOutcome = CarrierOutcome<ShipmentInfo> | InvalidRequest;
 
@@ -57,4 +59,6 @@ export interface ShippingCarrier {
   groupIdFor(date: Date): string;
   /** Get Rates: what each service would charge for the parcel and when it would arrive. Nothing is bought. */
   getRates(request: RatesRequest): Promise<CarrierOutcome<PriceQuote[]>>;
+  /** Discover Services: the services Canada Post offers for parcels to this country ("CA": Canadian addresses). */
+  getServices(country: "CA"): Promise<CarrierOutcome<ServiceListing[]>>;
 }

@@ -23,6 +23,7 @@ import { buildShipmentXml } from "./shipment-xml.ts";
 import { paced, skippedWhilePaused, THROTTLE_GROUP_OF, type ThrottleLimiters } from "./throttle-groups.ts";
 import { buildTransmitXml } from "./transmit-xml.ts";
 import { buildRatesXml, parsePriceQuotes, type PriceQuote, type RatesRequest } from "./rates.ts";
+import { parseServices, type ServiceListing } from "./services.ts";
 
 export interface CanadaPostClientOptions {
   http: HttpClient;
@@ -90,6 +91,19 @@ export class CanadaPostXmlClient implements ShippingCarrier {
       accept: RATE_MEDIA_TYPE,
       body: buildRatesXml(request, { customerNumber: this.settings.customerNumber, contractId: this.settings.contractId }),
       read: (r) => parsePriceQuotes(r.text) ?? "a price-quotes reply",
+    });
+  }
+
+  /**
+   * Discover Services (rate-v4, `GET /rs/ship/service?country=`): the services Canada Post
+   * offers for that country. A read, tried again on no answer or a 5xx like every read.
+   */
+  getServices(country: "CA"): Promise<CarrierOutcome<ServiceListing[]>> {
+    return this.call("GetServices", undefined, {
+      method: "GET",
+      url: `${this.baseUrl}/rs/ship/service?country=${country}`,
+      accept: RATE_MEDIA_TYPE,
+      read: (r) => parseServices(r.text) ?? "a services reply",
     });
   }
 

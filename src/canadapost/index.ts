@@ -24,6 +24,7 @@ export {
 } from "./replies.ts";
 export { classify, THROTTLE_WAIT_MS } from "./classify.ts";
 export { buildRatesXml, parsePriceQuotes, type PriceQuote, type RatesRequest } from "./rates.ts";
+export { parseServices, PUBLISHED_DOMESTIC_SERVICES, type ServiceListing } from "./services.ts";
 export { throttleLimiters, THROTTLE_GROUP_OF, DEFAULT_GROUP_LIMITS, type ThrottleGroup, type ThrottleLimiters } from "./throttle-groups.ts";
 export { looksLikePdf } from "../pdf.ts";
 export { RATE_MEDIA_TYPE, RATE_NAMESPACE } from "./media-types.ts";

@@ -23,6 +23,7 @@ export const THROTTLE_GROUP_OF: Record<CanadaPostEndpoint, ThrottleGroup> = {
   GetManifest: "C",
   GetManifests: "C",
   GetRates: "D",
+  GetServices: "D",
 };
 
 /** The published default limits, calls a minute. Group A is the setting (canadapost.requests_per_minute). */
@@ -53,10 +54,11 @@ export function paced<S extends { kind: string }>(sorted: S, outcome: HttpOutcom
 
 /**
  * Calls whose answer shipdesk can do without (a quote: the label is bought with the fallback
- * service): while their group is paused by a throttle they are not queued behind it, they come
- * back at once as throttled, and nothing is sent.
+ * service; the list of services: the published codes stand in): while their group is paused by
+ * a throttle they are not queued behind it, they come back at once as throttled, and nothing is
+ * sent.
  */
-const SKIPPED_WHILE_PAUSED: ReadonlySet<CanadaPostEndpoint> = new Set(["GetRates"]);
+const SKIPPED_WHILE_PAUSED: ReadonlySet<CanadaPostEndpoint> = new Set(["GetRates", "GetServices"]);
 
 export function skippedWhilePaused(endpoint: CanadaPostEndpoint, limiter: RateLimiter | undefined): CarrierFailure | undefined {
   const wait = limiter?.pausedMs() ?? 0;

@@ -11,7 +11,12 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   isArray: (name, jpath) =>
-    name === "link" || name === "message" || name === "group-id" || name === "price-quote" || (name === "shipment-info" && String(jpath).includes(".")),
+    name === "link" ||
+    name === "message" ||
+    name === "group-id" ||
+    name === "price-quote" ||
+    (name === "service" && jpath === "services.service") ||
+    (name === "shipment-info" && String(jpath).includes(".")),
 });
 
 /** The document's root element's local name and its content; undefined when not well-formed XML. */

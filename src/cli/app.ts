@@ -4,6 +4,7 @@ import type { Settings } from "../config/index.ts";
 import { migrate, openDatabase, type Database } from "../db/index.ts";
 import { databaseAuditLog, HttpClient, routedFetch } from "../http/index.ts";
 import type { BestBuySandboxOptions } from "../sandbox/bestbuy/index.ts";
+import { purchaseCheck } from "../shipping/before-buying.ts";
 import type { ShippingDeps } from "../shipping/index.ts";
 
 export interface Sandboxes {
@@ -44,13 +45,17 @@ async function startSandboxes(settings: Settings, options: OpenOptions): Promise
   // one would; both APIs' sandboxes keep the same Canada Post, as a shop switching APIs would see.
   const files = sandboxStateFiles(settings.dataDir);
   const cp = settings.canadaPost;
+  // The built-in sandbox stands in for the clerk's own account: it takes the settings' customer
+  // number and contract, as Canada Post takes the ones on the agreement. (It used to keep a
+  // contract of its own, so the README's example contract_id was refused on every label.)
+  const account = { customerNumber: cp.customerNumber, contractId: cp.contractId };
   const portal = cp.api === "portal";
   const origin = portal ? `${BUILT_IN_CANADA_POST_ORIGIN}${PORTAL_ROOT}` : BUILT_IN_CANADA_POST_ORIGIN;
   return {
     canadaPostOrigin: origin,
     canadaPost: portal
-      ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, customerNumber: cp.customerNumber, stateFile: files.canadaPost, baseUrl: origin })
-      : startCanadaPostSandbox({ username: cp.username, password: cp.password, customerNumber: cp.customerNumber, stateFile: files.canadaPost, baseUrl: origin }),
+      ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, ...account, stateFile: files.canadaPost, baseUrl: origin })
+      : startCanadaPostSandbox({ username: cp.username, password: cp.password, ...account, stateFile: files.canadaPost, baseUrl: origin }),
     bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, stateFile: files.bestBuy, ...options.bestBuySandbox }),
   };
 }
@@ -81,6 +86,8 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
   const routes = sandboxes ? { [new URL(sandboxes.canadaPostOrigin).origin]: sandboxes.canadaPost.url } : undefined;
   const http = new HttpClient({ audit: databaseAuditLog(db), ...(routes ? { fetch: routedFetch(routes) } : {}) });
   const carrier = carrierFor(settings, http, sandboxes);
+  // One per run: Canada Post's list of services is asked at most once, when a label is first about to be bought.
+  const checks = purchaseCheck({ settings, carrier });
   const marketplace = bestBuyClientFromSettings(settings.bestBuy, http, { baseUrl: settings.bestBuy.baseUrl ?? sandboxes?.bestBuy.url });
   const services =
     settings.mode === "sandbox"
@@ -94,7 +101,7 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
     marketplace,
     sandboxes,
     where: `${db.description}; ${services}${api}`,
-    shippingDeps: (extra = {}) => ({ db, carrier, settings, ...extra }),
+    shippingDeps: (extra = {}) => ({ db, carrier, settings, purchaseCheck: checks, ...extra }),
     async close() {
       await sandboxes?.canadaPost.stop();
       await sandboxes?.bestBuy.stop();

@@ -32,6 +32,8 @@ export function logShippingEvent(log: Logger, e: ShippingEvent): void {
       return log.info("another shipdesk is working on this label; left to it", e.orderId);
     case "priced":
       return e.choice.late || e.choice.reason === "fallback" ? log.warn(e.choice.note, e.orderId) : log.info(e.choice.note, e.orderId);
+    case "note":
+      return log.warn(e.message);
   }
 }
 
@@ -51,6 +53,11 @@ export function shippingLine(s: ShippingSummary): string {
   if (s.notSaved.length) parts.push(`${s.notSaved.length} label(s) not saved`);
   if (s.notStarted.length) parts.push(`${s.notStarted.length} not started (stopped early; left for the next run)`);
   if (s.keyRefused) parts.push(s.keyRefused);
+  if (s.notReady) {
+    // The checks before buying stopped the run: their sentence says what to fix and that nothing was bought.
+    if (s.created.length === 0) parts.shift();
+    parts.push(s.notReady.replace(/\.$/, ""));
+  }
   return `labels: ${parts.join(", ")}`;
 }
 

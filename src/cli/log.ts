@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeLine } from "./console-text.ts";
 
@@ -27,30 +28,50 @@ function rotate(file: string): void {
   }
 }
 
+/** Where a log goes when the data folder cannot take it: the user's temporary folder (%TEMP%). */
+export const FALLBACK_LOG_DIR = tmpdir();
+
+/** A log file in `dir`, ready to append to (rotated), or undefined when the folder cannot hold one. */
+function logFileIn(dir: string): string | undefined {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, "shipdesk.log");
+    rotate(file);
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Plain lines (time, level, order, message) on stdout and appended to shipdesk.log in the data
- * folder, for Task Scheduler runs that nobody watches.
+ * folder, for Task Scheduler runs that nobody watches. When the data folder cannot take a line
+ * (no permission, a full disk, a file in the way), the log moves to shipdesk.log in the user's
+ * temporary folder, and `file` says so: the sentence for a bug names the file that has it.
  */
 export function createLogger(options: { dataDir?: string; write?: (line: string) => void; echo?: boolean } = {}): Logger {
+  const places = options.dataDir ? [options.dataDir, ...(options.dataDir === FALLBACK_LOG_DIR ? [] : [FALLBACK_LOG_DIR])] : [];
   let file: string | undefined;
-  if (options.dataDir) {
-    try {
-      mkdirSync(options.dataDir, { recursive: true });
-      file = join(options.dataDir, "shipdesk.log");
-      rotate(file);
-    } catch {
-      file = undefined;
+  const next = () => {
+    for (;;) {
+      const dir = places.shift();
+      if (dir === undefined) return undefined;
+      const candidate = logFileIn(dir);
+      if (candidate) return candidate;
     }
-  }
+  };
+  file = next();
   const write = options.write ?? ((line: string) => writeLine(process.stdout, line));
   const log = (level: Level, message: string, orderId?: string) => {
     const line = `${new Date().toISOString()} ${level.padEnd(5)} ${orderId ?? "-"} ${message}`;
     if (options.echo !== false) write(line);
-    if (file) {
+    while (file) {
       try {
         appendFileSync(file, `${line}\n`);
+        return;
       } catch {
-        // The screen still has it.
+        // The screen still has it; the next place gets this line and the rest.
+        file = next();
       }
     }
   };
@@ -58,6 +79,8 @@ export function createLogger(options: { dataDir?: string; write?: (line: string)
     info: (m, o) => log("INFO", m, o),
     warn: (m, o) => log("WARN", m, o),
     error: (m, o) => log("ERROR", m, o),
-    file,
+    get file() {
+      return file;
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { loadSettings, type Settings } from "../config/index.ts";
+import { checkDataFolder, loadSettings, type Settings } from "../config/index.ts";
 import { migrate, openDatabase } from "../db/index.ts";
 import { openApp, type App } from "./app.ts";
 import { parseArgs, type Args } from "./args.ts";
@@ -17,9 +17,11 @@ const printError = (text: string) => writeLine(process.stderr, text);
 /** Runs one command; returns the exit code. Never throws: every failure ends in a sentence. */
 export async function main(argv: readonly string[], version: string): Promise<ExitCode> {
   let log: Logger | undefined;
+  let settings: Settings | undefined;
+  const fail = (error: unknown) => reportFailure(error, log, printError, settings);
   // An error thrown outside any awaited work (a library's timer, a stray rejection) still ends
   // in the clerk's sentence and the log, never in a stack trace on the screen.
-  const lastResort = (error: unknown) => process.exit(reportFailure(error, log, printError));
+  const lastResort = (error: unknown) => process.exit(fail(error));
   process.on("uncaughtException", lastResort);
   process.on("unhandledRejection", lastResort);
   try {
@@ -28,7 +30,9 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
       const { demoCommand } = await import("./commands/demo.ts");
       return await demoCommand(args, print);
     }
-    const settings = loadSettings({ configPath: args.config });
+    settings = loadSettings({ configPath: args.config });
+    // Before the log or the database touch it: a file or a device in its place is a setting to fix.
+    checkDataFolder(settings);
     log = createLogger({ dataDir: settings.dataDir, echo: args.auto || args.command !== "" });
     for (const warning of settings.warnings) log.warn(warning);
 
@@ -91,7 +95,7 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
     // Ctrl-C closed the database under the work in hand: that is no failure to report.
     const stopping = interrupted();
     if (stopping) return await stopping;
-    return reportFailure(error, log, printError);
+    return fail(error);
   }
 }
 

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import * as v from "valibot";
+import { normalizePostalCode, PROVINCE_NAMES, provincesOfPostalCode } from "../address/index.ts";
 import { ConfigError } from "./errors.ts";
-import { applyEnvironment, variableFor } from "./env.ts";
+import { applyEnvironment, SECRET_KEYS, variableFor } from "./env.ts";
 import { checkKeyKind } from "./key-kind.ts";
 import { SettingsFileSchema, type SettingsFile } from "./schema.ts";
 import { LIVE_HOSTS, SANDBOX_CREDENTIALS, type Settings } from "./settings.ts";
@@ -51,14 +52,15 @@ export function findSettingsFile(options: LoadOptions): string | undefined {
 }
 
 function parseFile(path: string): Record<string, unknown> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
     throw new ConfigError(
       `The settings file ${path} cannot be read (${(error as { code?: string }).code ?? "unknown error"}); check that it exists and this user may read it.`,
     );
   }
+  const text = utf8Text(path, bytes);
   try {
     return Bun.TOML.parse(text) as Record<string, unknown>;
   } catch (error) {
@@ -67,6 +69,46 @@ function parseFile(path: string): Record<string, unknown> {
       `The settings file ${path} is not valid TOML (${detail}); fix that line, for example put text values in "quotes".`,
     );
   }
+}
+
+/**
+ * The file as UTF-8, or a sentence naming the first line that is not: Notepad's "ANSI" (Windows
+ * Latin-1) turns Montréal's é into a byte that UTF-8 does not have, and reading it leniently
+ * sent "Montr\uFFFDal" to Canada Post on every label. A byte-order mark is dropped.
+ */
+function utf8Text(path: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const line = firstBadLine(bytes);
+    throw new ConfigError(
+      `The settings file ${path} is not saved as UTF-8 (line ${line.number}: ${line.text}); open it in Notepad, choose File > Save As with Encoding "UTF-8", and run shipdesk again.`,
+    );
+  }
+}
+
+const SECRET_NAMES = new Set([...SECRET_KEYS].map((k) => k.split(".").at(-1)!));
+
+/** The first line that does not decode, shown with "?" for the bytes UTF-8 refuses. */
+function firstBadLine(bytes: Uint8Array): { number: number; text: string } {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  let start = 0;
+  for (let number = 1; start <= bytes.length; number++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    const line = bytes.subarray(start, end);
+    try {
+      strict.decode(line);
+    } catch {
+      const text = new TextDecoder("utf-8").decode(line).replace(/\uFFFD/g, "?").trim();
+      // A secret's line is named by its key alone: its value is never printed, not even here.
+      const key = /^["']?([A-Za-z0-9_]+)["']?\s*=/.exec(text)?.[1];
+      if (key && SECRET_NAMES.has(key)) return { number, text: `${key} = …` };
+      return { number, text: text.length > 60 ? `${text.slice(0, 60)}…` : text };
+    }
+    start = end + 1;
+  }
+  return { number: 1, text: "" };
 }
 
 function keyOf(issue: v.BaseIssue<unknown>): string {
@@ -126,6 +168,8 @@ export function loadSettings(options: LoadOptions = {}): Settings {
   const bb = s.bestbuy;
 
   checkKeyKind(cp, file ?? SETTINGS_FILE_NAME);
+  if (cp.sender) checkSenderPlace(cp.sender, file ?? SETTINGS_FILE_NAME);
+  checkAccountNumbers(cp, file ?? SETTINGS_FILE_NAME);
   const portal = cp.api === "portal";
   if (live) {
     if (portal) {
@@ -206,6 +250,48 @@ export function loadSettings(options: LoadOptions = {}): Settings {
   };
 }
 
+/**
+ * The return address must be one Canada Post can deliver to: a postal code that exists (no D,
+ * F, I, O, Q or U; no W or Z first) in the province it names. A label refused for it would be
+ * refused for every order.
+ */
+function checkSenderPlace(sender: { province: string; postal_code: string }, where: string): void {
+  const postal = normalizePostalCode(sender.postal_code);
+  const shown = `${sender.postal_code.slice(0, 3)} ${sender.postal_code.slice(3)}`;
+  if (!postal) {
+    throw new ConfigError(
+      `Setting canadapost.sender.postal_code "${shown}" is not a Canadian postal code (its letters cannot be D, F, I, O, Q or U, nor W or Z first); give the shop's own postal code under [canadapost.sender] in ${where}.`,
+      "canadapost.sender.postal_code",
+    );
+  }
+  const provinces = provincesOfPostalCode(postal);
+  if (!provinces.includes(sender.province)) {
+    const names = provinces.map((p) => `${PROVINCE_NAMES[p]} (${p})`).join(" or ");
+    throw new ConfigError(
+      `Setting canadapost.sender.province is ${sender.province} but the sender's postal code ${shown} is in ${names}; correct province or postal_code under [canadapost.sender] in ${where}, so the labels' return address is right.`,
+      "canadapost.sender.province",
+    );
+  }
+}
+
+/**
+ * Canada Post's customer and contract numbers are 1 to 10 digits, left-padded with zeros to 10
+ * (README §1, common.xsd CustomerIDType/ContractIDType); the schema checks the digits. All
+ * zeros is no number at all.
+ */
+function checkAccountNumbers(cp: { customer_number?: string | undefined; mobo?: string | undefined; contract_id?: string | undefined }, where: string): void {
+  const numbers = [
+    ["canadapost.customer_number", cp.customer_number, "your Canada Post customer number"],
+    ["canadapost.mobo", cp.mobo, 'the "mailed on behalf of" customer number'],
+    ["canadapost.contract_id", cp.contract_id, "your Canada Post contract number"],
+  ] as const;
+  for (const [key, value, what] of numbers) {
+    if (value !== undefined && /^0+$/.test(value)) {
+      throw new ConfigError(`Setting ${key} is all zeros; give ${what} (up to 10 digits, as on your Canada Post agreement) in ${where}.`, key);
+    }
+  }
+}
+
 /** The portal has one host for Test and Production apps (the keys pick); the XML services two. */
 function liveCanadaPostHost(api: "xml" | "portal", environment: "production" | "development"): string {
   if (api === "portal") return LIVE_HOSTS.canadaPostPortal;
@@ -219,7 +305,8 @@ function liveCanadaPostHost(api: "xml" | "portal", environment: "production" | "
 function serviceRule(cp: { service?: string | undefined; service_code?: string | undefined; services: string[]; fallback_service?: string | undefined }) {
   const rule = cp.service ?? (cp.service_code ? cp.service_code : "cheapest_on_time");
   if (rule === "cheapest_on_time") {
-    return { serviceRule: "cheapest_on_time" as const, serviceCode: cp.fallback_service ?? cp.service_code ?? "DOM.EP", services: cp.services };
+    const serviceKey = cp.fallback_service ? "canadapost.fallback_service" : cp.service_code ? "canadapost.service_code" : undefined;
+    return { serviceRule: "cheapest_on_time" as const, serviceCode: cp.fallback_service ?? cp.service_code ?? "DOM.EP", serviceKey, services: cp.services };
   }
-  return { serviceRule: "fixed" as const, serviceCode: rule, services: cp.services };
+  return { serviceRule: "fixed" as const, serviceCode: rule, serviceKey: cp.service ? "canadapost.service" : "canadapost.service_code", services: cp.services };
 }

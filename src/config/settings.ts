@@ -38,6 +38,8 @@ export interface CanadaPostSettings {
   serviceRule: "cheapest_on_time" | "fixed";
   /** The fixed service, or under "cheapest_on_time" the fallback when no quote can be had. */
   serviceCode: string;
+  /** The setting `serviceCode` was read from (canadapost.service, fallback_service…); none: the default. */
+  serviceKey?: string | undefined;
   /** The services "cheapest_on_time" may pick from. */
   services: string[];
   labelFormat: "4x6" | "8.5x11";

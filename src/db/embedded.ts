@@ -1,12 +1,10 @@
 import type { Database } from "./database.ts";
-import { DatabaseError } from "./errors.ts";
+import { DatabaseError, embeddedDamage, MOVE_ASIDE } from "./errors.ts";
 import { lockFolder } from "./lock.ts";
 import { pgliteDatabase, startPglite, warmUpPglite } from "./pglite.ts";
 import { inspectFolder } from "./template/folder.ts";
 import { restoreShippedDatabase } from "./template/restore.ts";
 import { shippedDatabase } from "./template/shipped.ts";
-
-const MOVE_ASIDE = "restore the folder from a backup, or rename it (for example to db-damaged) and run shipdesk again to start a new, empty database";
 
 /**
  * Opens the embedded database in `folder`, first copying the one shipped inside shipdesk into
@@ -41,7 +39,7 @@ export async function openEmbeddedDatabase(folder: string): Promise<Database> {
   } catch (error) {
     lock.release();
     if (error instanceof DatabaseError) throw error;
-    throw new DatabaseError(`Cannot open the embedded database in ${folder}`, {
+    throw embeddedDamage(error, folder, true) ?? new DatabaseError(`Cannot open the embedded database in ${folder}`, {
       fix: `check that this user may write to the folder; if it is damaged, ${MOVE_ASIDE}`,
       cause: error,
     });

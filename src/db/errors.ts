@@ -37,3 +37,32 @@ export function isConnectionFailure(error: unknown): boolean {
     code === "57P03"
   );
 }
+
+/** What to do with an embedded database folder that cannot be opened as it is. */
+export const MOVE_ASIDE = "restore the folder from a backup, or rename it (for example to db-damaged) and run shipdesk again to start a new, empty database";
+
+/**
+ * PostgreSQL's words for data files that are damaged or gone (data_corrupted, index_corrupted,
+ * a relation file missing, an I/O error): the next run meets the same, only a person mends it.
+ */
+const DAMAGE_CODES = new Set(["XX001", "XX002", "58P01", "58030"]);
+
+/**
+ * A failure of the embedded database that says its folder is damaged, as the one sentence
+ * naming the folder and the fix; undefined for anything else. While it starts (`opening`),
+ * PGlite reports the damage it meets only as "failed to initialize" or a WebAssembly abort,
+ * with no code; afterwards PostgreSQL's own codes say it.
+ */
+export function embeddedDamage(error: unknown, folder: string, opening = false): DatabaseError | undefined {
+  if (error instanceof DatabaseError) return undefined;
+  const e = error as { code?: unknown; message?: unknown; name?: unknown } | null;
+  const message = typeof e?.message === "string" ? e.message : String(error);
+  const damaged =
+    (typeof e?.code === "string" && DAMAGE_CODES.has(e.code)) || (opening && (e?.name === "RuntimeError" || /failed to initiali[sz]e/i.test(message)));
+  if (!damaged) return undefined;
+  return new DatabaseError(`The embedded database in ${folder} is damaged (${message.replace(/\s+/g, " ").trim()})`, {
+    code: "DAMAGED",
+    fix: MOVE_ASIDE,
+    cause: error,
+  });
+}

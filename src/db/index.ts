@@ -1,4 +1,4 @@
 export type { Database, Queryable, Row, Session } from "./database.ts";
-export { DatabaseError, isConnectionFailure } from "./errors.ts";
+export { DatabaseError, embeddedDamage, isConnectionFailure } from "./errors.ts";
 export { migrate } from "./migrate.ts";
-export { openDatabase } from "./open.ts";
+export { embeddedFolder, openDatabase } from "./open.ts";

@@ -20,6 +20,13 @@ export interface HttpRequest {
   method: "GET" | "POST" | "PUT" | "DELETE";
   url: string;
   headers?: Record<string, string>;
+  /**
+   * Headers worked out right before each attempt goes out, after any wait (the limiter's pause
+   * after a throttle, a retry's back-off): an OAuth token that may have run out while waiting is
+   * checked then, not when the call was queued. Undefined sends nothing, and the call ends there
+   * (the caller knows why: the token could not be had).
+   */
+  freshHeaders?: () => Promise<Record<string, string> | undefined>;
   body?: string | undefined;
   /** What `api_calls.request_payload` keeps; defaults to `{ body }` when there is a body. */
   auditPayload?: unknown;
@@ -96,7 +103,9 @@ export class HttpClient {
     let outcome: HttpOutcome | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const n = attempt;
-      outcome = request.limiter ? await request.limiter.run(() => this.attempt(request, n)) : await this.attempt(request, n);
+      const sent = request.limiter ? await request.limiter.run(() => this.attempt(request, n)) : await this.attempt(request, n);
+      if (sent === undefined) return { kind: "no-answer", error: "not sent (its headers could not be made)", timedOut: false, durationMs: 0, attempt };
+      outcome = sent;
       if (attempt === attempts || !policy || !policy.retryOn(outcome)) break;
       await this.sleep(this.delay(outcome, attempt, policy));
     }
@@ -113,7 +122,13 @@ export class HttpClient {
     return Math.min(this.maxWaitMs, Math.round(exp / 2 + Math.random() * (exp / 2)));
   }
 
-  private async attempt(request: HttpRequest, attempt: number): Promise<HttpOutcome> {
+  private async attempt(request: HttpRequest, attempt: number): Promise<HttpOutcome | undefined> {
+    let headers = request.headers;
+    if (request.freshHeaders) {
+      const fresh = await request.freshHeaders();
+      if (fresh === undefined) return undefined;
+      headers = { ...headers, ...fresh };
+    }
     const started = performance.now();
     const controller = new AbortController();
     let timedOut = false;
@@ -125,7 +140,7 @@ export class HttpClient {
     try {
       const response = await this.fetchImpl(request.url, {
         method: request.method,
-        headers: request.headers,
+        headers,
         body: request.body,
         signal: controller.signal,
         redirect: "manual",

@@ -1,6 +1,7 @@
 import type { ShippingCarrier } from "../canadapost/index.ts";
 import type { Settings } from "../config/index.ts";
 import type { Database, Session } from "../db/index.ts";
+import type { NamedService, PurchaseCheck } from "./before-buying.ts";
 import type { ShippingEvent } from "./events.ts";
 
 /** The step boundaries where a crash is survivable; the crash tests stop the process at each. */
@@ -14,6 +15,11 @@ export interface ShippingDeps {
   checkpoint?: (step: Checkpoint, orderId: string) => void | Promise<void>;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
+  /**
+   * The checks made before the first label of a run is bought (before-buying.ts): the CLI and
+   * the desk always give them; without, nothing is checked.
+   */
+  purchaseCheck?: PurchaseCheck;
 }
 
 /** The deps plus this run's own database connection, which holds its shipment locks. */
@@ -25,12 +31,30 @@ export interface RunContext extends ShippingDeps {
   today(): Date;
   /** Set when Canada Post refused shipdesk itself (its API key): no further label is started. */
   refusedKey: string | undefined;
+  /** Set when the checks before buying refused the run: nothing is bought. */
+  notReady: string | undefined;
+  /**
+   * Whether labels may be bought in this run, with these services of the orders at hand too;
+   * false (and `notReady` set) when the checks before buying found something to fix.
+   */
+  readyToBuy(orderServices?: readonly NamedService[]): Promise<boolean>;
   /** True once the run was told to stop starting work (Ctrl-C, or --auto's run.max_minutes). */
   stopping(): boolean;
 }
 
 export function runContext(deps: ShippingDeps, session: Session, signal?: AbortSignal): RunContext {
-  return {
+  // The settings' own services are checked once a run however many labels ask (recovery's
+  // workers side by side); a batch's orders bring services of their own.
+  let settingsOnly: Promise<boolean> | undefined;
+  const check = async (services: readonly NamedService[]): Promise<boolean> => {
+    if (ctx.notReady) return false;
+    if (!deps.purchaseCheck) return true;
+    const result = await deps.purchaseCheck.check(services);
+    if (result.note) ctx.emit({ type: "note", message: result.note });
+    if (result.problem) ctx.notReady ??= result.problem;
+    return ctx.notReady === undefined;
+  };
+  const ctx: RunContext = {
     ...deps,
     session,
     emit: (event) => deps.onEvent?.(event),
@@ -40,6 +64,9 @@ export function runContext(deps: ShippingDeps, session: Session, signal?: AbortS
     },
     today: deps.now ?? (() => new Date()),
     refusedKey: undefined,
+    notReady: undefined,
+    readyToBuy: (services = []) => (services.length > 0 ? check(services) : (settingsOnly ??= check([]))),
     stopping: () => signal?.aborted === true,
   };
+  return ctx;
 }

@@ -15,7 +15,9 @@ export type ShippingEvent =
   | { type: "not-saved"; orderId: string; message: string }
   | { type: "throttled"; orderId: string; waitMs: number }
   | { type: "busy"; orderId: string }
-  | { type: "priced"; orderId: string; choice: ServiceChoice };
+  | { type: "priced"; orderId: string; choice: ServiceChoice }
+  /** Something the run's checks want on record (Canada Post's list of services could not be had…). */
+  | { type: "note"; message: string };
 
 export interface ShippingSummary {
   /** Labels bought in this run and saved. */
@@ -34,6 +36,8 @@ export interface ShippingSummary {
   notStarted: string[];
   /** Canada Post refused shipdesk's API key: the settings need fixing before any label. */
   keyRefused: string | undefined;
+  /** The checks before buying stopped the run (a setting, the labels folder): nothing was bought. */
+  notReady: string | undefined;
   /** What this run's new labels cost, taxes included (charged, else quoted); unpriced: none known. */
   spent: { due: number; unpriced: number };
 }
@@ -47,6 +51,7 @@ export const emptySummary = (): ShippingSummary => ({
   skipped: [],
   notStarted: [],
   keyRefused: undefined,
+  notReady: undefined,
   spent: { due: 0, unpriced: 0 },
 });
 

@@ -27,6 +27,9 @@ export async function finishShipment(ctx: RunContext, shipmentId: number, fresh:
       ctx.emit({ type: "adopted", orderId: s.order_id, pin: found.pin });
       label = found;
     } else {
+      // A label an earlier run claimed, that Canada Post does not have: bought only once this
+      // run's checks before buying have passed (a fresh claim passed them before it was made).
+      if (!fresh && !(await ctx.readyToBuy())) return;
       const created = await createLabel(ctx, s);
       if (created.kind === "rejected") {
         summary.failed.push({ orderId: s.order_id, message: created.message });

@@ -1,4 +1,5 @@
 import { ADDRESS_CODES, type Problem } from "../address/index.ts";
+import { orderServices } from "./before-buying.ts";
 import { runContext, type RunContext, type ShippingDeps } from "./deps.ts";
 import { emptySummary, type ShippingSummary } from "./events.ts";
 import { finishShipment } from "./finish.ts";
@@ -102,17 +103,22 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
       }
       batch.push(c);
     }
+    // Before anything is priced or claimed: a setting, an order's service or the labels folder
+    // that would fail every label stops the run here, with nothing bought and no row written.
+    const ready = batch.length > 0 && (await ctx.readyToBuy(batch.flatMap((c) => orderServices(c.order, c.skuService))));
+    const toBuy = ready ? batch : [];
     const choices = new Map(options.choices ?? []);
-    const unpriced = batch.filter((c) => !choices.has(c.order.order_id)).map((c) => orderToPrice(c, options.weights?.get(c.order.order_id)));
+    const unpriced = toBuy.filter((c) => !choices.has(c.order.order_id)).map((c) => orderToPrice(c, options.weights?.get(c.order.order_id)));
     for (const [orderId, choice] of await priceOrders(deps, unpriced)) {
       choices.set(orderId, choice);
       ctx.emit({ type: "priced", orderId, choice });
     }
-    await inPool(batch, deps.settings.run.concurrency, async (c) => {
+    await inPool(toBuy, deps.settings.run.concurrency, async (c) => {
       if (options.signal?.aborted || ctx.refusedKey) summary.notStarted.push(c.order.order_id);
       else await shipOne(ctx, c, options.weights?.get(c.order.order_id), choices.get(c.order.order_id), summary);
     });
     summary.keyRefused = ctx.refusedKey;
+    summary.notReady = ctx.notReady;
     summary.spent = await spendOf(deps.db, summary.created);
     return summary;
   } finally {
@@ -155,6 +161,13 @@ export async function retryFailedLabels(deps: ShippingDeps, orderIds: readonly s
   const summary = emptySummary();
   const results: RetryResult[] = [];
   try {
+    // The checks before buying, with the clerk's service of each order to retry.
+    const rows = await Promise.all(orderIds.map((id) => shipmentOfOrder(deps.db, id)));
+    const services = rows.flatMap((r) => (r?.status === "label_failed" ? orderServices({ ...r, order_lines: [] }, null) : []));
+    if (rows.some((r) => r?.status === "label_failed") && !(await ctx.readyToBuy(services))) {
+      summary.notReady = ctx.notReady;
+      return { results: [], summary };
+    }
     for (const orderId of orderIds) {
       const s = await shipmentOfOrder(deps.db, orderId);
       if (!s || s.status !== "label_failed") {

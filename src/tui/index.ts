@@ -5,7 +5,7 @@ import { combine, type CommandResult } from "../cli/commands/result.ts";
 import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import { createLogger } from "../cli/log.ts";
 import { recordRun } from "../cli/run-record.ts";
-import { shippableOrders } from "../shipping/index.ts";
+import { checkBeforeBuying, shippableOrders } from "../shipping/index.ts";
 import { offerPrintPage, offerTracking } from "./after-screen.ts";
 import { batchPrice, confirmText, startReview } from "./batch.ts";
 import { priceForReview } from "./pricing.ts";
@@ -59,6 +59,10 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
   // Steps 3 to 6: review and confirm; nothing is bought before the confirm.
   let boughtAny = false;
   const shippable = await shippableOrders(app.shippingDeps());
+  // A setting or folder that would stop every label is said before the batch is shown.
+  const ready = await checkBeforeBuying(app.shippingDeps().purchaseCheck, shippable);
+  if (ready.note) p.log.warn(ready.note);
+  if (ready.problem) return stopped(ready.problem, [...codes, EXIT.usage]);
   let review = startReview(shippable, await priceForReview(app, shippable));
   if (review.rows.length === 0) p.log.info("No orders are waiting for a label.");
   else {

@@ -173,3 +173,49 @@ describe("settings", () => {
     expect(s.dataDir).toBe(join(programDir, "shipdesk-data"));
   });
 });
+
+describe("the sender's address and the account's numbers, checked at start-up", () => {
+  const withSender = (province: string, postal: string) => LIVE.replace('province = "on"', `province = "${province}"`).replace('postal_code = "k1a 0b1"', `postal_code = "${postal}"`);
+
+  test("a province its postal code is not in: one sentence naming canadapost.sender.province and the province the code is in", () => {
+    const e = errorOf(() => loadSettings(withFile(withSender("QC", "K1A 0B1"))));
+    expect(e.key).toBe("canadapost.sender.province");
+    expect(e.message).toContain("Setting canadapost.sender.province is QC but the sender's postal code K1A 0B1 is in Ontario (ON)");
+    expectOneSentence(e.message);
+  });
+
+  test("X is both the Northwest Territories and Nunavut: either is accepted; a letter Canada Post never uses is refused", () => {
+    expect(loadSettings(withFile(withSender("NU", "X0A 0H0"))).canadaPost.sender.province).toBe("NU");
+    expect(loadSettings(withFile(withSender("NT", "X1A 2L9"))).canadaPost.sender.province).toBe("NT");
+    const e = errorOf(() => loadSettings(withFile(withSender("ON", "K1D 0B1"))));
+    expect(e.key).toBe("canadapost.sender.postal_code");
+    expect(e.message).toContain('"K1D 0B1" is not a Canadian postal code');
+    expectOneSentence(e.message);
+  });
+
+  test("an all-zero customer number, contract or mobo is refused; up to 10 digits with leading zeros is fine", () => {
+    const cases: [string, string][] = [
+      ["customer_number", LIVE.replace('customer_number = "2004381"', 'customer_number = "0000000"')],
+      ["contract_id", LIVE.replace('contract_id = "42708517"', 'contract_id = "0000000000"')],
+      ["mobo", LIVE.replace('contract_id = "42708517"', 'contract_id = "42708517"\nmobo = "0"')],
+    ];
+    for (const [key, toml] of cases) {
+      const e = errorOf(() => loadSettings(withFile(toml)));
+      expect(e.key).toBe(`canadapost.${key}`);
+      expect(e.message).toContain("is all zeros");
+      expectOneSentence(e.message);
+    }
+    const s = loadSettings(withFile(LIVE.replace('contract_id = "42708517"', 'contract_id = "0040012345"')));
+    expect(s.canadaPost.contractId).toBe("0040012345");
+  });
+
+  test("a file that is not UTF-8 is refused naming the first such line; a UTF-8 byte-order mark is fine", () => {
+    const latin1 = withFile("");
+    writeFileSync(latin1.configPath!, Buffer.from(`[canadapost.sender]\ncity = "Québec"\n`, "latin1"));
+    const e = errorOf(() => loadSettings(latin1));
+    expect(e.message).toBe(`The settings file ${latin1.configPath} is not saved as UTF-8 (line 2: city = "Qu?bec"); open it in Notepad, choose File > Save As with Encoding "UTF-8", and run shipdesk again.`);
+    const bom = withFile("");
+    writeFileSync(bom.configPath!, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(LIVE.replace('city = "Ottawa"', 'city = "Gatineau"').replace('province = "on"', 'province = "QC"').replace('postal_code = "k1a 0b1"', 'postal_code = "J8X 3X7"'), "utf8")]));
+    expect(loadSettings(bom).canadaPost.sender.city).toBe("Gatineau");
+  });
+});

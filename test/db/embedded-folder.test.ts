@@ -142,7 +142,9 @@ describe("a damaged or half-written folder is refused and left as it was", () =>
   test("a control file full of garbage: PGlite itself refuses it, and nothing is written", async () => {
     const { dataDir, db } = copyOfWhole();
     writeFileSync(join(db, "global", "pg_control"), new Uint8Array(8192).fill(0x5a));
-    await expectRefused(dataDir, db, /Cannot open the embedded database in .*: check that this user may write to the folder; if it is damaged, restore the folder from a backup, or rename it/);
+    const error = await expectRefused(dataDir, db, /The embedded database in .* is damaged \(PGlite failed to initialize properly\): restore the folder from a backup, or rename it/);
+    // Damage the next run would meet again: a person's (exit 2), not "try later".
+    expect(error.code).toBe("DAMAGED");
   }, 30_000);
 
   test("a PostgreSQL data folder of another version", async () => {

@@ -7,6 +7,7 @@ let t: TestDatabase;
 let server: ReturnType<typeof Bun.serve>;
 let base: string;
 const hits = new Map<string, number>();
+const seenAuthorization: string[] = [];
 const PDF = new TextEncoder().encode("%PDF-1.7\n% a label\n%%EOF");
 
 beforeAll(async () => {
@@ -20,6 +21,10 @@ beforeAll(async () => {
       hits.set(path, n);
       if (path === "/hang") return new Promise<Response>((resolve) => setTimeout(() => resolve(new Response("late")), 3000));
       if (path === "/flaky" || path === "/flaky-limited") return n < 3 ? new Response("busy", { status: 503 }) : new Response("fine");
+      if (path === "/flaky-fresh") {
+        seenAuthorization.push(req.headers.get("authorization") ?? "");
+        return n < 3 ? new Response("busy", { status: 503 }) : new Response("fine");
+      }
       if (path === "/throttled") return n === 1 ? new Response("slow down", { status: 429, headers: { "retry-after": "1" } }) : new Response("ok");
       if (path === "/pdf") return new Response(PDF, { headers: { "content-type": "application/pdf" } });
       if (path === "/reject") return new Response("<messages/>", { status: 400 });
@@ -38,6 +43,36 @@ afterAll(async () => {
 const rowsFor = (relatedId: string) => t.db.query<Record<string, any>>(auditRows, [relatedId]);
 
 describe("HttpClient", () => {
+  test("fresh headers are made right before each attempt, after the limiter's pause and the retry's back-off; none: nothing sent", async () => {
+    const events: string[] = [];
+    const limiter = new RateLimiter(10, 60_000);
+    const started = performance.now();
+    limiter.pause(150); // another caller was throttled a moment ago
+    const http = new HttpClient({ audit: databaseAuditLog(t.db), sleep: async (ms) => void events.push(`back-off ${ms > 0}`) });
+    let made = 0;
+    const outcome = await http.send({
+      service: "CanadaPost",
+      endpoint: "GetShipments",
+      relatedId: "H-FRESH",
+      method: "GET",
+      url: `${base}/flaky-fresh`,
+      timeoutMs: 2000,
+      limiter,
+      retry: { attempts: 3, retryOn: (o) => o.kind === "response" && o.status >= 500 },
+      freshHeaders: async () => {
+        events.push(`headers at ${performance.now() - started >= 150 ? "after" : "before"} the pause`);
+        return { Authorization: `Bearer token-${++made}` };
+      },
+    });
+    expect(isSuccess(outcome)).toBe(true);
+    expect(events).toEqual(["headers at after the pause", "back-off true", "headers at after the pause", "back-off true", "headers at after the pause"]);
+    expect(seenAuthorization).toEqual(["Bearer token-1", "Bearer token-2", "Bearer token-3"]);
+
+    const none = await http.send({ service: "CanadaPost", endpoint: "GetShipments", relatedId: "H-NONE", method: "GET", url: `${base}/ok`, timeoutMs: 2000, freshHeaders: async () => undefined });
+    expect(none.kind).toBe("no-answer");
+    expect(await rowsFor("H-NONE")).toEqual([]);
+  });
+
   test("a call that never answers times out, is reported as no answer and audited", async () => {
     const http = new HttpClient({ audit: databaseAuditLog(t.db) });
     const outcome = await http.send({ service: "CanadaPost", endpoint: "CreateShipment", relatedId: "H-1", method: "POST", url: `${base}/hang`, body: "<shipment/>", auditPayload: { xml: "<shipment/>" }, timeoutMs: 200 });

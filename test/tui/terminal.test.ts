@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../../src/db/index.ts";
@@ -119,6 +119,22 @@ describe("the interactive program in a terminal", () => {
     await t.waitFor("Stopped: nothing was bought.");
     expect(await t.exitCode()).toBe(0);
     expect(await shipmentsIn(t.dataDir)).toEqual([]);
+  }, 60_000);
+
+  test("a labels folder that cannot take a label: said before the batch is shown, exit 2, nothing bought", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), "shipdesk-tui-labels-"));
+    try {
+      const file = join(elsewhere, "labels");
+      writeFileSync(file, "a file, not a folder");
+      const t = (term = startShipdesk("labels-file", { SHIPDESK_LABELS_DIR: file }));
+      const screen = await t.waitFor("nothing was bought.", 30_000);
+      expect(screen).toContain(`The labels folder ${file} is a file, not a folder; move that file away, or point the environment variable SHIPDESK_LABELS_DIR at a folder`);
+      expect(screen).not.toContain("Orders to buy labels for");
+      expect(await t.exitCode()).toBe(2);
+      expect(await shipmentsIn(t.dataDir)).toEqual([]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 

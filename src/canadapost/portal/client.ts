@@ -5,9 +5,10 @@ import { looksLikePdf } from "../../pdf.ts";
 import type { CanadaPostEndpoint as Endpoint, CreateShipmentOutcome, ShippingCarrier } from "../carrier.ts";
 import { CanadaPostError } from "../error.ts";
 import { hrefOf, otherApiLink, type Link, type LinkRef } from "../links.ts";
-import { ok, type CarrierOutcome } from "../outcome.ts";
+import { ok, type CarrierFailure, type CarrierOutcome } from "../outcome.ts";
 import type { PriceQuote, RatesRequest } from "../rates.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "../replies.ts";
+import type { ServiceListing } from "../services.ts";
 import { groupIdFor, type ShipmentRequest } from "../request.ts";
 import { paced, skippedWhilePaused, THROTTLE_GROUP_OF, type ThrottleLimiters } from "../throttle-groups.ts";
 import { buildRatesJson, buildRefundJson, buildShipmentJson, buildTransmitJson, portalGroupId, type JsonBody } from "./bodies.ts";
@@ -17,6 +18,7 @@ import {
   parseManifestJson,
   parsePriceQuotesJson,
   parseRefundTicketJson,
+  parseServicesJson,
   parseShipmentDetailsJson,
   parseShipmentInfoJson,
   parseShipmentPriceJson,
@@ -91,6 +93,15 @@ export class CanadaPostPortalClient implements ShippingCarrier {
       url: `${this.baseUrl}/rating/v1/prices`,
       body: buildRatesJson(request, { customerNumber: this.settings.customerNumber, contractId: this.settings.contractId }),
       read: (r) => parsePriceQuotesJson(r.text) ?? "a list of price quotes",
+    });
+  }
+
+  /** Discover Services (rating/v1/services?country=): a read, on the Rating API like Get Rates. */
+  getServices(country: "CA"): Promise<CarrierOutcome<ServiceListing[]>> {
+    return this.call("GetServices", undefined, {
+      method: "GET",
+      url: `${this.baseUrl}/rating/v1/services?country=${country}`,
+      read: (r) => parseServicesJson(r.text) ?? "a list of services [{serviceCode, serviceName}]",
     });
   }
 
@@ -272,9 +283,9 @@ export class CanadaPostPortalClient implements ShippingCarrier {
   }
 
   /**
-   * One call: a token, Bearer, audit, retry for reads only, one more try with a new token
-   * after a 401, redirects, classification. `read` turns a 2xx reply into the value, or names
-   * what was expected when the reply is not it.
+   * One call: Bearer, audit, retry for reads only, one more try with a new token after a 401,
+   * redirects, classification. `read` turns a 2xx reply into the value, or names what was
+   * expected when the reply is not it.
    */
   private async call<T>(
     endpoint: Endpoint,
@@ -293,18 +304,21 @@ export class CanadaPostPortalClient implements ShippingCarrier {
     const limiter = this.limiters[THROTTLE_GROUP_OF[endpoint]];
     const skipped = skippedWhilePaused(endpoint, limiter);
     if (skipped) return skipped;
-    let token = await this.tokens.get();
-    if (token.kind !== "ok") return token;
-    let outcome = await this.send(endpoint, relatedId, c, c.url, token.value, limiter);
-    // A token can die before its expires_in (revoked, the gateway restarted): one new token,
-    // one more try. A 401 with a fresh token is the key itself being refused.
-    if (outcome.kind === "response" && outcome.status === 401) {
-      this.tokens.invalidate(token.value);
-      token = await this.tokens.get();
-      if (token.kind !== "ok") return token;
-      outcome = await this.send(endpoint, relatedId, c, c.url, token.value, limiter);
+    let bearer: Bearer = {};
+    let outcome = await this.send(endpoint, relatedId, c, c.url, bearer, limiter);
+    if (bearer.failure) return bearer.failure;
+    // The token was good by its expires_in when it left (it is checked right before each send,
+    // after any wait), so a 401 means it died early (revoked, the gateway restarted) or the keys
+    // are refused: one more try with a token fetched since tells which. Only a 401 to that
+    // fresh token is the keys themselves being refused.
+    if (outcome.kind === "response" && outcome.status === 401 && bearer.token !== undefined) {
+      this.tokens.invalidate(bearer.token);
+      const refused = bearer.sentAt ?? this.tokens.time();
+      bearer = { fetchedAfter: refused };
+      outcome = await this.send(endpoint, relatedId, c, c.url, bearer, limiter);
+      if (bearer.failure) return bearer.failure;
     }
-    outcome = await this.followRedirects(endpoint, relatedId, c, c.url, outcome, token.value, limiter);
+    outcome = await this.followRedirects(endpoint, relatedId, c, c.url, outcome, limiter);
     const sorted = paced(classifyJson(endpoint, outcome), outcome, limiter);
     if (sorted.kind !== "answer") return sorted;
     const value = c.read(sorted.response);
@@ -322,7 +336,6 @@ export class CanadaPostPortalClient implements ShippingCarrier {
     c: { method: string; accept?: string; notReady?: boolean },
     from: string,
     first: HttpOutcome,
-    token: string,
     limiter: RateLimiter | undefined,
   ): Promise<HttpOutcome> {
     let outcome = first;
@@ -332,23 +345,39 @@ export class CanadaPostPortalClient implements ShippingCarrier {
       if (!location) break;
       url = new URL(location, url).toString();
       const sameOrigin = new URL(url).origin === new URL(this.baseUrl).origin;
-      outcome = await this.send(endpoint, relatedId, { ...c, method: "GET" }, url, sameOrigin ? token : undefined, limiter);
+      outcome = await this.send(endpoint, relatedId, { ...c, method: "GET" }, url, sameOrigin ? {} : undefined, limiter);
     }
     return outcome;
   }
 
+  /**
+   * One HTTP call. With `bearer`, the token is asked for right before each attempt goes out,
+   * after the limiter's pause and any retry's back-off; what was sent, and a token endpoint's
+   * failure, are written back into it.
+   */
   private send(
     endpoint: Endpoint,
     relatedId: string | undefined,
     c: { method: "GET" | "POST" | "DELETE"; accept?: string; body?: JsonBody; notReady?: boolean },
     url: string,
-    token: string | undefined,
+    bearer: Bearer | undefined,
     limiter: RateLimiter | undefined,
   ): Promise<HttpOutcome> {
     const headers: Record<string, string> = { Accept: c.accept ?? JSON_TYPE, "Accept-Language": "en-CA" };
-    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
     const body = c.body === undefined ? undefined : JSON.stringify(c.body);
     if (body !== undefined) headers["Content-Type"] = JSON_TYPE;
+    const freshHeaders = bearer
+      ? async (): Promise<Record<string, string> | undefined> => {
+          const token = await this.tokens.get(bearer.fetchedAfter);
+          if (token.kind !== "ok") {
+            bearer.failure = token;
+            return undefined;
+          }
+          bearer.token = token.value;
+          bearer.sentAt = this.tokens.time();
+          return { Authorization: `Bearer ${token.value}` };
+        }
+      : undefined;
     return this.http.send({
       service: "CanadaPost",
       endpoint,
@@ -356,6 +385,7 @@ export class CanadaPostPortalClient implements ShippingCarrier {
       method: c.method,
       url,
       headers,
+      ...(freshHeaders ? { freshHeaders } : {}),
       body,
       auditPayload: c.body ?? null,
       timeoutMs: this.settings.timeoutMs,
@@ -364,6 +394,15 @@ export class CanadaPostPortalClient implements ShippingCarrier {
       ...(c.method === "GET" ? { retry: c.notReady ? this.notReadyRetry : this.readRetry } : {}),
     });
   }
+}
+
+/** One call's use of the OAuth token: which one was sent and when, or why none could be had. */
+interface Bearer {
+  /** Only a token fetched no earlier than this will do (after a 401). */
+  fetchedAfter?: number;
+  token?: string;
+  sentAt?: number;
+  failure?: CarrierFailure;
 }
 
 const isRedirect = (status: number) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import type { CanadaPostMessage } from "../error.ts";
 import type { Link } from "../links.ts";
 import type { PriceQuote } from "../rates.ts";
+import type { ServiceListing } from "../services.ts";
 import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo, ShipmentPrice } from "../replies.ts";
 
 /**
@@ -164,6 +165,23 @@ export function parseTokenJson(body: string): PortalToken | undefined {
   if (!parsed.success) return undefined;
   if (parsed.output.token_type !== undefined && parsed.output.token_type.toLowerCase() !== "bearer") return undefined;
   return { accessToken: parsed.output.access_token, expiresInSeconds: parsed.output.expires_in };
+}
+
+// Discover Services (rating/v1/services; no Rating OpenAPI is published, devportal.md §3.9): the
+// XML <services><service> camel-cased, which by the mirror rule (§4: no root element, repeated
+// elements as plain arrays) is an array of {serviceCode, serviceName, link}. UNCERTAIN, so a
+// {services: […]} or {service: […]} wrapper is read too.
+const ServiceSchema = v.object({ serviceCode: text, serviceName: v.optional(v.nullable(v.string())) });
+const ServicesSchema = v.union([
+  v.array(ServiceSchema),
+  v.pipe(v.object({ services: v.array(ServiceSchema) }), v.transform((x) => x.services)),
+  v.pipe(v.object({ service: v.array(ServiceSchema) }), v.transform((x) => x.service)),
+]);
+
+export function parseServicesJson(body: string): ServiceListing[] | undefined {
+  const parsed = v.safeParse(ServicesSchema, json(body));
+  if (!parsed.success) return undefined;
+  return parsed.output.map((s) => ({ code: s.serviceCode, name: s.serviceName ?? "" }));
 }
 
 // Get Rates (UNCERTAIN shape, see buildRatesJson): the XML price-quote camel-cased, taxes as

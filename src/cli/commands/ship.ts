@@ -6,7 +6,7 @@ import type { Logger } from "../log.ts";
 import type { CommandResult } from "./result.ts";
 
 export function shippingExitCode(s: ShippingSummary) {
-  if (s.keyRefused) return EXIT.usage;
+  if (s.keyRefused || s.notReady) return EXIT.usage;
   if (needsPerson(s)) return EXIT.needsPerson;
   if (s.inDoubt.length > 0 || s.notStarted.length > 0) return EXIT.unreachable;
   return EXIT.ok;

@@ -14,6 +14,7 @@ import {
   manifestsXml,
   messagesXml,
   refundInfoXml,
+  servicesXml,
   shipmentDetailsXml,
   shipmentInfoXml,
   shipmentsXml,
@@ -22,6 +23,7 @@ import {
 import { MAILING_SCENARIO, REFUND_REQUEST, SHIPMENT, TRANSMIT_SET, checkElement } from "./schema.ts";
 import { SANDBOX_SERVICES, sandboxQuote, type SandboxQuote } from "./pricing.ts";
 import { keepCanadaPostState } from "../state-file.ts";
+import { SandboxServices } from "./services.ts";
 import { CanadaPostSandboxState, type SandboxShipment } from "./state.ts";
 
 export interface CanadaPostSandboxOptions {
@@ -30,6 +32,11 @@ export interface CanadaPostSandboxOptions {
   /** The mailed-by customer number accepted in paths (with or without zero padding). */
   customerNumber?: string;
   contractId?: string;
+  /**
+   * The services the account has for Canadian addresses (Discover Services, and what Create
+   * Shipment takes); default: every published domestic code.
+   */
+  domesticServices?: readonly string[];
   /** Rolling-window limit on Create Shipment + Get Artifact, answered like Canada Post's SLM. Off by default. */
   rateLimit?: { perMinute: number; windowMs?: number };
   /** Status of the SLM throttle reply; Canada Post does not document it (README §4). */
@@ -58,8 +65,6 @@ type Endpoint = CanadaPostEndpoint | "GetGroups";
 const SHIPMENT_NS = "http://www.canadapost.ca/ws/shipment-v8";
 const MANIFEST_NS = "http://www.canadapost.ca/ws/manifest-v8";
 const RATE_NS = "http://www.canadapost.ca/ws/ship/rate-v4";
-const DOMESTIC_SERVICES = new Set(["DOM.RP", "DOM.EP", "DOM.XP", "DOM.XP.CERT", "DOM.PC", "DOM.LIB"]);
-const OTHER_SERVICES = /^(USA|INT)\.[A-Z.]+$/;
 const PROVINCES = new Set(["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]);
 
 const parser = new XMLParser({
@@ -79,6 +84,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
   const password = options.password ?? SANDBOX_CREDENTIALS.canadaPostPassword;
   const customer = strip(options.customerNumber ?? SANDBOX_CREDENTIALS.customerNumber);
   const contractId = options.contractId ?? SANDBOX_CREDENTIALS.contractId;
+  const services = new SandboxServices(options.domesticServices);
   const expectedAuth = `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
   // Real artifact links carry the API username (16 hex digits, e.g. 6e93d53968881714) in their
   // path: the sandbox does the same, so the tests see that it never reaches the audit log.
@@ -203,7 +209,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
     const body = await readBody(c, "shipment", SHIPMENT_NS, SHIPMENT);
     if ("errors" in body) return fail(c, 400, body.errors);
     const shipment = body.content;
-    const rules = businessRules(shipment, contractId);
+    const rules = businessRules(shipment, contractId, services);
     if (rules.length > 0) return fail(c, 400, rules);
     const spec = shipment["delivery-spec"] as Record<string, any>;
     const ids = state.nextIds();
@@ -267,6 +273,19 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
       .filter((q): q is SandboxQuote => q !== undefined);
     if (quotes.length === 0) return rate(400, [{ code: "9112", description: "No service is available for this parcel." }]);
     return xml(c, priceQuotesXml(base(c).origin, quotes), 200, RATE_TYPE);
+  });
+
+  // Discover Services (rate-v4): the services offered for parcels to a country; nothing is bought.
+  app.get("/rs/ship/service", async (c) => {
+    const gated = await gate(c, "GetServices", { accept: RATE_TYPE });
+    if (gated instanceof Response) return gated;
+    const country = c.req.query("country");
+    if (country !== undefined && !/^[A-Za-z]{2}$/.test(country)) {
+      return xml(c, messagesXml([{ code: "Server", description: "country must be a two-letter country code." }]), 400, "application/vnd.cpc.messages+xml");
+    }
+    if (gated === "lose-reply") return droppedReply(RATE_TYPE);
+    const upper = country?.toUpperCase();
+    return xml(c, servicesXml(base(c).origin, services.forCountry(upper), upper), 200, RATE_TYPE);
   });
 
   app.get("/rs/:mb/:mobo/shipment", async (c) => {
@@ -408,13 +427,13 @@ function parse(text: string): Parsed | undefined {
 }
 
 /** Canada Post's checks after the schema: the ones a domestic seller can run into. */
-function businessRules(shipment: Record<string, unknown>, contractId: string): Message[] {
+function businessRules(shipment: Record<string, unknown>, contractId: string, services: SandboxServices): Message[] {
   const spec = shipment["delivery-spec"] as Record<string, any>;
   const out: Message[] = [];
   const service = String(spec["service-code"]);
   const dest = spec.destination["address-details"] as Record<string, string>;
   const country = dest["country-code"]!.toUpperCase();
-  if (!DOMESTIC_SERVICES.has(service) && !OTHER_SERVICES.test(service)) {
+  if (!services.offers(service)) {
     out.push({ code: "3000", description: `Service ${service} is not available for this contract.` });
   }
   if (country === "CA" || country === "US") {

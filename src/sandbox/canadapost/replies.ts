@@ -170,3 +170,16 @@ export function priceQuotesXml(origin: string, quotes: readonly SandboxQuote[]):
   }
   return end(doc);
 }
+
+/** discovery.xsd's `<services>`: each service with its code, name and Get Service link. */
+export function servicesXml(origin: string, services: readonly { code: string; name: string }[], country: string | undefined): string {
+  const doc = create({ version: "1.0", encoding: "UTF-8" }).ele(RATE_NS, "services");
+  for (const s of services) {
+    const e = doc.ele("service");
+    e.ele("service-code").txt(s.code);
+    e.ele("service-name").txt(s.name);
+    const query = country ? `?country=${country}` : "";
+    e.ele("link", { rel: "service", href: `${origin}/rs/ship/service/${s.code}${query}`, "media-type": RATE_TYPE });
+  }
+  return end(doc);
+}

@@ -8,6 +8,7 @@ import { labelPdf, manifestPdf } from "../canadapost/label-pdf.ts";
 import { SANDBOX_SERVICES, sandboxQuote, type SandboxQuote } from "../canadapost/pricing.ts";
 import { CanadaPostSandboxState, type SandboxShipment } from "../canadapost/state.ts";
 import { keepCanadaPostState } from "../state-file.ts";
+import { SandboxServices } from "../canadapost/services.ts";
 import { CreateShipmentBody, RatesBody, RefundBody, TransmitBody, issuesOf } from "./checks.ts";
 import { linksOfManifest, manifestLinks, priceJson, quoteJson, shipmentInfoJson, shipmentLinks, type PortalBase } from "./replies.ts";
 
@@ -16,6 +17,8 @@ export interface PortalSandboxOptions {
   clientSecret?: string;
   customerNumber?: string;
   contractId?: string;
+  /** The services the account has for Canadian addresses (rating/v1/services, and Create Shipment). */
+  domesticServices?: readonly string[];
   /** expires_in of the tokens it hands out; default 3600 s. */
   tokenLifetimeSeconds?: number;
   /** A new label or manifest answers 404 this long after creation, as while it renders; default 0. */
@@ -69,7 +72,6 @@ type Endpoint = CanadaPostEndpoint | "GetGroups" | "GetToken";
 const JSON_TYPE = "application/json";
 /** The live gateway's root path; the sandbox answers under the same one. */
 export const PORTAL_ROOT = "/prod/devportal-portaildesdeveloppeurs";
-const DOMESTIC_SERVICES = new Set(["DOM.RP", "DOM.EP", "DOM.XP", "DOM.XP.CERT", "DOM.PC", "DOM.LIB"]);
 const PROVINCES = new Set(["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]);
 
 type Failure = { errorCode: string; message: string };
@@ -85,6 +87,7 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
   const clientSecret = options.clientSecret ?? SANDBOX_CREDENTIALS.canadaPostClientSecret;
   const customer = strip(options.customerNumber ?? SANDBOX_CREDENTIALS.customerNumber);
   const contractId = options.contractId ?? SANDBOX_CREDENTIALS.contractId;
+  const services = new SandboxServices(options.domesticServices);
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
   const renderDelayMs = options.renderDelayMs ?? 0;
   const redirect = options.artifactRedirect ?? false;
@@ -242,7 +245,7 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
     if (body.customerRequestId && [...state.shipments.values()].some((s) => s.requestId === body.customerRequestId)) {
       return fail(c, 400, [{ errorCode: "7314", message: `A shipment with customerRequestId ${body.customerRequestId} already exists; the customerRequestId must be unique.` }]);
     }
-    const rules = businessRules(body, contractId);
+    const rules = businessRules(body, contractId, services);
     if (rules.length > 0) return fail(c, 400, rules);
     const spec = body.deliverySpec;
     const record: SandboxShipment = {
@@ -404,6 +407,22 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
     return json(c, { poNumber: m.poNumber, links: linksOfManifest(base(c), m) });
   });
 
+  // Discover Services (rating/v1/services): the XML <services> camel-cased, as a plain array.
+  app.get("/rating/v1/services", async (c) => {
+    const gated = await gate(c, "GetServices", { accept: JSON_TYPE });
+    if (gated instanceof Response) return gated;
+    const country = c.req.query("country");
+    if (country !== undefined && !/^[A-Za-z]{2}$/.test(country)) return fail(c, 400, [{ errorCode: "Server", message: "country must be a two-letter country code." }]);
+    if (gated === "lose-reply") return droppedReply(JSON_TYPE);
+    const upper = country?.toUpperCase();
+    const query = upper ? `?country=${upper}` : "";
+    const origin = base(c).origin;
+    return json(
+      c,
+      services.forCountry(upper).map((s) => ({ serviceCode: s.code, serviceName: s.name, link: { rel: "service", href: `${origin}/rating/v1/services/${s.code}${query}`, mediaType: JSON_TYPE } })),
+    );
+  });
+
   // Get Rates (rating/v1/prices): what each service would cost; nothing is bought.
   app.post("/rating/v1/prices", async (c) => {
     const gated = await gate(c, "GetRates", { accept: JSON_TYPE, body: true });
@@ -444,13 +463,13 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
 }
 
 /** Canada Post's checks after the schema: the ones a domestic seller can run into. */
-function businessRules(body: CreateShipmentBody, contractId: string): Failure[] {
+function businessRules(body: CreateShipmentBody, contractId: string, services: SandboxServices): Failure[] {
   const spec = body.deliverySpec;
   const out: Failure[] = [];
   const service = spec.serviceCode;
   const dest = spec.destination.addressDetails;
   const country = dest.countryCode.toUpperCase();
-  if (!DOMESTIC_SERVICES.has(service) && !/^(USA|INT)\.[A-Z.]+$/.test(service)) out.push({ errorCode: "3000", message: `Service ${service} is not available for this contract.` });
+  if (!services.offers(service)) out.push({ errorCode: "3000", message: `Service ${service} is not available for this contract.` });
   if (body.requestedShippingPoint === undefined && body.shippingPointId === undefined) out.push({ errorCode: "9189", message: "One of requestedShippingPoint and shippingPointId is required." });
   if (country === "CA" || country === "US") {
     if (!dest.addressLine1) out.push({ errorCode: "1156", message: "Address line 1 is mandatory." });

@@ -2,13 +2,14 @@ import { describe, expect, test } from "bun:test";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { parseManifest, parseManifestLinks, parseMessages, parseShipmentInfo } from "../../../src/canadapost/index.ts";
+import { parseManifest, parseManifestLinks, parseMessages, parseServices, parseShipmentInfo } from "../../../src/canadapost/index.ts";
 import { SANDBOX_CREDENTIALS } from "../../../src/config/index.ts";
 import { createCanadaPostSandbox } from "../../../src/sandbox/canadapost/index.ts";
 import { REFERENCE_DIR } from "../../canadapost/support.ts";
 
 const SHIPMENT = "application/vnd.cpc.shipment-v8+xml";
 const MANIFEST = "application/vnd.cpc.manifest-v8+xml";
+const RATE = "application/vnd.cpc.ship.rate-v4+xml";
 const AUTH = `Basic ${Buffer.from(`${SANDBOX_CREDENTIALS.canadaPostUsername}:${SANDBOX_CREDENTIALS.canadaPostPassword}`).toString("base64")}`;
 const CUSTOMER = SANDBOX_CREDENTIALS.customerNumber;
 
@@ -187,6 +188,26 @@ describe("Canada Post sandbox: shipments, labels, manifests", () => {
   });
 });
 
+describe("Canada Post sandbox: Discover Services", () => {
+  test("the services for Canadian addresses, read back by the client's parser; Basic auth and the rate-v4 type required", async () => {
+    const { app } = createCanadaPostSandbox({ domesticServices: ["DOM.RP", "DOM.EP"] });
+    const reply = await get(app, "http://sandbox.test/rs/ship/service?country=CA", RATE);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get("content-type")).toBe(RATE);
+    expect(parseServices(await reply.text())).toEqual([
+      { code: "DOM.RP", name: "Regular Parcel" },
+      { code: "DOM.EP", name: "Expedited Parcel" },
+    ]);
+    expect(parseServices(await (await get(app, "http://sandbox.test/rs/ship/service?country=US", RATE)).text())!.every((s) => s.code.startsWith("USA."))).toBe(true);
+    expect((await get(app, "http://sandbox.test/rs/ship/service?country=CA", RATE, "Basic eDp5")).status).toBe(401);
+    expect((await get(app, "http://sandbox.test/rs/ship/service?country=CA", SHIPMENT)).status).toBe(406);
+    expect((await get(app, "http://sandbox.test/rs/ship/service?country=Canada", RATE)).status).toBe(400);
+    // A service the account does not have is refused at Create Shipment too (3000).
+    const refused = await (await post(app, shipmentXml((x) => x.replace("DOM.EP", "DOM.XP")))).text();
+    expect(parseMessages(refused)!.map((m) => m.code)).toEqual(["3000"]);
+  });
+});
+
 const xmllint = Bun.which("xmllint");
 
 describe.skipIf(!REFERENCE_DIR || !xmllint)("the sandbox's replies validate against the reference XSDs (xmllint)", () => {
@@ -210,6 +231,8 @@ describe.skipIf(!REFERENCE_DIR || !xmllint)("the sandbox's replies validate agai
       })
     ).text();
     replies.push(["manifest.xsd", tx], ["manifest.xsd", await (await get(app, parseManifestLinks(tx)![0]!.href, MANIFEST)).text()]);
+    // Discover Services: Canadian, US and all destinations.
+    for (const query of ["?country=CA", "?country=US", ""]) replies.push(["discovery.xsd", await (await get(app, `http://sandbox.test/rs/ship/service${query}`, RATE)).text()]);
     for (const [xsd, xml] of replies) {
       const run = Bun.spawnSync([xmllint!, "--noout", "--schema", join(REFERENCE_DIR!, "xsd", xsd), "-"], { stdin: Buffer.from(xml) });
       expect({ xml: xml.slice(0, 80), result: run.stderr.toString().trim() }).toEqual({ xml: xml.slice(0, 80), result: "- validates" });

@@ -1,0 +1,149 @@
+// Exit codes mean what the README says (issue 24, item 6): a data folder that is not a folder,
+// or a damaged embedded database, is exit 2 with one sentence naming the folder and the fix,
+// every run until a person mends it; exit 4 is only for a bug, and its sentence names a log
+// file that really holds the details (the temporary folder's when the data folder cannot).
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { migrate, openDatabase } from "../../src/db/index.ts";
+import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
+import { runCli } from "./run-cli.ts";
+import insertOrder from "../db/insert_order.sql" with { type: "text" };
+import relationFileSql from "./relation_file.sql" with { type: "text" };
+
+const BUG_CLI = join(import.meta.dir, "../fixtures/bug-cli.ts");
+const dir = tempDir("exit-codes");
+/** A whole embedded data folder with an order in it, copied for each damage below. */
+const whole = join(dir.path, "whole");
+let ordersFile = "";
+let cases = 0;
+let t: TestDatabase;
+const nowhere = "http://127.0.0.1:9";
+
+beforeAll(async () => {
+  t = await freshServerDatabase("exit_codes");
+  const db = await openDatabase({ dataDir: whole });
+  try {
+    await migrate(db);
+    await db.query(insertOrder, ["KEEP-1"]);
+    ordersFile = (await db.query<{ path: string }>(relationFileSql, ["orders"]))[0]!.path;
+  } finally {
+    await db.close();
+  }
+}, 60_000);
+afterAll(async () => {
+  await t.drop();
+  dir.remove();
+});
+
+function copyOfWhole(): string {
+  const dataDir = join(dir.path, `case-${++cases}`);
+  cpSync(whole, dataDir, { recursive: true });
+  return dataDir;
+}
+
+/** Damages the first page of a file of the database, as a bad sector or a half-copied file would. */
+function damage(dataDir: string, relative: string) {
+  const path = join(dataDir, "db", relative);
+  const bytes = readFileSync(path);
+  bytes.fill(0x5a, 0, Math.min(8192, bytes.length));
+  writeFileSync(path, bytes);
+}
+
+function expectOneLine(text: string): string {
+  const lines = text.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(text).not.toMatch(/\n\s+at /);
+  return lines[0]!;
+}
+
+describe("a data folder that is not a folder", () => {
+  test("a file of that name: exit 2, one sentence naming the folder and data_dir, on the embedded database and on the server", async () => {
+    const cwd = join(dir.path, "file-here");
+    mkdirSync(cwd);
+    writeFileSync(join(cwd, "shipdesk.toml"), "", { mode: 0o600 });
+    writeFileSync(join(cwd, "shipdesk-data"), "a file, not a folder");
+    const expected = `The data folder ${join(cwd, "shipdesk-data")} is a file, not a folder; move that file away, or point data_dir in ${join(cwd, "shipdesk.toml")} at a folder, and run shipdesk again.`;
+    const embedded: Record<string, string> = { CANADAPOST_BASE_URL: nowhere, BESTBUY_BASE_URL: nowhere };
+    for (const env of [embedded, { ...embedded, DATABASE_URL: t.url }]) {
+      for (const args of [["status"], ["ship", "--auto"], ["--auto"]]) {
+        const run = await runCli(args, { cwd, env });
+        expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: "" });
+        expect(expectOneLine(run.stderr)).toBe(expected);
+      }
+    }
+  }, 60_000);
+
+  test("SHIPDESK_DATA_DIR=/dev/null: exit 2, the variable named, no attempt to log there", async () => {
+    const cwd = join(dir.path, "dev-null");
+    mkdirSync(cwd);
+    const run = await runCli(["ship", "--auto"], { cwd, env: { SHIPDESK_DATA_DIR: "/dev/null", CANADAPOST_BASE_URL: nowhere, BESTBUY_BASE_URL: nowhere } });
+    expect(run.code).toBe(2);
+    expect(expectOneLine(run.stderr)).toBe(
+      "The data folder /dev/null is a device, not a folder; point the environment variable SHIPDESK_DATA_DIR at a folder, and run shipdesk again.",
+    );
+  }, 30_000);
+});
+
+describe("a damaged embedded database", () => {
+  test("a damaged relation file (the orders table): exit 2 naming the folder and the fix, and the same at the next run — never 'the next run picks up'", async () => {
+    const dataDir = copyOfWhole();
+    damage(dataDir, ordersFile);
+    const expected = new RegExp(
+      `^The embedded database in ${join(dataDir, "db")} is damaged \\(invalid page in block 0 of relation "${ordersFile}"\\): restore the folder from a backup, or rename it \\(for example to db-damaged\\) and run shipdesk again to start a new, empty database\\.$`,
+    );
+    for (const args of [["status"], ["ship", "--auto"], ["status"]]) {
+      const run = await runCli(args, { cwd: dataDir, env: { SHIPDESK_DATA_DIR: dataDir, CANADAPOST_BASE_URL: nowhere, BESTBUY_BASE_URL: nowhere } });
+      expect({ args, code: run.code }).toEqual({ args, code: 2 });
+      expect(expectOneLine(run.stderr)).toMatch(expected);
+    }
+  }, 60_000);
+
+  test("a relation file gone: exit 2, the same sentence", async () => {
+    const dataDir = copyOfWhole();
+    const path = join(dataDir, "db", ordersFile);
+    rmSync(path);
+    expect(existsSync(path)).toBe(false);
+    const run = await runCli(["status"], { cwd: dataDir, env: { SHIPDESK_DATA_DIR: dataDir } });
+    expect(run.code).toBe(2);
+    expect(expectOneLine(run.stderr)).toMatch(new RegExp(`^The embedded database in ${join(dataDir, "db")} is damaged \\(could not open file "${ordersFile}": No such file or directory\\): restore the folder`));
+  }, 30_000);
+
+  test("a damaged system catalog, so the database cannot even start: exit 2, not 3", async () => {
+    const dataDir = copyOfWhole();
+    damage(dataDir, "global/1262"); // pg_database
+    const run = await runCli(["ship", "--auto"], { cwd: dataDir, env: { SHIPDESK_DATA_DIR: dataDir, CANADAPOST_BASE_URL: nowhere, BESTBUY_BASE_URL: nowhere } });
+    expect(run.code).toBe(2);
+    expect(expectOneLine(run.stderr)).toMatch(new RegExp(`^The embedded database in ${join(dataDir, "db")} is damaged \\(.+\\): restore the folder from a backup, or rename it`));
+  }, 30_000);
+});
+
+describe("exit 4: a bug, and a log that has it", () => {
+  test("the sentence names shipdesk.log in the data folder, which holds the details", async () => {
+    const cwd = join(dir.path, "bug-logged");
+    mkdirSync(cwd);
+    const proc = await spawnBug(cwd, { DATABASE_URL: t.url, SHIPDESK_DATA_DIR: join(cwd, "data") });
+    expect(proc.code).toBe(4);
+    const log = join(cwd, "data", "shipdesk.log");
+    expect(proc.stderr.trim()).toBe(`shipdesk stopped on an unexpected error (a bug stands in here); nothing was lost, run it again, and if it repeats send ${log} to the maintainer.`);
+    expect(readFileSync(log, "utf8")).toContain("TypeError: a bug stands in here");
+  }, 30_000);
+
+  test("when the data folder cannot take the log, it goes to the temporary folder, and the sentence names that file", async () => {
+    const cwd = join(dir.path, "bug-elsewhere");
+    const temp = join(cwd, "temp");
+    mkdirSync(join(cwd, "data", "shipdesk.log"), { recursive: true }); // a folder where the log file should be
+    mkdirSync(temp);
+    const proc = await spawnBug(cwd, { DATABASE_URL: t.url, SHIPDESK_DATA_DIR: join(cwd, "data"), TMPDIR: temp });
+    expect(proc.code).toBe(4);
+    const log = join(temp, "shipdesk.log");
+    expect(proc.stderr.trim()).toBe(`shipdesk stopped on an unexpected error (a bug stands in here); nothing was lost, run it again, and if it repeats send ${log} to the maintainer.`);
+    expect(readFileSync(log, "utf8")).toContain("TypeError: a bug stands in here");
+  }, 30_000);
+});
+
+async function spawnBug(cwd: string, env: Record<string, string>) {
+  const proc = Bun.spawn([process.execPath, BUG_CLI, "status"], { cwd, env: { PATH: process.env.PATH ?? "", HOME: cwd, ...env }, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  return { code, stdout, stderr };
+}
