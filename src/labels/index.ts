@@ -1,3 +1,3 @@
 export { labelFileName, isValidWindowsFileName } from "./file-name.ts";
-export { writeLabelFile, labelFileIsGood, writeProblem, type WriteResult } from "./store.ts";
+export { writeLabelFile, labelFileIsGood, writeProblem, LABELS_FOLDER_CAUSE, type WriteResult } from "./store.ts";
 export { sha256 } from "../pdf.ts";

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { AddressView, CorrectionField } from "../../ship-to/index.ts";
-import type { Attention } from "../../status/report.ts";
+import { ATTENTION_TITLE, isOrderAttention, type Attention } from "../../status/report.ts";
 import { formatTime } from "../local-day.ts";
 import { AddressForm } from "./address-form.tsx";
 import { Layout } from "./layout.tsx";
@@ -17,21 +17,6 @@ export interface StatusPageProps {
   refusedForm?: { orderId: string; typed: Partial<Record<CorrectionField, string>>; refused: string[] } | undefined;
   notice?: string | undefined;
 }
-
-const KIND: Record<Attention["kind"], string> = {
-  problem: "cannot ship",
-  order_attention: "order flagged",
-  label_failed: "label refused",
-  shipment_attention: "label flagged",
-  unfinished: "label unfinished",
-  transmit_in_doubt: "end of day unsettled",
-  transmit_refused: "transmit refused",
-  manifest_unsaved: "manifest not saved",
-  untransmitted: "not transmitted",
-};
-
-/** End-of-day items name a group or a manifest, not an order. */
-const isOrder = (a: Attention) => !["transmit_in_doubt", "transmit_refused", "manifest_unsaved", "untransmitted"].includes(a.kind);
 
 export function StatusPage({ mode, now, attention, token, addresses, refusedForm, notice }: StatusPageProps) {
   const formShown = new Set<string>();
@@ -58,10 +43,10 @@ export function StatusPage({ mode, now, attention, token, addresses, refusedForm
         </p>
       )}
       {attention.map((a) => (
-        <div class="card" data-order={isOrder(a) ? a.orderId : undefined} data-kind={a.kind}>
+        <div class="card" data-order={isOrderAttention(a.kind) ? a.orderId : undefined} data-kind={a.kind}>
           <h3>
-            {isOrder(a) ? <a href={`/orders/${encodeURIComponent(a.orderId)}`}>Order {a.orderId}</a> : <span>{a.orderId}</span>}{" "}
-            <span class="badge bad">{KIND[a.kind]}</span>
+            {isOrderAttention(a.kind) ? <a href={`/orders/${encodeURIComponent(a.orderId)}`}>Order {a.orderId}</a> : <span>{a.orderId}</span>}{" "}
+            <span class="badge bad">{ATTENTION_TITLE[a.kind]}</span>
           </h3>
           <div class="muted">since {formatTime(a.since, now)}</div>
           <p class="fix">
