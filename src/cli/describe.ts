@@ -25,7 +25,7 @@ export function logShippingEvent(log: Logger, e: ShippingEvent): void {
     case "in-doubt":
       return log.warn(e.message, e.orderId);
     case "not-saved":
-      return log.error(e.message, e.orderId);
+      return log.error(`label bought${e.pin ? ` (PIN ${e.pin})` : ""} but not saved: ${e.message}`, e.orderId);
     case "throttled":
       return log.warn(`Canada Post asked to slow down; waiting ${Math.round(e.waitMs / 1000)} s`, e.orderId);
     case "busy":
@@ -42,16 +42,23 @@ export function logSyncEvent(log: Logger, e: SyncEvent): void {
 }
 
 export function shippingLine(s: ShippingSummary): string {
-  const spent = s.created.length > 0 ? ` for ${money(s.spent.due)} (taxes included${s.spent.unpriced ? `; ${s.spent.unpriced} without a price` : ""})` : "";
-  const parts = [`${s.created.length} label(s) bought${spent}`];
+  const spent = s.bought.length > 0 ? ` for ${money(s.spent.due)} (taxes included${s.spent.unpriced ? `; ${s.spent.unpriced} without a price` : ""})` : "";
+  const parts = [`${s.bought.length} label(s) bought${spent}`];
   if (s.recovered.length) parts.push(`${s.recovered.length} finished from an earlier run`);
   if (s.failed.length) parts.push(`${s.failed.length} refused by Canada Post`);
   if (s.skipped.length) parts.push(`${s.skipped.length} order(s) with problems`);
   if (s.inDoubt.length) parts.push(`${s.inDoubt.length} waiting for Canada Post`);
-  if (s.notSaved.length) parts.push(`${s.notSaved.length} label(s) not saved`);
+  if (s.notSaved.length) parts.push(notSavedPart(s.notSaved));
   if (s.notStarted.length) parts.push(`${s.notStarted.length} not started (stopped early; left for the next run)`);
   if (s.keyRefused) parts.push(s.keyRefused);
   return `labels: ${parts.join(", ")}`;
+}
+
+/** Labels bought and not saved: the shared cause once (the labels folder), else where to look. */
+function notSavedPart(notSaved: ShippingSummary["notSaved"]): string {
+  const messages = new Set(notSaved.map((n) => n.message));
+  const why = messages.size === 1 ? `: ${[...messages][0]!.replace(/\.$/, "")}` : " (each one's reason is in the log; shipdesk status lists them)";
+  return `${notSaved.length} label(s) bought but not saved${why}`;
 }
 
 export function syncLine(s: SyncSummary): string {

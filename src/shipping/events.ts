@@ -12,12 +12,14 @@ export type ShippingEvent =
   | { type: "refetched"; orderId: string; path: string }
   | { type: "rejected"; orderId: string; message: string }
   | { type: "in-doubt"; orderId: string; message: string }
-  | { type: "not-saved"; orderId: string; message: string }
+  | { type: "not-saved"; orderId: string; pin: string | undefined; message: string }
   | { type: "throttled"; orderId: string; waitMs: number }
   | { type: "busy"; orderId: string }
   | { type: "priced"; orderId: string; choice: ServiceChoice };
 
 export interface ShippingSummary {
+  /** Labels bought in this run, saved or not: what the run spent money on. */
+  bought: string[];
   /** Labels bought in this run and saved. */
   created: string[];
   /** Labels from an earlier run finished now: adopted from Canada Post, downloaded, or re-fetched. */
@@ -26,19 +28,20 @@ export interface ShippingSummary {
   failed: { orderId: string; message: string }[];
   /** No answer from Canada Post: the next run asks it whether a label exists. */
   inDoubt: { orderId: string; message: string }[];
-  /** Bought, PIN kept, but the PDF could not be saved (disk full, folder locked…). */
-  notSaved: { orderId: string; message: string }[];
+  /** Bought, PIN kept, but the PDF could not be saved (disk full, folder locked…): the next run saves it. */
+  notSaved: { orderId: string; pin: string | undefined; message: string }[];
   /** Not claimed: the order has problems to fix first. */
   skipped: { orderId: string; reasons: string[] }[];
   /** Not started because the run stopped early (the clerk's Ctrl-C, a refused key). */
   notStarted: string[];
   /** Canada Post refused shipdesk's API key: the settings need fixing before any label. */
   keyRefused: string | undefined;
-  /** What this run's new labels cost, taxes included (charged, else quoted); unpriced: none known. */
+  /** What this run's labels (`bought`) cost, taxes included: charged, else quoted; unpriced: none known. */
   spent: { due: number; unpriced: number };
 }
 
 export const emptySummary = (): ShippingSummary => ({
+  bought: [],
   created: [],
   recovered: [],
   failed: [],

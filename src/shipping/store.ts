@@ -7,6 +7,7 @@ import type { ServiceChoice } from "../rates/index.ts";
 import type { OrderAddressRow } from "./order-row.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 import unshippedOrdersSql from "../../sql/shipping/unshipped_orders.sql" with { type: "text" };
+import orderAsNowSql from "../../sql/shipping/order_as_now.sql" with { type: "text" };
 import setOrderProblemsSql from "../../sql/shipping/set_order_problems.sql" with { type: "text" };
 import skuPackagesSql from "../../sql/shipping/sku_packages.sql" with { type: "text" };
 import claimShipmentSql from "../../sql/shipping/claim_shipment.sql" with { type: "text" };
@@ -40,6 +41,12 @@ export interface UnshippedOrder extends OrderAddressRow {
 }
 
 export const unshippedOrders = (db: Queryable) => db.query<UnshippedOrder & Record<string, unknown>>(unshippedOrdersSql);
+
+/** One accepted order as its label would be built now, shipment or not; undefined if not accepted. */
+export async function orderAsNow(db: Queryable, orderId: string): Promise<UnshippedOrder | undefined> {
+  const rows = await db.query<UnshippedOrder & Record<string, unknown>>(orderAsNowSql, [orderId]);
+  return rows[0];
+}
 
 export async function setOrderProblems(db: Queryable, orderId: string, problems: Problem[]): Promise<void> {
   await db.query(setOrderProblemsSql, [orderId, JSON.stringify(problems)]);
@@ -171,20 +178,28 @@ export async function shipmentOfOrder(db: Queryable, orderId: string): Promise<F
   return rows[0];
 }
 
-export async function reopenFailedShipment(
-  session: Session,
-  orderId: string,
-  currentAttempt: number,
-  newRequestId: string,
-  serviceCode: string | null,
-  weightKg: number | null,
-): Promise<number | undefined> {
+/**
+ * A refused label opened again for a new attempt, with the claim's fields as they are now
+ * (`c.attempt` is the new attempt; `refusedAttempt` the one Canada Post refused). Returns the
+ * shipment id with its lock held, or undefined when it is no longer refused or is locked elsewhere.
+ */
+export async function reopenFailedShipment(session: Session, refusedAttempt: number, c: Claim): Promise<number | undefined> {
+  const d = c.parcel.dimensionsCm;
   const rows = await session.query<{ shipment_id: number; locked: boolean }>(retryFailedShipmentSql, [
-    orderId,
-    currentAttempt,
-    newRequestId,
-    serviceCode,
-    weightKg,
+    c.orderId,
+    refusedAttempt,
+    c.requestId,
+    c.serviceCode,
+    c.parcel.weightKg,
+    d?.length ?? null,
+    d?.width ?? null,
+    d?.height ?? null,
+    c.groupId,
+    c.choice?.reason ?? null,
+    c.choice?.note ?? null,
+    c.choice?.quote?.due ?? null,
+    c.choice?.quote?.taxes ?? null,
+    c.choice?.quote?.expectedDeliveryDate ?? null,
   ]);
   // Locked elsewhere (a void in progress): the row is reopened all the same, and the next run's
   // recovery, which asks Canada Post first, finishes it.

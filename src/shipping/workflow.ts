@@ -3,14 +3,15 @@ import { runContext, type RunContext, type ShippingDeps } from "./deps.ts";
 import { emptySummary, type ShippingSummary } from "./events.ts";
 import { finishShipment } from "./finish.ts";
 import { linesOf } from "./order-row.ts";
-import { parcelFor, skuServiceFor, type ParcelChoice } from "./parcel.ts";
-import { priceOrders, type OrderToPrice, type ServiceChoice } from "../rates/index.ts";
+import { parcelFor, skuServiceFor, type ParcelChoice, type SkuPackage } from "./parcel.ts";
+import { priceOrder, priceOrders, type OrderToPrice, type ServiceChoice } from "../rates/index.ts";
 import { inPool } from "./pool.ts";
 import { preflightProblems } from "./preflight.ts";
 import { recoverUnfinishedShipments, refetch, withShipmentLock } from "./recover.ts";
 import { customerRequestId } from "./request-id.ts";
 import {
   claimShipment,
+  orderAsNow,
   reopenFailedShipment,
   setOrderProblems,
   shipmentOfOrder,
@@ -18,6 +19,7 @@ import {
   spendOf,
   unlockShipment,
   unshippedOrders,
+  type Claim,
   type UnshippedOrder,
 } from "./store.ts";
 
@@ -54,21 +56,31 @@ export function orderToPrice(c: ShippableOrder, weightKg?: number): OrderToPrice
  */
 export async function shippableOrders(deps: Pick<ShippingDeps, "db" | "settings">): Promise<ShippableOrder[]> {
   const orders = await unshippedOrders(deps.db);
-  const skus = [...new Set(orders.flatMap((o) => linesOf(o.order_lines).flatMap((l) => (l.sku ? [l.sku] : []))))];
-  const packages = await skuPackages(deps.db, skus);
+  const packages = await packagesOf(deps, orders);
   const result: ShippableOrder[] = [];
   for (const order of orders) {
-    const lines = linesOf(order.order_lines);
-    const parcel = parcelFor(lines, packages, deps.settings.parcel, order.weight_override_kg);
-    const skuService = skuServiceFor(lines, packages);
-    const own = preflightProblems(order, parcel);
-    const kept = (order.problems ?? []).filter((p) => !PREFLIGHT_CODES.has(p.code));
-    const problems = [...kept, ...own];
+    const c = asShippable(order, packages, deps.settings);
     // Written only when they changed: most orders are checked every run and never change.
-    if (JSON.stringify(problems) !== JSON.stringify(order.problems ?? [])) await setOrderProblems(deps.db, order.order_id, problems);
-    result.push({ order, parcel, skuService, serviceCode: order.service_override ?? skuService ?? deps.settings.canadaPost.serviceCode, problems });
+    if (JSON.stringify(c.problems) !== JSON.stringify(order.problems ?? [])) await setOrderProblems(deps.db, order.order_id, c.problems);
+    result.push(c);
   }
   return result;
+}
+
+async function packagesOf(deps: Pick<ShippingDeps, "db">, orders: readonly UnshippedOrder[]) {
+  const skus = [...new Set(orders.flatMap((o) => linesOf(o.order_lines).flatMap((l) => (l.sku ? [l.sku] : []))))];
+  return skuPackages(deps.db, skus);
+}
+
+/** The order with the parcel it would ship in now, its service and every problem that stops it. */
+function asShippable(order: UnshippedOrder, packages: Map<string, SkuPackage>, settings: ShippingDeps["settings"]): ShippableOrder {
+  const lines = linesOf(order.order_lines);
+  const parcel = parcelFor(lines, packages, settings.parcel, order.weight_override_kg);
+  const skuService = skuServiceFor(lines, packages);
+  const own = preflightProblems(order, parcel);
+  const kept = (order.problems ?? []).filter((p) => !PREFLIGHT_CODES.has(p.code));
+  const problems = [...kept, ...own];
+  return { order, parcel, skuService, serviceCode: order.service_override ?? skuService ?? settings.canadaPost.serviceCode, problems };
 }
 
 export interface ShipOptions {
@@ -113,7 +125,7 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
       else await shipOne(ctx, c, options.weights?.get(c.order.order_id), choices.get(c.order.order_id), summary);
     });
     summary.keyRefused = ctx.refusedKey;
-    summary.spent = await spendOf(deps.db, summary.created);
+    summary.spent = await spendOf(deps.db, summary.bought);
     return summary;
   } finally {
     await session.release();
@@ -122,17 +134,7 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
 
 async function shipOne(ctx: RunContext, c: ShippableOrder, weightKg: number | undefined, choice: ServiceChoice | undefined, summary: ShippingSummary): Promise<void> {
   const orderId = c.order.order_id;
-  const parcel = weightKg ? { ...c.parcel, weightKg, source: "override" as const } : c.parcel;
-  const attempt = c.order.next_attempt ?? 1;
-  const shipmentId = await claimShipment(ctx.session, {
-    orderId,
-    requestId: customerRequestId(orderId, attempt),
-    attempt,
-    serviceCode: choice?.serviceCode ?? c.serviceCode,
-    parcel,
-    groupId: ctx.settings.canadaPost.manifest === "group" ? ctx.carrier.groupIdFor(ctx.today()) : null,
-    choice,
-  });
+  const shipmentId = await claimShipment(ctx.session, claimOf(ctx, c, c.order.next_attempt ?? 1, weightKg, choice));
   if (shipmentId === undefined) return; // another runner has it
   try {
     ctx.emit({ type: "claimed", orderId });
@@ -143,44 +145,90 @@ async function shipOne(ctx: RunContext, c: ShippableOrder, weightKg: number | un
   }
 }
 
+/** What a label is bought with: this attempt's request id, the parcel, service and quote of now, today's group. */
+function claimOf(ctx: RunContext, c: ShippableOrder, attempt: number, weightKg: number | undefined, choice: ServiceChoice | undefined): Claim {
+  const orderId = c.order.order_id;
+  return {
+    orderId,
+    requestId: customerRequestId(orderId, attempt),
+    attempt,
+    serviceCode: choice?.serviceCode ?? c.serviceCode,
+    parcel: weightKg ? { ...c.parcel, weightKg, source: "override" as const } : c.parcel,
+    groupId: ctx.settings.canadaPost.manifest === "group" ? ctx.carrier.groupIdFor(ctx.today()) : null,
+    choice,
+  };
+}
+
 export type RetryResult = { orderId: string; ok: true } | { orderId: string; ok: false; message: string };
 
+/** Options of a retry: the review screen's weight and priced service, when the desk asks. */
+export interface RetryOptions {
+  weights?: ReadonlyMap<string, number>;
+  choices?: ReadonlyMap<string, ServiceChoice>;
+  /** Once aborted, no further order is started. */
+  signal?: AbortSignal;
+}
+
 /**
- * `shipdesk ship --retry ORDER`: after the clerk fixed what Canada Post refused, a new attempt
- * under a new customer-request-id (nothing was bought under the refused one).
+ * `shipdesk ship --retry ORDER` (and the desk's and the print page's "buy again"): after the
+ * clerk fixed what Canada Post refused, a new attempt under a new customer-request-id (nothing
+ * was bought under the refused one), built afresh as a new label is: the settings, the clerk's
+ * service and weight and the address as they are now, quoted again. The refused attempt's
+ * service is never reused, so a fixed setting or a "no rates" fallback does not follow it.
  */
-export async function retryFailedLabels(deps: ShippingDeps, orderIds: readonly string[]): Promise<{ results: RetryResult[]; summary: ShippingSummary }> {
+export async function retryFailedLabels(deps: ShippingDeps, orderIds: readonly string[], options: RetryOptions = {}): Promise<{ results: RetryResult[]; summary: ShippingSummary }> {
   const session = await deps.db.reserve();
-  const ctx = runContext(deps, session);
+  const ctx = runContext(deps, session, options.signal);
   const summary = emptySummary();
   const results: RetryResult[] = [];
   try {
     for (const orderId of orderIds) {
-      const s = await shipmentOfOrder(deps.db, orderId);
-      if (!s || s.status !== "label_failed") {
-        const message = !s
-          ? `Order ${orderId} has no refused label to retry; shipdesk ship buys its label in the normal way.`
-          : `Order ${orderId} is ${s.status.replaceAll("_", " ")}, not refused; there is nothing to retry.`;
-        results.push({ orderId, ok: false, message });
+      if (ctx.stopping() || ctx.refusedKey) {
+        summary.notStarted.push(orderId);
         continue;
       }
-      const attempt = s.create_attempt + 1;
-      const id = await reopenFailedShipment(session, orderId, s.create_attempt, customerRequestId(orderId, attempt), s.service_override, s.weight_override_kg);
-      if (id === undefined) {
-        results.push({ orderId, ok: false, message: `Order ${orderId} is being retried by another shipdesk right now.` });
-        continue;
-      }
-      try {
-        await finishShipment(ctx, id, true, summary);
-      } finally {
-        await unlockShipment(session, id);
-      }
-      results.push({ orderId, ok: true });
+      const result = await retryOne(ctx, orderId, options, summary);
+      results.push(result);
     }
+    summary.keyRefused = ctx.refusedKey;
+    summary.spent = await spendOf(deps.db, summary.bought);
     return { results, summary };
   } finally {
     await session.release();
   }
+}
+
+async function retryOne(ctx: RunContext, orderId: string, options: RetryOptions, summary: ShippingSummary): Promise<RetryResult> {
+  const s = await shipmentOfOrder(ctx.db, orderId);
+  if (!s || s.status !== "label_failed") {
+    const message = !s
+      ? `Order ${orderId} has no refused label to retry; shipdesk ship buys its label in the normal way.`
+      : `Order ${orderId} is ${s.status.replaceAll("_", " ")}, not refused; there is nothing to retry.`;
+    return { orderId, ok: false, message };
+  }
+  const order = await orderAsNow(ctx.db, orderId);
+  if (!order) return { orderId, ok: false, message: `Order ${orderId} is no longer accepted at Best Buy (or is flagged for a person); its label is not bought again.` };
+  const c = asShippable(order, await packagesOf(ctx, [order]), ctx.settings);
+  if (c.problems.length > 0) {
+    summary.skipped.push({ orderId, reasons: c.problems.map((p) => p.message) });
+    ctx.emit({ type: "skipped", orderId, problems: c.problems });
+    return { orderId, ok: false, message: `Order ${orderId} cannot be bought again as it is: ${c.problems.map((p) => p.message).join(" ")}` };
+  }
+  const weightKg = options.weights?.get(orderId);
+  let choice = options.choices?.get(orderId);
+  if (!choice) {
+    choice = await priceOrder(ctx, orderToPrice(c, weightKg));
+    ctx.emit({ type: "priced", orderId, choice });
+  }
+  const id = await reopenFailedShipment(ctx.session, s.create_attempt, claimOf(ctx, c, s.create_attempt + 1, weightKg, choice));
+  if (id === undefined) return { orderId, ok: false, message: `Order ${orderId} is being retried by another shipdesk right now.` };
+  try {
+    ctx.emit({ type: "claimed", orderId });
+    await finishShipment(ctx, id, true, summary);
+  } finally {
+    await unlockShipment(ctx.session, id);
+  }
+  return { orderId, ok: true };
 }
 
 /** Fetches a saved label again (the print page's reprint of a missing file). Never buys one. */
