@@ -134,16 +134,19 @@ export function groupAttention(rows: readonly Row[]): Attention[] {
       if (since < g.since) g.since = since;
     }
   }
-  return [...groups.values()].map(({ first, ids, details, since }) => ({
-    orderId: first.order_id,
-    orderIds: isOrderAttention(first.kind) ? ids : [],
-    kind: first.kind,
-    reason: first.reason,
-    fix: FIX[first.kind](ids, first.code),
-    since,
-    code: first.code,
-    details,
-  }));
+  return [...groups.values()].map(({ first, ids, details, since }) => {
+    const orderIds = isOrderAttention(first.kind) ? [...ids].sort() : [];
+    return {
+      orderId: orderIds[0] ?? first.order_id,
+      orderIds,
+      kind: first.kind,
+      reason: first.reason,
+      fix: FIX[first.kind](orderIds.length > 0 ? orderIds : ids, first.code),
+      since,
+      code: first.code,
+      details: details.sort(),
+    };
+  });
 }
 
 /** Everything that needs a person now, one item per reason (see groupAttention). */

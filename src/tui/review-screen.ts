@@ -4,7 +4,7 @@ import { shippableOrders } from "../shipping/index.ts";
 import { keepOnly, presetQuestion, refreshReview, rowOfOrder, weightText, withWeight, type Review, type ReviewRow } from "./batch.ts";
 import { editAddress } from "./address-screen.ts";
 import { saveService, saveWeight } from "./review-store.ts";
-import { SERVICES } from "./services.ts";
+import { SERVICES } from "../rates/index.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
 import { repriceOne } from "./pricing.ts";
 import { batchChoice, batchHeadline, batchTable, rowLabel } from "./table.ts";
@@ -122,7 +122,12 @@ async function changeOne(app: App, review: Review, signal: AbortSignal): Promise
       }),
     );
     if (code === STOP) return STOP;
-    said = await saveService(app.db, orderId, code);
+    const saved = await saveService(app.db, orderId, code);
+    if (!saved.ok) {
+      p.log.warn(saved.message);
+      return review;
+    }
+    said = saved.message;
   }
 
   const shippable = await shippableOrders(app.shippingDeps());

@@ -153,7 +153,7 @@ describe("saving a change (real PostgreSQL)", () => {
   });
 
   test("a service is stored on the order and the run reads it from there", async () => {
-    expect(await saveService(t.db, "T1002-A", "DOM.XP")).toBe("Order T1002-A will ship DOM.XP.");
+    expect(await saveService(t.db, "T1002-A", "DOM.XP")).toEqual({ ok: true, message: "Order T1002-A will ship DOM.XP (Xpresspost); the next shipdesk ship buys its label with it." });
     expect(await orderRow("T1002-A")).toMatchObject({ service_override: "DOM.XP" });
     expect(rowOfOrder(await review(), "T1002-A")!.service).toBe("DOM.XP");
   });

@@ -1,0 +1,68 @@
+import { writeFileSync } from "node:fs";
+import { openDatabase } from "../../src/db/index.ts";
+import { startBestBuySandbox, type BestBuySandboxOptions, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
+import { runCli, type CliRun } from "../cli/run-cli.ts";
+import { freshServerDatabase, tempDir, type TestDatabase } from "./database.ts";
+
+/** Where a CLI scene keeps its data: the central PostgreSQL server, or the embedded one in the data folder. */
+export type DatabaseKind = "server" | "embedded";
+export const DATABASE_KINDS: readonly DatabaseKind[] = ["server", "embedded"];
+
+export interface CliScene {
+  dir: string;
+  labelsDir: string;
+  dataDir: string;
+  env: Record<string, string>;
+  bb: RunningBestBuySandbox;
+  /** Writes shipdesk.toml (private, as the README asks, so no warning comes with every run). */
+  settings(toml: string): void;
+  /** `shipdesk …` in its own process, as the clerk runs it. */
+  cli(...args: string[]): Promise<CliRun>;
+  /** A query on the scene's database, between runs (the embedded folder is opened and closed again). */
+  query<T extends Record<string, unknown> = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]>;
+  done(): Promise<void>;
+}
+
+/**
+ * A folder with the labels and data folders, a Best Buy sandbox with `bestBuy`'s orders, and
+ * the Canada Post sandbox at `canadaPostUrl`; `shipdesk.toml` beside it when `toml` is given.
+ */
+export async function cliScene(label: string, kind: DatabaseKind, canadaPostUrl: string, bestBuy: BestBuySandboxOptions, toml?: string): Promise<CliScene> {
+  const dir = tempDir(`cli-${label}-${kind}`);
+  const server: TestDatabase | undefined = kind === "server" ? await freshServerDatabase(`cli_${label}`) : undefined;
+  const bb = startBestBuySandbox(bestBuy);
+  const dataDir = `${dir.path}/data`;
+  const labelsDir = `${dir.path}/labels`;
+  const env: Record<string, string> = {
+    SHIPDESK_DATA_DIR: dataDir,
+    SHIPDESK_LABELS_DIR: labelsDir,
+    CANADAPOST_BASE_URL: canadaPostUrl,
+    BESTBUY_BASE_URL: bb.url,
+    ...(server ? { DATABASE_URL: server.url } : {}),
+  };
+  const settings = (text: string) => writeFileSync(`${dir.path}/shipdesk.toml`, text, { mode: 0o600 });
+  if (toml !== undefined) settings(toml);
+  return {
+    settings,
+    dir: dir.path,
+    labelsDir,
+    dataDir,
+    env,
+    bb,
+    cli: (...args) => runCli(args, { env, cwd: dir.path }),
+    async query<T extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      if (server) return server.db.query<T>(sql, params);
+      const db = await openDatabase({ dataDir });
+      try {
+        return await db.query<T>(sql, params);
+      } finally {
+        await db.close();
+      }
+    },
+    async done() {
+      await bb.stop();
+      await server?.drop();
+      dir.remove();
+    },
+  };
+}
