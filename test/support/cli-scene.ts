@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { openDatabase } from "../../src/db/index.ts";
 import { startBestBuySandbox, type BestBuySandboxOptions, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
-import { runCli, type CliRun } from "../cli/run-cli.ts";
-import { freshServerDatabase, tempDir, type TestDatabase } from "./database.ts";
+import { runCli, spawnCli, type CliRun } from "../cli/run-cli.ts";
+import { childUrl, freshServerDatabase, tempDir, waitForChildSessionsToEnd, type TestDatabase } from "./database.ts";
 
 /** Where a CLI scene keeps its data: the central PostgreSQL server, or the embedded one in the data folder. */
 export type DatabaseKind = "server" | "embedded";
@@ -18,6 +18,10 @@ export interface CliScene {
   settings(toml: string): void;
   /** `shipdesk …` in its own process, as the clerk runs it. */
   cli(...args: string[]): Promise<CliRun>;
+  /** The same, left running for the test to kill or to act on meanwhile. */
+  spawn(...args: string[]): ReturnType<typeof spawnCli>;
+  /** After a run was killed: the server has dropped its sessions, as it does at once for a dead process. */
+  killedRunGone(): Promise<void>;
   /** A query on the scene's database, between runs (the embedded folder is opened and closed again). */
   query<T extends Record<string, unknown> = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]>;
   done(): Promise<void>;
@@ -38,7 +42,7 @@ export async function cliScene(label: string, kind: DatabaseKind, canadaPostUrl:
     SHIPDESK_LABELS_DIR: labelsDir,
     CANADAPOST_BASE_URL: canadaPostUrl,
     BESTBUY_BASE_URL: bb.url,
-    ...(server ? { DATABASE_URL: server.url } : {}),
+    ...(server ? { DATABASE_URL: childUrl(server.url) } : {}),
   };
   const settings = (text: string) => writeFileSync(`${dir.path}/shipdesk.toml`, text, { mode: 0o600 });
   if (toml !== undefined) settings(toml);
@@ -50,6 +54,10 @@ export async function cliScene(label: string, kind: DatabaseKind, canadaPostUrl:
     env,
     bb,
     cli: (...args) => runCli(args, { env, cwd: dir.path }),
+    spawn: (...args) => spawnCli(args, { env, cwd: dir.path }),
+    killedRunGone: async () => {
+      if (server) await waitForChildSessionsToEnd(server.db);
+    },
     async query<T extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
       if (server) return server.db.query<T>(sql, params);
       const db = await openDatabase({ dataDir });
