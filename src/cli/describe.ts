@@ -10,6 +10,11 @@ export function logShippingEvent(log: Logger, e: ShippingEvent): void {
       return log.info(`${e.orders} order(s) without a label`);
     case "skipped":
       return log.warn(`not shipped: ${e.problems.map((p) => p.message).join(" ")}`, e.orderId);
+    case "voided-waiting":
+      return log.warn(
+        `its label${e.pin ? ` (PIN ${e.pin})` : ""} was cancelled and no new one is bought on its own; if the order still ships: shipdesk void ${e.orderId} --reship, then shipdesk ship`,
+        e.orderId,
+      );
     case "claimed":
       return log.info("buying label", e.orderId);
     case "created":
@@ -47,6 +52,7 @@ export function shippingLine(s: ShippingSummary): string {
   if (s.recovered.length) parts.push(`${s.recovered.length} finished from an earlier run`);
   if (s.failed.length) parts.push(`${s.failed.length} refused by Canada Post`);
   if (s.skipped.length) parts.push(`${s.skipped.length} order(s) with problems`);
+  if (s.voidedWaiting.length) parts.push(`${s.voidedWaiting.length} order(s) whose label was voided, waiting for a new one (shipdesk void ORDER --reship)`);
   if (s.inDoubt.length) parts.push(`${s.inDoubt.length} waiting for Canada Post`);
   if (s.notSaved.length) parts.push(notSavedPart(s.notSaved));
   if (s.notStarted.length) parts.push(`${s.notStarted.length} not started (stopped early; left for the next run)`);

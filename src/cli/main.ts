@@ -92,8 +92,9 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
     }
     if (args.command === "serve") {
       const { serveCommand } = await import("./commands/serve.ts");
+      const logger = log;
       await withApp(settings, async (app) => {
-        await serveCommand(app, args.port, print);
+        await serveCommand(app, args.port, print, logger);
         return EXIT.ok;
       });
       return EXIT.ok;

@@ -5,6 +5,7 @@ import type { ServiceChoice } from "../rates/index.ts";
 export type ShippingEvent =
   | { type: "checking"; orders: number }
   | { type: "skipped"; orderId: string; problems: Problem[] }
+  | { type: "voided-waiting"; orderId: string; pin: string | null }
   | { type: "claimed"; orderId: string }
   | { type: "created"; orderId: string; pin: string }
   | { type: "adopted"; orderId: string; pin: string }
@@ -32,6 +33,8 @@ export interface ShippingSummary {
   notSaved: { orderId: string; pin: string | undefined; message: string }[];
   /** Not claimed: the order has problems to fix first. */
   skipped: { orderId: string; reasons: string[] }[];
+  /** Still to ship at Best Buy, but their label was voided and no new one is bought without the clerk. */
+  voidedWaiting: string[];
   /** Not started because the run stopped early (the clerk's Ctrl-C, a refused key). */
   notStarted: string[];
   /** Canada Post refused shipdesk's API key: the settings need fixing before any label. */
@@ -48,10 +51,29 @@ export const emptySummary = (): ShippingSummary => ({
   inDoubt: [],
   notSaved: [],
   skipped: [],
+  voidedWaiting: [],
   notStarted: [],
   keyRefused: undefined,
   spent: { due: 0, unpriced: 0 },
 });
 
+/** Two runs' summaries as one (the desk buys new labels and refused ones in one go). */
+export function mergeSummaries(a: ShippingSummary, b: ShippingSummary): ShippingSummary {
+  return {
+    bought: [...a.bought, ...b.bought],
+    created: [...a.created, ...b.created],
+    recovered: [...a.recovered, ...b.recovered],
+    failed: [...a.failed, ...b.failed],
+    inDoubt: [...a.inDoubt, ...b.inDoubt],
+    notSaved: [...a.notSaved, ...b.notSaved],
+    skipped: [...a.skipped, ...b.skipped],
+    voidedWaiting: [...a.voidedWaiting, ...b.voidedWaiting],
+    notStarted: [...a.notStarted, ...b.notStarted],
+    keyRefused: a.keyRefused ?? b.keyRefused,
+    spent: { due: Math.round((a.spent.due + b.spent.due) * 100) / 100, unpriced: a.spent.unpriced + b.spent.unpriced },
+  };
+}
+
 /** Whether a person has something to do after this run. */
-export const needsPerson = (s: ShippingSummary): boolean => s.failed.length > 0 || s.skipped.length > 0 || s.notSaved.length > 0;
+export const needsPerson = (s: ShippingSummary): boolean =>
+  s.failed.length > 0 || s.skipped.length > 0 || s.notSaved.length > 0 || s.voidedWaiting.length > 0;

@@ -24,6 +24,7 @@ import labelsToVerifySql from "../../sql/shipping/labels_to_verify.sql" with { t
 import retryFailedShipmentSql from "../../sql/shipping/retry_failed_shipment.sql" with { type: "text" };
 import failedShipmentSql from "../../sql/shipping/failed_shipment.sql" with { type: "text" };
 import spendOfOrdersSql from "../../sql/shipping/spend_of_orders.sql" with { type: "text" };
+import voidedWaitingSql from "../../sql/shipping/voided_waiting.sql" with { type: "text" };
 
 export interface UnshippedOrder extends OrderAddressRow {
   problems: Problem[];
@@ -212,3 +213,6 @@ export async function spendOf(db: Queryable, orderIds: readonly string[]): Promi
   const [row] = await db.query<{ due: number; unpriced: number }>(spendOfOrdersSql, [orderIds]);
   return { due: Math.round((row?.due ?? 0) * 100) / 100, unpriced: row?.unpriced ?? 0 };
 }
+
+/** Accepted orders whose label was cancelled and that have no new one. */
+export const voidedWaiting = (db: Queryable) => db.query<{ order_id: string; tracking_pin: string | null; status: string }>(voidedWaitingSql);

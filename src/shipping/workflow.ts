@@ -19,6 +19,7 @@ import {
   spendOf,
   unlockShipment,
   unshippedOrders,
+  voidedWaiting,
   type Claim,
   type UnshippedOrder,
 } from "./store.ts";
@@ -103,6 +104,13 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
     await recoverUnfinishedShipments(ctx, summary);
     const candidates = await shippableOrders(deps);
     ctx.emit({ type: "checking", orders: candidates.length });
+    // Never bought again on their own (the clerk voided them for a reason): named, not forgotten.
+    if (!options.only) {
+      for (const v of await voidedWaiting(deps.db)) {
+        summary.voidedWaiting.push(v.order_id);
+        ctx.emit({ type: "voided-waiting", orderId: v.order_id, pin: v.tracking_pin });
+      }
+    }
     const wanted = options.only ? new Set(options.only) : undefined;
     const batch: ShippableOrder[] = [];
     for (const c of candidates) {

@@ -8,6 +8,17 @@ const SERVICE = new Set(["3000"]);
 
 const retry = (ids: readonly string[]) => ids.map((id) => `--retry ${id}`).join(" ");
 
+export type RefusalCause = "service" | "contract" | "address" | "unknown";
+
+/** What Canada Post's message codes (comma-separated, as the status query gives them) point at. */
+export function refusalCause(codes: string | null): RefusalCause {
+  const set = [...new Set((codes ?? "").split(",").filter(Boolean))];
+  if (set.some((c) => SERVICE.has(c))) return "service";
+  if (set.some((c) => CONTRACT.has(c))) return "contract";
+  if (set.some((c) => ADDRESS.has(c) || ADDRESS_CODES.has(c))) return "address";
+  return "unknown";
+}
+
 /**
  * The one fix for labels Canada Post refused, from its message codes (comma-separated, as the
  * status query gives them). Every fix ends in the same step: buy again with --retry, which
@@ -15,17 +26,16 @@ const retry = (ids: readonly string[]) => ids.map((id) => `--retry ${id}`).join(
  * and asks for a new quote; a plain run never buys a refused label again on its own.
  */
 export function refusalFix(ids: readonly string[], codes: string | null): string {
-  const set = new Set((codes ?? "").split(",").filter(Boolean));
-  const has = (group: ReadonlySet<string>) => [...set].some((c) => group.has(c));
+  const cause = refusalCause(codes);
   const again = `then buy ${ids.length === 1 ? "it" : "them"} again: shipdesk ship ${retry(ids)} (or Buy again on the print page's Needs attention, or in the desk); the request is built afresh and quoted again.`;
   const one = ids.length === 1 ? ids[0]! : "ORDER";
-  if (has(SERVICE)) {
+  if (cause === "service") {
     return `Choose a service Canada Post offers you: canadapost.service (and services, fallback_service) in shipdesk.toml, or for one order shipdesk service ${one} DOM.EP; ${again}`;
   }
-  if (has(CONTRACT)) {
+  if (cause === "contract") {
     return `Set canadapost.contract_id in shipdesk.toml to your Canada Post contract number (with customer_number and method_of_payment as Canada Post gave them); ${again}`;
   }
-  if (has(ADDRESS) || [...set].some((c) => ADDRESS_CODES.has(c))) {
+  if (cause === "address") {
     return `Correct the address in shipdesk (shipdesk address ${one} --show, then --line1 "…" --city "…"; or the form on the print page's Needs attention); ${again}`;
   }
   return `Fix what Canada Post said: the address (shipdesk address ${one} …, or the form on the print page's Needs attention), the service (shipdesk service ${one} CODE) or a setting in shipdesk.toml; ${again}`;

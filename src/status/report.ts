@@ -1,7 +1,9 @@
 import { ADDRESS_CODES } from "../address/index.ts";
 import type { Queryable } from "../db/index.ts";
 import { LABELS_FOLDER_CAUSE } from "../labels/index.ts";
-import { refusalFix } from "./refusal-fix.ts";
+import { refusalCause, refusalFix } from "./refusal-fix.ts";
+
+export { refusalCause };
 import countsSql from "../../sql/status/counts.sql" with { type: "text" };
 import needsPersonSql from "../../sql/status/needs_person.sql" with { type: "text" };
 import lastRunsSql from "../../sql/status/last_runs.sql" with { type: "text" };

@@ -3,6 +3,7 @@ import type { App } from "../cli/app.ts";
 import type { CommandResult } from "../cli/commands/result.ts";
 import { startPrintPage } from "../cli/commands/serve.ts";
 import { trackCommand } from "../cli/commands/track.ts";
+import type { Logger } from "../cli/log.ts";
 import { recordRun } from "../cli/run-record.ts";
 import { tryOpenBrowser } from "./browser.ts";
 import { notedText, type screenLogger } from "./screen-log.ts";
@@ -33,11 +34,11 @@ export async function offerTracking(app: App, log: ReturnType<typeof screenLogge
 }
 
 /** Step 9b: the label page, until the clerk presses Enter. */
-export async function offerPrintPage(app: App, signal: AbortSignal): Promise<Stop | undefined> {
+export async function offerPrintPage(app: App, log: Logger, signal: AbortSignal): Promise<Stop | undefined> {
   const go = orStop(await p.confirm({ message: "Open the label page to print the labels?", initialValue: true, signal }));
   if (go === STOP) return STOP;
   if (!go) return undefined;
-  const server = startPage(app);
+  const server = startPage(app, log);
   try {
     const url = `${server.url}/`;
     p.note(url, "Label page");
@@ -50,10 +51,10 @@ export async function offerPrintPage(app: App, signal: AbortSignal): Promise<Sto
 }
 
 /** The usual port, so the clerk's bookmark works; any free one when `shipdesk serve` has it. */
-function startPage(app: App) {
+function startPage(app: App, log: Logger) {
   try {
-    return startPrintPage(app, undefined);
+    return startPrintPage(app, undefined, log);
   } catch {
-    return startPrintPage(app, 0);
+    return startPrintPage(app, 0, log);
   }
 }

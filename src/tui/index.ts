@@ -83,7 +83,7 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
   const tracked = await offerTracking(app, log, signal);
   if (tracked === STOP) return stopped(boughtAny ? "Stopped: the labels bought are saved; shipdesk track sends their tracking later." : NOTHING_BOUGHT, codes);
   if (tracked) codes.push(tracked.exitCode);
-  const printed = await offerPrintPage(app, signal);
+  const printed = await offerPrintPage(app, log, signal);
   if (printed === STOP) return stopped("Stopped: the label page is closed; shipdesk serve opens it again.", codes);
 
   const code = combine(codes);

@@ -96,59 +96,59 @@ for (const kind of DATABASE_KINDS) {
 }
 
 for (const kind of DATABASE_KINDS) {
-test(`30 labels on the ${kind} database, the labels folder replaced by a file half-way: each label bought is saved or listed as bought, not saved, with its PIN; the folder put back, the next run saves every one without buying again`, async () => {
-  cp.state.reset();
-  cp.faults.clear();
-  const s = await cliScene("folder_halfway", kind, cp.url, { orders: 30, seed: 53 });
-  try {
-    expect((await s.cli("orders", "sync")).code).toBe(0);
-    mkdirSync(s.labelsDir);
-    cp.faults.setLatency("CreateShipment", 120);
-    const run = s.spawn("ship");
-    for (let i = 0; pdfsIn(s.labelsDir).length < 10; i++) {
-      if (i > 1500) throw new Error("the labels were not being saved");
-      await Bun.sleep(10);
-    }
-    // As a clerk who moves the folder away and leaves a file of that name.
-    renameSync(s.labelsDir, `${s.labelsDir}-moved`);
-    writeFileSync(s.labelsDir, "not a folder");
-    const first = await run.done;
-    expect(first.code).toBe(1);
-    expect(cp.state.createCount).toBe(30);
-
-    const rows = await s.query(shipmentsSql);
-    expect(rows).toHaveLength(30);
-    const saved = rows.filter((r) => r.status === "label_created");
-    const unsaved = rows.filter((r) => r.status === "label_creation_initiated");
-    expect(saved.length).toBeGreaterThanOrEqual(10);
-    expect(unsaved.length).toBeGreaterThan(0);
-    expect(saved.length + unsaved.length).toBe(30);
-    for (const r of saved) expect(existsSync(r.label_pdf_path.replace(s.labelsDir, `${s.labelsDir}-moved`))).toBe(true);
-    expect(summaryOf(first.stdout)).toContain(`labels: 30 label(s) bought for $${soldTotal().toFixed(2)} (taxes included), ${unsaved.length} label(s) bought but not saved: The labels folder ${s.labelsDir} is not a folder`);
-
-    const status = await s.cli("status");
-    expect(status.code).toBe(1);
-    expect(status.stdout).toContain("Needs a person (1):");
-    expect(status.stdout).toContain(`  ${unsaved.length} orders (`);
-    expect(status.stdout).toContain(`label bought, not saved: The labels folder ${s.labelsDir} is not a folder`);
-    for (const r of unsaved) expect(status.stdout).toContain(`${r.order_id}: PIN ${r.tracking_pin}`);
-    expect(status.stdout).toContain("Fix: Fix the labels folder as the reason says");
-
-    rmSync(s.labelsDir);
-    renameSync(`${s.labelsDir}-moved`, s.labelsDir);
+  test(`30 labels on the ${kind} database, the labels folder replaced by a file half-way: each label bought is saved or listed as bought, not saved, with its PIN; the folder put back, the next run saves every one without buying again`, async () => {
+    cp.state.reset();
     cp.faults.clear();
-    const second = await s.cli("ship");
-    expect(second.code).toBe(0);
-    expect(summaryOf(second.stdout)).toContain(`0 label(s) bought, ${unsaved.length} finished from an earlier run`);
-    expect(cp.state.createCount).toBe(30);
-    expect(await s.query(createCallsSql)).toEqual([{ n: 30 }]);
-    const after = await s.query(shipmentsSql);
-    expect(after.map((r) => r.status)).toEqual(Array(30).fill("label_created"));
-    for (const r of after) expect(labelFileIsGood(r.label_pdf_path, null)).toBe(true);
-    expect(pdfsIn(s.labelsDir)).toHaveLength(30);
-    expect((await s.cli("status")).stdout).toContain("Nothing needs a person.");
-  } finally {
-    await s.done();
-  }
-}, 120_000);
+    const s = await cliScene("folder_halfway", kind, cp.url, { orders: 30, seed: 53 });
+    try {
+      expect((await s.cli("orders", "sync")).code).toBe(0);
+      mkdirSync(s.labelsDir);
+      cp.faults.setLatency("CreateShipment", 120);
+      const run = s.spawn("ship");
+      for (let i = 0; pdfsIn(s.labelsDir).length < 10; i++) {
+        if (i > 1500) throw new Error("the labels were not being saved");
+        await Bun.sleep(10);
+      }
+      // As a clerk who moves the folder away and leaves a file of that name.
+      renameSync(s.labelsDir, `${s.labelsDir}-moved`);
+      writeFileSync(s.labelsDir, "not a folder");
+      const first = await run.done;
+      expect(first.code).toBe(1);
+      expect(cp.state.createCount).toBe(30);
+
+      const rows = await s.query(shipmentsSql);
+      expect(rows).toHaveLength(30);
+      const saved = rows.filter((r) => r.status === "label_created");
+      const unsaved = rows.filter((r) => r.status === "label_creation_initiated");
+      expect(saved.length).toBeGreaterThanOrEqual(10);
+      expect(unsaved.length).toBeGreaterThan(0);
+      expect(saved.length + unsaved.length).toBe(30);
+      for (const r of saved) expect(existsSync(r.label_pdf_path.replace(s.labelsDir, `${s.labelsDir}-moved`))).toBe(true);
+      expect(summaryOf(first.stdout)).toContain(`labels: 30 label(s) bought for $${soldTotal().toFixed(2)} (taxes included), ${unsaved.length} label(s) bought but not saved: The labels folder ${s.labelsDir} is not a folder`);
+
+      const status = await s.cli("status");
+      expect(status.code).toBe(1);
+      expect(status.stdout).toContain("Needs a person (1):");
+      expect(status.stdout).toContain(`  ${unsaved.length} orders (`);
+      expect(status.stdout).toContain(`label bought, not saved: The labels folder ${s.labelsDir} is not a folder`);
+      for (const r of unsaved) expect(status.stdout).toContain(`${r.order_id}: PIN ${r.tracking_pin}`);
+      expect(status.stdout).toContain("Fix: Fix the labels folder as the reason says");
+
+      rmSync(s.labelsDir);
+      renameSync(`${s.labelsDir}-moved`, s.labelsDir);
+      cp.faults.clear();
+      const second = await s.cli("ship");
+      expect(second.code).toBe(0);
+      expect(summaryOf(second.stdout)).toContain(`0 label(s) bought, ${unsaved.length} finished from an earlier run`);
+      expect(cp.state.createCount).toBe(30);
+      expect(await s.query(createCallsSql)).toEqual([{ n: 30 }]);
+      const after = await s.query(shipmentsSql);
+      expect(after.map((r) => r.status)).toEqual(Array(30).fill("label_created"));
+      for (const r of after) expect(labelFileIsGood(r.label_pdf_path, null)).toBe(true);
+      expect(pdfsIn(s.labelsDir)).toHaveLength(30);
+      expect((await s.cli("status")).stdout).toContain("Nothing needs a person.");
+    } finally {
+      await s.done();
+    }
+  }, 120_000);
 }
