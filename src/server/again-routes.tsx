@@ -26,7 +26,7 @@ export async function againNotice(ctx: PageContext, orderIds: readonly string[])
     switch (o.shipment_status) {
       case "label_created":
       case "tracking_updated":
-        said.push(`Order ${id}: label bought${o.service_code ? ` (${o.service_code}` : " ("}PIN ${o.tracking_pin}${o.charged_due !== null ? `, ${money(o.charged_due)} charged` : ""}); print it from Labels.`);
+        said.push(`Order ${id}: label bought (${[o.service_code, `PIN ${o.tracking_pin}`, o.charged_due !== null ? `${money(o.charged_due)} charged` : null].filter(Boolean).join(", ")}); print it from Labels.`);
         break;
       case "label_failed":
         said.push(`Order ${id}: Canada Post refused the label again: ${o.last_error ?? "no reason given"}`);

@@ -100,7 +100,7 @@ const FIX: Record<AttentionKind, (ids: string[], code: string | null) => string>
       : "Run shipdesk ship: it downloads the label again from Canada Post and saves it; nothing is bought again.",
   unfinished: () => "Run shipdesk ship: it first asks Canada Post whether this label exists and adopts it, so nothing is bought twice.",
   voided_no_label: (ids) =>
-    `If the order still ships, buy it a new label: ${each(ids, (id) => `shipdesk void ${id} --reship`)}, then shipdesk ship (or New label on the print page's Needs attention, or in the desk). If it will not ship, cancel it in the Best Buy seller portal, then run shipdesk orders sync.`,
+    `If the order still ships, buy it a new label: ${each(ids, (id) => `shipdesk void ${id} --reship`)}, then shipdesk ship (or Buy a new label on the print page's Needs attention, or in the desk). If it will not ship, cancel it in the Best Buy seller portal, then run shipdesk orders sync.`,
   transmit_in_doubt: (_ids, code) =>
     code === "no_manifest"
       ? "Run shipdesk manifest later: it looks for the manifest again; if none appears, print it from Canada Post's website (Manifests) or call Canada Post with the orders' PINs."
