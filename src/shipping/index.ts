@@ -1,4 +1,4 @@
-export { runShipping, retryFailedLabels, refetchLabel, shippableOrders, orderToPrice, type ShipOptions, type ShippableOrder, type RetryResult, type RetryOptions } from "./workflow.ts";
+export { runShipping, retryFailedLabels, refetchLabel, shippableOrders, ordersToBuyAgain, orderToPrice, type ShipOptions, type ShippableOrder, type RetryResult, type RetryOptions } from "./workflow.ts";
 export type { ShippingDeps, Checkpoint } from "./deps.ts";
 export { emptySummary, mergeSummaries, needsPerson, type ShippingEvent, type ShippingSummary } from "./events.ts";
 export { customerRequestId } from "./request-id.ts";

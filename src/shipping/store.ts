@@ -8,6 +8,7 @@ import type { OrderAddressRow } from "./order-row.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 import unshippedOrdersSql from "../../sql/shipping/unshipped_orders.sql" with { type: "text" };
 import orderAsNowSql from "../../sql/shipping/order_as_now.sql" with { type: "text" };
+import ordersAgainSql from "../../sql/shipping/orders_again.sql" with { type: "text" };
 import setOrderProblemsSql from "../../sql/shipping/set_order_problems.sql" with { type: "text" };
 import skuPackagesSql from "../../sql/shipping/sku_packages.sql" with { type: "text" };
 import claimShipmentSql from "../../sql/shipping/claim_shipment.sql" with { type: "text" };
@@ -42,6 +43,14 @@ export interface UnshippedOrder extends OrderAddressRow {
 }
 
 export const unshippedOrders = (db: Queryable) => db.query<UnshippedOrder & Record<string, unknown>>(unshippedOrdersSql);
+
+/** An accepted order whose label Canada Post refused or the clerk voided, with why. */
+export interface OrderAgain extends UnshippedOrder {
+  again: "refused" | "voided";
+  again_reason: string;
+}
+
+export const ordersAgain = (db: Queryable) => db.query<OrderAgain & Record<string, unknown>>(ordersAgainSql);
 
 /** One accepted order as its label would be built now, shipment or not; undefined if not accepted. */
 export async function orderAsNow(db: Queryable, orderId: string): Promise<UnshippedOrder | undefined> {

@@ -12,6 +12,7 @@ import { customerRequestId } from "./request-id.ts";
 import {
   claimShipment,
   orderAsNow,
+  ordersAgain,
   reopenFailedShipment,
   setOrderProblems,
   shipmentOfOrder,
@@ -29,6 +30,8 @@ const PREFLIGHT_CODES = new Set([...ADDRESS_CODES, "missing_weight", "too_heavy"
 
 export interface ShippableOrder {
   order: UnshippedOrder;
+  /** Set for an order whose label Canada Post refused or the clerk voided: bought only when asked. */
+  again?: { kind: "refused" | "voided"; reason: string } | undefined;
   parcel: ParcelChoice;
   /** The clerk's, the SKU preset's or the fixed service; under "cheapest_on_time", the fallback until priced. */
   serviceCode: string;
@@ -66,6 +69,16 @@ export async function shippableOrders(deps: Pick<ShippingDeps, "db" | "settings"
     result.push(c);
   }
   return result;
+}
+
+/**
+ * The orders a plain run leaves alone but the clerk may buy again (a refused label, a voided
+ * one), each as its label would be built now, with every problem that would stop it.
+ */
+export async function ordersToBuyAgain(deps: Pick<ShippingDeps, "db" | "settings">): Promise<ShippableOrder[]> {
+  const orders = await ordersAgain(deps.db);
+  const packages = await packagesOf(deps, orders);
+  return orders.map((o) => ({ ...asShippable(o, packages, deps.settings), again: { kind: o.again, reason: o.again_reason } }));
 }
 
 async function packagesOf(deps: Pick<ShippingDeps, "db">, orders: readonly UnshippedOrder[]) {
@@ -218,7 +231,6 @@ async function retryOne(ctx: RunContext, orderId: string, options: RetryOptions,
   if (!order) return { orderId, ok: false, message: `Order ${orderId} is no longer accepted at Best Buy (or is flagged for a person); its label is not bought again.` };
   const c = asShippable(order, await packagesOf(ctx, [order]), ctx.settings);
   if (c.problems.length > 0) {
-    summary.skipped.push({ orderId, reasons: c.problems.map((p) => p.message) });
     ctx.emit({ type: "skipped", orderId, problems: c.problems });
     return { orderId, ok: false, message: `Order ${orderId} cannot be bought again as it is: ${c.problems.map((p) => p.message).join(" ")}` };
   }

@@ -8,6 +8,7 @@ import { recordRun } from "../cli/run-record.ts";
 import { tryOpenBrowser } from "./browser.ts";
 import { notedText, type screenLogger } from "./screen-log.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
+import { deskStep } from "./desk-step.ts";
 
 /** Step 9a: tell Best Buy the tracking numbers and mark the orders shipped. */
 export async function offerTracking(app: App, log: ReturnType<typeof screenLogger>, signal: AbortSignal): Promise<CommandResult | undefined | Stop> {
@@ -19,18 +20,17 @@ export async function offerTracking(app: App, log: ReturnType<typeof screenLogge
     p.log.info("Tracking not sent; shipdesk track (or the next --auto run) sends it.");
     return undefined;
   }
-  const spin = p.spinner();
-  spin.start("Sending tracking to Best Buy...");
+  const step = deskStep(app, log, "Sending tracking to Best Buy...", "Ctrl-C: finishing the orders already sent to Best Buy, starting no new one (Ctrl-C again stops at once)...");
   let result: CommandResult;
   try {
-    result = await recordRun(app.db, "track", "interactive", () => trackCommand(app, log));
+    result = await recordRun(app.db, "track", "interactive", () => trackCommand(app, log, [], step.signal));
   } catch (error) {
-    spin.error("Stopped on an error.");
+    step.done("Stopped on an error.", "error");
     throw error;
   }
-  spin.stop(`Done: ${result.line}`);
+  step.done(`Done: ${result.line}`, step.stopped() ? "stopped" : "ok");
   for (const n of log.take()) p.log[n.level](notedText(n));
-  return result;
+  return step.stopped() ? STOP : result;
 }
 
 /** Step 9b: the label page, until the clerk presses Enter. */

@@ -200,6 +200,19 @@ describe("progress and summary", () => {
     expect(blocks[2]).toEqual({ tone: "warn", text: "D: not shipped: The postal code is missing." });
   });
 
+  test("the summary says a cause many labels share once: the labels folder with every PIN, one refusal with every order", () => {
+    const s = emptySummary();
+    const folder = "The labels folder /x/labels is not a folder; point labels_dir at a folder (the label is paid for and kept at Canada Post, and the next run saves it).";
+    s.bought.push("A", "B", "C");
+    s.notSaved.push({ orderId: "A", pin: "111", message: folder }, { orderId: "B", pin: "222", message: folder });
+    s.failed.push({ orderId: "D", message: "Service DOM.ZZ is not available (3000)." }, { orderId: "E", message: "Service DOM.ZZ is not available (3000)." });
+    const texts = summaryBlocks(s).map((b) => b.text);
+    expect(texts).toContain(`2 label(s) bought but not saved: A (PIN 111), B (PIN 222).\n  ${folder}\n  Once that is fixed, shipdesk ship saves them (downloaded again, never bought again).`);
+    expect(texts.filter((t) => t.includes("DOM.ZZ"))).toEqual([
+      "2 orders (D and E): Canada Post refused the label: Service DOM.ZZ is not available (3000).\n  Fix it (the setting, the service or the address), then buy again: run shipdesk and put them in the batch, or shipdesk ship --retry D --retry E",
+    ]);
+  });
+
   test("no browser is tried on a Linux machine without a desktop", () => {
     expect(openerFor("linux", {})).toBeUndefined();
     expect(openerFor("linux", { DISPLAY: ":0" })).toEqual(["xdg-open"]);
