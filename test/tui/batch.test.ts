@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { shippableOrders, emptySummary } from "../../src/shipping/index.ts";
+import { ordersToBuyAgain, shippableOrders, emptySummary } from "../../src/shipping/index.ts";
 import {
   confirmText,
   keepOnly,
@@ -23,6 +23,7 @@ import { sandboxSettings } from "../support/shipping.ts";
 import orderWeightsSql from "./order_weights.sql" with { type: "text" };
 import skuPackageSql from "./sku_package.sql" with { type: "text" };
 import setSkuSizeSql from "./set_sku_size.sql" with { type: "text" };
+import labelRowSql from "./label_row.sql" with { type: "text" };
 
 let t: TestDatabase;
 let labels: ReturnType<typeof tempDir>;
@@ -171,6 +172,35 @@ describe("saving a change (real PostgreSQL)", () => {
     r = refreshReview(withWeight(r, heavyId, 12), await shippableOrders(deps()));
     expect(rowOfOrder(r, heavyId)).toMatchObject({ weightKg: 12, selectable: true, problems: [] });
     expect([...r.selected].sort()).toEqual(["T1000-A", "T1001-A", heavyId]);
+  });
+});
+
+describe("refused and voided labels in the review", () => {
+  test("listed with why, left out of the batch; changed, the order joins it; the run is told which to buy again", async () => {
+    await insertOrders(t.db, [testOrder(20, { order_id: "T-REFUSED" }), testOrder(21, { order_id: "T-VOIDED" })]);
+    await t.db.query(labelRowSql, ["T-REFUSED", "label_failed", "Canada Post refused the label: Service DOM.ZZ is not available for this contract. (3000).", null, null]);
+    await t.db.query(labelRowSql, ["T-VOIDED", "voided", null, "7000000000000099", "wrong box"]);
+    const orders = [...(await shippableOrders(deps())), ...(await ordersToBuyAgain(deps()))];
+    let r = startReview(orders);
+    expect(rowOfOrder(r, "T-REFUSED")).toMatchObject({ selectable: true, again: { kind: "refused", reason: "Canada Post refused the label: Service DOM.ZZ is not available for this contract. (3000)." } });
+    expect(rowOfOrder(r, "T-VOIDED")).toMatchObject({ selectable: true, again: { kind: "voided", reason: "Its label (PIN 7000000000000099) was cancelled (wrong box); no new label was bought." } });
+    expect(r.selected.has("T-REFUSED")).toBe(false);
+    expect(r.selected.has("T-VOIDED")).toBe(false);
+    const table = batchTable(r.rows).join("\n");
+    expect(table).toContain("    ! Refused by Canada Post: Canada Post refused the label: Service DOM.ZZ");
+    expect(table).toContain("    Left out: put it in the batch to buy it again, built as it is now");
+    expect(batchHeadline(r)).toContain("2 refused or voided before, left out until you put them in.");
+
+    // The clerk changes the refused order's service: that was the point, so it joins the batch.
+    expect((await saveService(t.db, "T-REFUSED", "DOM.RP")).ok).toBe(true);
+    r = refreshReview(r, [...(await shippableOrders(deps())), ...(await ordersToBuyAgain(deps()))], "T-REFUSED");
+    expect(rowOfOrder(r, "T-REFUSED")!.service).toBe("DOM.RP");
+    expect(r.selected.has("T-REFUSED")).toBe(true);
+    r = keepOnly(r, [...r.selected, "T-VOIDED"]);
+    const options = shipOptions(r);
+    expect(options.refused).toEqual(["T-REFUSED"]);
+    expect(options.voided).toEqual(["T-VOIDED"]);
+    expect(options.only).not.toContain("T-REFUSED");
   });
 });
 
