@@ -66,7 +66,7 @@ WHERE (t.status IN ('sent', 'refused')
 UNION ALL
 -- A group whose last two transmits Canada Post refused: something only a person can fix.
 SELECT 'group ' || g.group_id, 'transmit_refused',
-       'Canada Post refused to transmit group ' || g.group_id || ' at the last two end-of-day runs: ' || r.refusal || '.',
+       'Canada Post refused to transmit group ' || g.group_id || ' the last two times it was sent: ' || r.refusal || '.',
        r.sent_at, NULL, NULL
 FROM (SELECT DISTINCT s.group_id FROM shipments s
       WHERE s.group_id IS NOT NULL AND s.transmit_id IS NULL AND s.transmitted_at IS NULL
