@@ -1,6 +1,7 @@
 -- Accepted orders with no usable label that a plain run leaves alone: Canada Post refused the
 -- label, or the clerk voided it without --reship. The desk offers each to be bought again, as
--- its label would be built now (the same columns as unshipped_orders.sql, plus why).
+-- its label would be built now (the same columns as unshipped_orders.sql, plus why); $1: only
+-- that order (a retry), or NULL for all.
 SELECT o.order_id, a.customer_name, a.ship_company, a.ship_street_1, a.ship_street_2, a.ship_city,
        a.ship_province, a.ship_postal_code, a.ship_country, a.ship_phone, a.ship_email,
        a.correction_id, a.bestbuy_changed,
@@ -16,4 +17,5 @@ JOIN shipments s ON s.order_id = o.order_id
 JOIN order_ship_to a ON a.order_id = o.order_id
 WHERE o.status = 'accepted' AND o.attention IS NULL
   AND s.status IN ('label_failed', 'voided', 'refund_requested')
+  AND ($1::text IS NULL OR o.order_id = $1)
 ORDER BY o.imported_at, o.order_id;

@@ -7,7 +7,6 @@ import type { ServiceChoice } from "../rates/index.ts";
 import type { OrderAddressRow } from "./order-row.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 import unshippedOrdersSql from "../../sql/shipping/unshipped_orders.sql" with { type: "text" };
-import orderAsNowSql from "../../sql/shipping/order_as_now.sql" with { type: "text" };
 import ordersAgainSql from "../../sql/shipping/orders_again.sql" with { type: "text" };
 import setOrderProblemsSql from "../../sql/shipping/set_order_problems.sql" with { type: "text" };
 import skuPackagesSql from "../../sql/shipping/sku_packages.sql" with { type: "text" };
@@ -50,13 +49,8 @@ export interface OrderAgain extends UnshippedOrder {
   again_reason: string;
 }
 
-export const ordersAgain = (db: Queryable) => db.query<OrderAgain & Record<string, unknown>>(ordersAgainSql);
-
-/** One accepted order as its label would be built now, shipment or not; undefined if not accepted. */
-export async function orderAsNow(db: Queryable, orderId: string): Promise<UnshippedOrder | undefined> {
-  const rows = await db.query<UnshippedOrder & Record<string, unknown>>(orderAsNowSql, [orderId]);
-  return rows[0];
-}
+/** Every such order, or only `orderId` (a retry). */
+export const ordersAgain = (db: Queryable, orderId?: string) => db.query<OrderAgain & Record<string, unknown>>(ordersAgainSql, [orderId ?? null]);
 
 export async function setOrderProblems(db: Queryable, orderId: string, problems: Problem[]): Promise<void> {
   await db.query(setOrderProblemsSql, [orderId, JSON.stringify(problems)]);
@@ -85,8 +79,14 @@ export interface Claim {
  * Returns the new shipment id, or undefined when another runner claimed the order first.
  */
 export async function claimShipment(session: Session, c: Claim): Promise<number | undefined> {
+  const rows = await session.query<{ shipment_id: number; locked: boolean }>(claimShipmentSql, claimParams(c));
+  return lockedId(rows[0]);
+}
+
+/** A claim as $1..$14 of claim_shipment.sql and retry_failed_shipment.sql, in that order. */
+function claimParams(c: Claim): unknown[] {
   const d = c.parcel.dimensionsCm;
-  const rows = await session.query<{ shipment_id: number; locked: boolean }>(claimShipmentSql, [
+  return [
     c.orderId,
     c.requestId,
     c.serviceCode,
@@ -101,8 +101,7 @@ export async function claimShipment(session: Session, c: Claim): Promise<number 
     c.choice?.quote?.due ?? null,
     c.choice?.quote?.taxes ?? null,
     c.choice?.quote?.expectedDeliveryDate ?? null,
-  ]);
-  return lockedId(rows[0]);
+  ];
 }
 
 /** A brand-new row's lock cannot be held by anyone else; if it were, that is a bug. */
@@ -189,28 +188,12 @@ export async function shipmentOfOrder(db: Queryable, orderId: string): Promise<F
 }
 
 /**
- * A refused label opened again for a new attempt, with the claim's fields as they are now
- * (`c.attempt` is the new attempt; `refusedAttempt` the one Canada Post refused). Returns the
- * shipment id with its lock held, or undefined when it is no longer refused or is locked elsewhere.
+ * A refused label opened again for a new attempt (`c.attempt`, one past the refused one), with
+ * the claim's fields as they are now. Returns the shipment id with its lock held, or undefined
+ * when it is no longer refused or is locked elsewhere.
  */
-export async function reopenFailedShipment(session: Session, refusedAttempt: number, c: Claim): Promise<number | undefined> {
-  const d = c.parcel.dimensionsCm;
-  const rows = await session.query<{ shipment_id: number; locked: boolean }>(retryFailedShipmentSql, [
-    c.orderId,
-    refusedAttempt,
-    c.requestId,
-    c.serviceCode,
-    c.parcel.weightKg,
-    d?.length ?? null,
-    d?.width ?? null,
-    d?.height ?? null,
-    c.groupId,
-    c.choice?.reason ?? null,
-    c.choice?.note ?? null,
-    c.choice?.quote?.due ?? null,
-    c.choice?.quote?.taxes ?? null,
-    c.choice?.quote?.expectedDeliveryDate ?? null,
-  ]);
+export async function reopenFailedShipment(session: Session, c: Claim): Promise<number | undefined> {
+  const rows = await session.query<{ shipment_id: number; locked: boolean }>(retryFailedShipmentSql, claimParams(c));
   // Locked elsewhere (a void in progress): the row is reopened all the same, and the next run's
   // recovery, which asks Canada Post first, finishes it.
   return rows[0]?.locked ? rows[0].shipment_id : undefined;

@@ -11,7 +11,6 @@ import { recoverUnfinishedShipments, refetch, withShipmentLock } from "./recover
 import { customerRequestId } from "./request-id.ts";
 import {
   claimShipment,
-  orderAsNow,
   ordersAgain,
   reopenFailedShipment,
   setOrderProblems,
@@ -227,8 +226,8 @@ async function retryOne(ctx: RunContext, orderId: string, options: RetryOptions,
       : `Order ${orderId} is ${s.status.replaceAll("_", " ")}, not refused; there is nothing to retry.`;
     return { orderId, ok: false, message };
   }
-  const order = await orderAsNow(ctx.db, orderId);
-  if (!order) return { orderId, ok: false, message: `Order ${orderId} is no longer accepted at Best Buy (or is flagged for a person); its label is not bought again.` };
+  const [order] = await ordersAgain(ctx.db, orderId);
+  if (!order || order.again !== "refused") return { orderId, ok: false, message: `Order ${orderId} is no longer accepted at Best Buy (or is flagged for a person); its label is not bought again.` };
   const c = asShippable(order, await packagesOf(ctx, [order]), ctx.settings);
   if (c.problems.length > 0) {
     ctx.emit({ type: "skipped", orderId, problems: c.problems });
@@ -240,7 +239,7 @@ async function retryOne(ctx: RunContext, orderId: string, options: RetryOptions,
     choice = await priceOrder(ctx, orderToPrice(c, weightKg));
     ctx.emit({ type: "priced", orderId, choice });
   }
-  const id = await reopenFailedShipment(ctx.session, s.create_attempt, claimOf(ctx, c, s.create_attempt + 1, weightKg, choice));
+  const id = await reopenFailedShipment(ctx.session, claimOf(ctx, c, s.create_attempt + 1, weightKg, choice));
   if (id === undefined) return { orderId, ok: false, message: `Order ${orderId} is being retried by another shipdesk right now.` };
   try {
     ctx.emit({ type: "claimed", orderId });

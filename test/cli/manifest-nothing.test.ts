@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, readdirSync } from "node:fs";
-import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { cliScene, DATABASE_KINDS } from "../support/cli-scene.ts";
+import type { RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
+import { canadaPostForFile, cliScene, DATABASE_KINDS, summaryOf } from "../support/cli-scene.ts";
 
 // An end of day that transmitted nothing is not "all done": when Canada Post says "nothing to
 // transmit" (9122) while the day's labels are still open there, shipdesk manifest transmits them
@@ -14,23 +14,18 @@ const NOTHING_TO_TRANSMIT = {
   body: `<?xml version="1.0" encoding="UTF-8"?><messages xmlns="http://www.canadapost.ca/ws/messages"><message><code>9122</code><description>All groups are empty or all shipments in them were excluded: Group id was not found for transmission.</description></message></messages>`,
 };
 
+const sandbox = canadaPostForFile();
 let cp: RunningCanadaPostSandbox;
 beforeAll(() => {
-  cp = startCanadaPostSandbox();
-});
-afterAll(async () => {
-  await cp.stop();
+  cp = sandbox();
 });
 
-const summaryOf = (stdout: string) => stdout.trim().split("\n").at(-1)!;
 const manifestsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith("manifest-")) : []);
 
 for (const kind of DATABASE_KINDS) {
   describe(`on the ${kind} database`, () => {
     test("Canada Post says 'nothing to transmit' once while the labels are open: they are found open and transmitted in the same run, the manifest saved", async () => {
-      cp.state.reset();
-      cp.faults.clear();
-      const s = await cliScene("nothing_once", kind, cp.url, { orders: 6, seed: 91 });
+      const s = await cliScene("nothing_once", kind, cp, { orders: 6, seed: 91 });
       try {
         expect((await s.cli("orders", "sync")).code).toBe(0);
         expect((await s.cli("ship")).code).toBe(0);
@@ -50,9 +45,7 @@ for (const kind of DATABASE_KINDS) {
     }, 90_000);
 
     test("refused twice while the labels are open: exit 1, said so (never 'transmitted'), status lists the group; the next run transmits them", async () => {
-      cp.state.reset();
-      cp.faults.clear();
-      const s = await cliScene("nothing_twice", kind, cp.url, { orders: 3, seed: 92 });
+      const s = await cliScene("nothing_twice", kind, cp, { orders: 3, seed: 92 });
       try {
         expect((await s.cli("orders", "sync")).code).toBe(0);
         expect((await s.cli("ship")).code).toBe(0);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { labelFileIsGood } from "../../src/labels/index.ts";
-import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { cliScene, DATABASE_KINDS } from "../support/cli-scene.ts";
+import type { RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
+import { canadaPostForFile, cliScene, DATABASE_KINDS, summaryOf } from "../support/cli-scene.ts";
 import shipmentsSql from "./shipments.sql" with { type: "text" };
 import createCallsSql from "./create_calls.sql" with { type: "text" };
 
@@ -10,24 +10,19 @@ import createCallsSql from "./create_calls.sql" with { type: "text" };
 // that stopped, is listed by `shipdesk status` the moment that run ends, with the one fix that
 // applies; labels sharing a cause (the labels folder) are said once, with every order and PIN.
 
+const sandbox = canadaPostForFile();
 let cp: RunningCanadaPostSandbox;
 beforeAll(() => {
-  cp = startCanadaPostSandbox();
-});
-afterAll(async () => {
-  await cp.stop();
+  cp = sandbox();
 });
 
-const summaryOf = (stdout: string) => stdout.trim().split("\n").at(-1)!;
 const pdfsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".pdf")) : []);
 const soldTotal = () => Math.round([...cp.state.shipments.values()].reduce((sum, s) => sum + (s.price?.due ?? 0), 0) * 100) / 100;
 
 for (const kind of DATABASE_KINDS) {
   describe(`on the ${kind} database`, () => {
     test("the labels folder is a file: every label bought is listed at once as bought, not saved, with its PIN and the folder's fix; fixed, the next run saves them without buying again", async () => {
-      cp.state.reset();
-      cp.faults.clear();
-      const s = await cliScene("folder_file", kind, cp.url, { orders: 8, seed: 51 });
+      const s = await cliScene("folder_file", kind, cp, { orders: 8, seed: 51 });
       try {
         const ids = [...s.bb.state.orderIds()].sort();
         expect((await s.cli("orders", "sync")).code).toBe(0);
@@ -60,9 +55,7 @@ for (const kind of DATABASE_KINDS) {
     }, 90_000);
 
     test("a label left half-way by a run that stopped is listed at once with its fix, and the next run finishes it buying once", async () => {
-      cp.state.reset();
-      cp.faults.clear();
-      const s = await cliScene("stopped_run", kind, cp.url, { orders: 1, seed: 52 });
+      const s = await cliScene("stopped_run", kind, cp, { orders: 1, seed: 52 });
       try {
         const [id] = s.bb.state.orderIds();
         expect((await s.cli("orders", "sync")).code).toBe(0);
@@ -97,9 +90,7 @@ for (const kind of DATABASE_KINDS) {
 
 for (const kind of DATABASE_KINDS) {
   test(`30 labels on the ${kind} database, the labels folder replaced by a file half-way: each label bought is saved or listed as bought, not saved, with its PIN; the folder put back, the next run saves every one without buying again`, async () => {
-    cp.state.reset();
-    cp.faults.clear();
-    const s = await cliScene("folder_halfway", kind, cp.url, { orders: 30, seed: 53 });
+      const s = await cliScene("folder_halfway", kind, cp, { orders: 30, seed: 53 });
     try {
       expect((await s.cli("orders", "sync")).code).toBe(0);
       mkdirSync(s.labelsDir);

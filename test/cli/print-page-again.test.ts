@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
+import { beforeAll, describe, expect, test } from "bun:test";
+import type { RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { refusalFault } from "../support/carriers.ts";
-import { cliScene, DATABASE_KINDS } from "../support/cli-scene.ts";
+import { canadaPostForFile, cliScene, DATABASE_KINDS, summaryOf } from "../support/cli-scene.ts";
 import shipmentsSql from "./shipments.sql" with { type: "text" };
 
 // shipdesk serve's Needs attention: a refused label is bought again with the service the clerk
 // picks there (built afresh and quoted again), and an order whose label was voided is given a
 // new one; posting the same form again buys nothing more.
 
+const sandbox = canadaPostForFile();
 let cp: RunningCanadaPostSandbox;
 beforeAll(() => {
-  cp = startCanadaPostSandbox();
-});
-afterAll(async () => {
-  await cp.stop();
+  cp = sandbox();
 });
 
 function freePort(): number {
@@ -38,9 +36,7 @@ async function waitForPage(url: string): Promise<void> {
 for (const kind of DATABASE_KINDS) {
   describe(`on the ${kind} database`, () => {
     test("Needs attention buys a refused label again with the service picked there, and a voided order a new label; a second post buys nothing", async () => {
-      cp.state.reset();
-      cp.faults.clear();
-      const s = await cliScene("page_again", kind, cp.url, { orders: 2, seed: 71 });
+      const s = await cliScene("page_again", kind, cp, { orders: 2, seed: 71 });
       try {
         const [refused, voided] = [...s.bb.state.orderIds()].sort();
         expect((await s.cli("orders", "sync")).code).toBe(0);

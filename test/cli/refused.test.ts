@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
+import { beforeAll, describe, expect, test } from "bun:test";
+import type { RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { refusalFault } from "../support/carriers.ts";
-import { cliScene, DATABASE_KINDS } from "../support/cli-scene.ts";
+import { canadaPostForFile, cliScene, DATABASE_KINDS, summaryOf } from "../support/cli-scene.ts";
 import shipmentsSql from "./shipments.sql" with { type: "text" };
 
 // A refused label can be bought again with what the clerk changed: the settings, the order's
 // service (shipdesk service), its address; and every summary's money is what was charged.
 
+const sandbox = canadaPostForFile();
 let cp: RunningCanadaPostSandbox;
 beforeAll(() => {
-  cp = startCanadaPostSandbox();
-});
-afterAll(async () => {
-  await cp.stop();
+  cp = sandbox();
 });
 
 /** What the sandbox sold for an order: the service it was bought with and what it was charged. */
@@ -20,15 +18,12 @@ function sold(orderId: string) {
   return [...cp.state.shipments.values()].filter((s) => s.orderId === orderId).map((s) => ({ service: s.serviceCode, due: s.price?.due }));
 }
 
-const summaryOf = (stdout: string) => stdout.trim().split("\n").at(-1)!;
 const money = (x: number) => `$${x.toFixed(2)}`;
 
 for (const kind of DATABASE_KINDS) {
   describe(`on the ${kind} database`, () => {
     test("labels refused for a setting are said once in status; once the setting is fixed, --retry buys with the new service; shipdesk service chooses one order's", async () => {
-      cp.state.reset();
-      cp.faults.clear();
-      const s = await cliScene("refused_setting", kind, cp.url, { orders: 3, seed: 41 }, '[canadapost]\nservice = "DOM.XP"\n');
+      const s = await cliScene("refused_setting", kind, cp, { orders: 3, seed: 41 }, '[canadapost]\nservice = "DOM.XP"\n');
       try {
         const [a, b, c] = s.bb.state.orderIds();
         expect((await s.cli("orders", "sync")).code).toBe(0);
@@ -87,9 +82,7 @@ for (const kind of DATABASE_KINDS) {
     }, 90_000);
 
     test("a label bought with the fallback service (no rates) and refused is quoted again on --retry, and its summary says what it was charged", async () => {
-      cp.state.reset();
-      cp.faults.clear();
-      const s = await cliScene("refused_fallback", kind, cp.url, { orders: 1, seed: 42 }, '[canadapost]\nfallback_service = "DOM.PC"\n');
+      const s = await cliScene("refused_fallback", kind, cp, { orders: 1, seed: 42 }, '[canadapost]\nfallback_service = "DOM.PC"\n');
       try {
         const [a] = s.bb.state.orderIds();
         expect((await s.cli("orders", "sync")).code).toBe(0);

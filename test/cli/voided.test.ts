@@ -1,28 +1,23 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { cliScene, DATABASE_KINDS } from "../support/cli-scene.ts";
+import { beforeAll, describe, expect, test } from "bun:test";
+import type { RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
+import { canadaPostForFile, cliScene, DATABASE_KINDS, summaryOf } from "../support/cli-scene.ts";
 import shipmentsSql from "./shipments.sql" with { type: "text" };
 
 // A voided order (shipdesk void ORDER, without --reship) is still accepted at Best Buy with no
 // label. It is never silently "accepted" with nothing to do: ship names it (exit 1), status lists
 // it with both ways out, and the fix it gives buys exactly one new label.
 
+const sandbox = canadaPostForFile();
 let cp: RunningCanadaPostSandbox;
 beforeAll(() => {
-  cp = startCanadaPostSandbox();
-});
-afterAll(async () => {
-  await cp.stop();
+  cp = sandbox();
 });
 
-const summaryOf = (stdout: string) => stdout.trim().split("\n").at(-1)!;
 
 for (const kind of DATABASE_KINDS) {
   describe(`on the ${kind} database`, () => {
     test("voided without --reship: ship says so and exits 1, status lists it with the fix, and the fix buys one new label", async () => {
-      cp.state.reset();
-      cp.faults.clear();
-      const s = await cliScene("voided", kind, cp.url, { orders: 2, seed: 61 });
+      const s = await cliScene("voided", kind, cp, { orders: 2, seed: 61 });
       try {
         const [a, b] = [...s.bb.state.orderIds()].sort();
         expect((await s.cli("orders", "sync")).code).toBe(0);

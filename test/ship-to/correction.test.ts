@@ -157,7 +157,7 @@ describe("the clerk's address correction", () => {
       await t.db.transaction(async (tx) => {
         await tx.query(lockOrderSql, ["RETRY-1"]); // as saveCorrection does first
         const claim = { orderId: "RETRY-1", requestId: "RETRY-1-2", attempt: 2, serviceCode: "DOM.EP", parcel: { weightKg: 1, dimensionsCm: undefined, source: "default" as const }, groupId: null };
-        retry = reopenFailedShipment(session, 1, claim).then((id) => (reopened = id));
+        retry = reopenFailedShipment(session, claim).then((id) => (reopened = id));
         await Bun.sleep(300);
         expect(reopened).toBe("pending");
       });

@@ -1,6 +1,8 @@
+import { afterAll, beforeAll } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { openDatabase } from "../../src/db/index.ts";
 import { startBestBuySandbox, type BestBuySandboxOptions, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
+import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { runCli, spawnCli, type CliRun } from "../cli/run-cli.ts";
 import { childUrl, freshServerDatabase, tempDir, waitForChildSessionsToEnd, type TestDatabase } from "./database.ts";
 
@@ -27,11 +29,30 @@ export interface CliScene {
   done(): Promise<void>;
 }
 
+/** The last line of a run's output: the summary line. */
+export const summaryOf = (stdout: string): string => stdout.trim().split("\n").at(-1)!;
+
+/** One Canada Post sandbox for the test file, started before its tests and stopped after them. */
+export function canadaPostForFile(): () => RunningCanadaPostSandbox {
+  let cp: RunningCanadaPostSandbox | undefined;
+  beforeAll(() => {
+    cp = startCanadaPostSandbox();
+  });
+  afterAll(async () => {
+    await cp?.stop();
+  });
+  return () => cp!;
+}
+
 /**
  * A folder with the labels and data folders, a Best Buy sandbox with `bestBuy`'s orders, and
- * the Canada Post sandbox at `canadaPostUrl`; `shipdesk.toml` beside it when `toml` is given.
+ * the Canada Post sandbox `cp` (started afresh: no labels, no faults); `shipdesk.toml` beside it
+ * when `toml` is given.
  */
-export async function cliScene(label: string, kind: DatabaseKind, canadaPostUrl: string, bestBuy: BestBuySandboxOptions, toml?: string): Promise<CliScene> {
+export async function cliScene(label: string, kind: DatabaseKind, cp: RunningCanadaPostSandbox, bestBuy: BestBuySandboxOptions, toml?: string): Promise<CliScene> {
+  cp.state.reset();
+  cp.faults.clear();
+  const canadaPostUrl = cp.url;
   const dir = tempDir(`cli-${label}-${kind}`);
   const server: TestDatabase | undefined = kind === "server" ? await freshServerDatabase(`cli_${label}`) : undefined;
   const bb = startBestBuySandbox(bestBuy);
