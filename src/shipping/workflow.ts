@@ -223,7 +223,9 @@ async function retryOne(ctx: RunContext, orderId: string, options: RetryOptions,
   if (!s || s.status !== "label_failed") {
     const message = !s
       ? `Order ${orderId} has no refused label to retry; shipdesk ship buys its label in the normal way.`
-      : `Order ${orderId} is ${s.status.replaceAll("_", " ")}, not refused; there is nothing to retry.`;
+      : s.status === "voided" || s.status === "refund_requested"
+        ? `The label of order ${orderId} was cancelled, not refused; for a new one: shipdesk void ${orderId} --reship, then shipdesk ship.`
+        : `Order ${orderId} is ${s.status.replaceAll("_", " ")}, not refused; there is nothing to retry.`;
     return { orderId, ok: false, message };
   }
   const [order] = await ordersAgain(ctx.db, orderId);

@@ -11,7 +11,7 @@ import { orStop, STOP, type Stop } from "./stop.ts";
 import { deskStep } from "./desk-step.ts";
 
 /** Step 9a: tell Best Buy the tracking numbers and mark the orders shipped. */
-export async function offerTracking(app: App, log: ReturnType<typeof screenLogger>, signal: AbortSignal): Promise<CommandResult | undefined | Stop> {
+export async function offerTracking(app: App, log: ReturnType<typeof screenLogger>, signal: AbortSignal): Promise<(CommandResult & { interrupted: boolean }) | undefined | Stop> {
   const go = orStop(
     await p.confirm({ message: "Send the tracking numbers to Best Buy now (marks the orders shipped)?", initialValue: true, signal }),
   );
@@ -30,7 +30,7 @@ export async function offerTracking(app: App, log: ReturnType<typeof screenLogge
   }
   step.done(`Done: ${result.line}`, step.stopped() ? "stopped" : "ok");
   for (const n of log.take()) p.log[n.level](notedText(n));
-  return step.stopped() ? STOP : result;
+  return { ...result, interrupted: step.stopped() };
 }
 
 /** Step 9b: the label page, until the clerk presses Enter. */

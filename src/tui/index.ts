@@ -66,12 +66,12 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
   if (review.rows.length === 0) p.log.info("No orders are waiting for a label.");
   else {
     const reviewed = await reviewBatch(app, review, signal);
-    if (reviewed === STOP) return stopped(NOTHING_BOUGHT, codes);
+    if (reviewed === STOP) return await stopped(app, NOTHING_BOUGHT, codes);
     review = reviewed;
     if (review.selected.size === 0) p.log.info("No orders in the batch: no labels bought.");
     else {
       const go = orStop(await p.confirm({ message: confirmText(review.selected.size, app.settings.mode, batchPrice(review)), initialValue: true, signal }));
-      if (go === STOP || !go) return stopped(NOTHING_BOUGHT, codes);
+      if (go === STOP || !go) return await stopped(app, NOTHING_BOUGHT, codes);
 
       // Steps 7 and 8.
       const bought = await buyLabels(app, review, log);
@@ -86,10 +86,11 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
 
   // Step 9: tracking and printing, for this batch and anything earlier runs left.
   const tracked = await offerTracking(app, log, signal);
-  if (tracked === STOP) return stopped(boughtAny ? "Stopped: the labels bought are saved; shipdesk track sends their tracking later." : NOTHING_BOUGHT, codes);
+  if (tracked === STOP) return await stopped(app, boughtAny ? "Stopped: the labels bought are saved; shipdesk track sends their tracking later." : NOTHING_BOUGHT, codes);
   if (tracked) codes.push(tracked.exitCode);
+  if (tracked?.interrupted) return stoppedWorking("Stopped after the orders already sent to Best Buy; shipdesk track sends the rest.", codes);
   const printed = await offerPrintPage(app, log, signal);
-  if (printed === STOP) return stopped("Stopped: the label page is closed; shipdesk serve opens it again.", codes);
+  if (printed === STOP) return await stopped(app, "Stopped: the label page is closed; shipdesk serve opens it again.", codes);
 
   return await ending(app, codes);
 }
@@ -111,7 +112,7 @@ async function showAttention(app: App, which: (a: Attention) => boolean = () => 
  */
 async function ending(app: App, codes: readonly ExitCode[]): Promise<ExitCode> {
   const attention = await showAttention(app);
-  const code = combine([...codes.filter((c) => c !== EXIT.needsPerson), attention.length > 0 ? EXIT.needsPerson : EXIT.ok]);
+  const code = agreeingWithStatus(codes, attention);
   p.outro(
     code === EXIT.ok
       ? "All done."
@@ -127,10 +128,15 @@ function showWhere(app: App): void {
   else p.log.warn(`SANDBOX: ${app.sandboxes ? "built-in " : ""}test servers. Nothing is bought and nothing reaches Best Buy.`);
 }
 
-/** The clerk said no at a question: nothing under way was cut short. */
-function stopped(sentence: string, codes: readonly ExitCode[]): ExitCode {
+/** The clerk said no at a question: nothing under way was cut short; the code agrees with status. */
+async function stopped(app: App, sentence: string, codes: readonly ExitCode[]): Promise<ExitCode> {
   p.cancel(sentence);
-  return combine(codes);
+  return agreeingWithStatus(codes, await needsAttention(app.db));
+}
+
+/** The steps' codes, "needs a person" taken from what status lists now rather than from the steps. */
+function agreeingWithStatus(codes: readonly ExitCode[], attention: readonly Attention[]): ExitCode {
+  return combine([...codes.filter((c) => c !== EXIT.needsPerson), attention.length > 0 ? EXIT.needsPerson : EXIT.ok]);
 }
 
 /** Ctrl-C while the desk was working: the step finished cleanly; exit 3, the next run picks up. */
