@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { formatStatus, statusReport } from "../../src/status/report.ts";
+import { refusalFix } from "../../src/status/refusal-fix.ts";
 import { freshServerDatabase, type TestDatabase } from "../support/database.ts";
 import scene from "./scene.sql" with { type: "text" };
 import unknownShipmentSql from "./unknown_shipment.sql" with { type: "text" };
@@ -76,4 +77,14 @@ test("a label being bought right now (its lock held by a running shipdesk) is no
   } finally {
     await session.release();
   }
+});
+
+test("a refused label's fix follows Canada Post's code: the service, the contract number, the address, or all three when unknown", () => {
+  expect(refusalFix(["A"], "3000")).toStartWith("Choose a service Canada Post offers you: canadapost.service");
+  expect(refusalFix(["A", "B"], "2550")).toStartWith("Set canadapost.contract_id in shipdesk.toml");
+  expect(refusalFix(["A", "B"], "2550")).toContain("then buy them again: shipdesk ship --retry A --retry B");
+  expect(refusalFix(["A"], "1153,1156")).toStartWith("Correct the address in shipdesk (shipdesk address A --show");
+  expect(refusalFix(["A"], "missing_street")).toStartWith("Correct the address in shipdesk");
+  expect(refusalFix(["A"], "7292")).toStartWith("Fix what Canada Post said: the address (shipdesk address A …");
+  expect(refusalFix(["A"], null)).toContain("the service (shipdesk service A CODE) or a setting in shipdesk.toml");
 });
