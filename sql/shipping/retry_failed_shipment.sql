@@ -1,15 +1,18 @@
--- The clerk fixed what Canada Post refused: a new attempt with a new customer-request-id
--- (nothing was bought under the old one).
+-- The clerk fixed what Canada Post refused: a new attempt ($9, one past the refused one) with a
+-- new customer-request-id (nothing was bought under the old one), built afresh with the claim's
+-- own parameters: the service, parcel, group and quote of now, never the refused attempt's.
 -- As in the claim, the same statement takes the shipment's session lock. It also waits for an
 -- address correction being saved (which locks the order), so the retry buys from the new one.
 WITH held AS (
 SELECT order_id FROM orders WHERE order_id = $1 FOR KEY SHARE
 ), reopened AS (
 UPDATE shipments
-SET status = 'label_creation_initiated', create_attempt = create_attempt + 1, customer_request_id = $3,
-    service_code = coalesce($4, service_code), weight_kg = coalesce($5, weight_kg),
+SET status = 'label_creation_initiated', create_attempt = $9, customer_request_id = $2,
+    service_code = $3, weight_kg = $4, length_cm = $5, width_cm = $6, height_cm = $7, group_id = $8,
+    service_reason = $10, service_note = $11, quoted_due = $12, quoted_taxes = $13, expected_delivery = $14::date,
+    charged_due = NULL, charged_taxes = NULL,
     last_error = NULL, error_messages = NULL, updated_at = now()
-WHERE order_id IN (SELECT order_id FROM held) AND status = 'label_failed' AND create_attempt = $2
+WHERE order_id IN (SELECT order_id FROM held) AND status = 'label_failed' AND create_attempt = $9 - 1
 RETURNING shipment_id
 )
 SELECT shipment_id, pg_try_advisory_lock(7142, shipment_id::int) AS locked FROM reopened;

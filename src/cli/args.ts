@@ -9,8 +9,10 @@ export interface Args {
   port: number | undefined;
   accept: boolean;
   keep: boolean;
-  /** `void ORDER`: the order whose label is cancelled. */
+  /** `void ORDER`, `address ORDER`, `service ORDER CODE`: the order. */
   order: string | undefined;
+  /** `service ORDER CODE`: the Canada Post service code the clerk chose. */
+  service: string | undefined;
   reason: string | undefined;
   reship: boolean;
   email: string | undefined;
@@ -44,7 +46,7 @@ const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
 };
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false };
+  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -93,6 +95,14 @@ export function parseArgs(argv: readonly string[]): Args {
     args.command = "address";
     args.order = words[1];
   }
+  else if (words[0] === "service") {
+    if (words.length !== (args.drop ? 2 : 3)) {
+      throw new UsageError("shipdesk service takes an order id and a service code: shipdesk service ORDER DOM.EP (or shipdesk service ORDER --drop for the settings' choice again).");
+    }
+    args.command = "service";
+    args.order = words[1];
+    args.service = words[2];
+  }
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
@@ -107,7 +117,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if ((args.reason !== undefined || args.reship || args.email !== undefined) && args.command !== "void") {
     throw new UsageError("--reason, --reship and --email go with shipdesk void ORDER.");
   }
-  const addressing = Object.keys(args.fields).length > 0 || args.show || args.drop || args.confirm;
+  const addressing = Object.keys(args.fields).length > 0 || args.show || (args.drop && args.command !== "service") || args.confirm;
   if (addressing && args.command !== "address") throw new UsageError("--line1, --city and the other address options go with shipdesk address ORDER.");
   if (args.drop && (Object.keys(args.fields).length > 0 || args.confirm)) {
     throw new UsageError("--drop goes back to Best Buy's address; it takes no other field. Give the fields without --drop to correct the address.");

@@ -14,7 +14,8 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
   ship: {
     usage: "shipdesk ship [--auto] [--retry ORDER …]",
     about: "Buy Canada Post labels for every shippable order and save the PDFs.",
-    details: "--retry ORDER buys again for an order Canada Post refused, once you fixed the problem.",
+    details:
+      "--retry ORDER buys again for an order Canada Post refused, once you fixed the problem (a setting, the service: shipdesk service ORDER CODE, or the address: shipdesk address ORDER): the label is built afresh from the settings, the order's service and weight and its address as they are now, and quoted again.",
   },
   track: {
     usage: "shipdesk track [--auto] [--retry ORDER …]",
@@ -31,7 +32,7 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
     usage: "shipdesk void ORDER [--reason TEXT] [--reship] [--email ADDRESS]",
     about: "Cancel an order's label: voided before the end of day, a refund requested after.",
     details:
-      "--reship makes the order shippable again (the next ship buys one new label). --email is where Canada Post writes about a refund (needed after the end of day).",
+      "--reship makes the order shippable again (the next ship buys one new label); for a label already voided it only does that, nothing is voided twice. --email is where Canada Post writes about a refund (needed after the end of day).",
   },
   address: {
     usage: "shipdesk address ORDER [--line1 TEXT …] [--drop]",
@@ -39,7 +40,17 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
     details:
       'Fields: --name --company --line1 --line2 --city --province --postal-code --phone ("" empties one). The correction is checked like every order, used for the label, and never overwritten by orders sync. --show prints the label\'s lines, --drop goes back to Best Buy\'s address, --confirm keeps the correction after Best Buy changed its address.',
   },
-  serve: { usage: "shipdesk serve [--port N]", about: "The label printing page on http://127.0.0.1 (default port 8420)." },
+  service: {
+    usage: "shipdesk service ORDER CODE [--drop]",
+    about: "Choose the Canada Post service of an order waiting for a label, refused, or voided (the next label is quoted with it).",
+    details:
+      "CODE is one of DOM.RP (Regular Parcel), DOM.EP (Expedited Parcel), DOM.XP (Xpresspost), DOM.PC (Priority). A refused label is then bought again with shipdesk ship --retry ORDER. --drop goes back to the service the settings choose. Refused for a label already bought: void it first (shipdesk void ORDER --reship).",
+  },
+  serve: {
+    usage: "shipdesk serve [--port N]",
+    about: "The label printing page on http://127.0.0.1 (default port 8420).",
+    details: "Needs attention lists what shipdesk status does; there a refused label is bought again (with the service picked there) and a voided order gets a new label.",
+  },
   status: { usage: "shipdesk status", about: "How many orders are where, what needs a person and what to do, today's and this month's spend, the last runs." },
   report: {
     usage: "shipdesk report [--date YYYY-MM-DD] [--out FILE]",

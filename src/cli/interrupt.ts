@@ -20,6 +20,20 @@ export function interrupted(): Promise<never> | undefined {
 }
 
 /**
+ * Stops the program now: says `sentence`, closes the database (releasing the embedded folder's
+ * lock), and ends with exit 3. Work in progress is not awaited; the next run finishes it
+ * without buying anything twice. Also the desk's second Ctrl-C.
+ */
+export function stopNow(close: () => Promise<void>, sentence: string, log: Logger | undefined): Promise<never> {
+  if (stopping) return stopping;
+  if (log) log.warn(sentence);
+  else process.stderr.write(`${sentence}\n`);
+  const timeout = new Promise<void>((done) => setTimeout(done, CLOSE_TIMEOUT_MS));
+  stopping = Promise.race([close().catch(() => {}), timeout]).then(() => process.exit(EXIT.unreachable));
+  return stopping;
+}
+
+/**
  * While `close` is registered, Ctrl-C closes the database (and so releases the embedded
  * folder's lock) before the process ends, instead of dying with the lock file left behind.
  * The work in progress is not awaited: every step is on record, and the next run finishes what
@@ -27,12 +41,7 @@ export function interrupted(): Promise<never> | undefined {
  */
 export function closeOnInterrupt(close: () => Promise<void>, log: Logger | undefined): () => void {
   const handler = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    const sentence = `${signal === "SIGINT" ? "Ctrl-C" : signal}: stopping; the next run picks up where this one stopped.`;
-    if (log) log.warn(sentence);
-    else process.stderr.write(`${sentence}\n`);
-    const timeout = new Promise<void>((done) => setTimeout(done, CLOSE_TIMEOUT_MS));
-    stopping = Promise.race([close().catch(() => {}), timeout]).then(() => process.exit(EXIT.unreachable));
+    void stopNow(close, `${signal === "SIGINT" ? "Ctrl-C" : signal}: stopping; the next run picks up where this one stopped.`, log);
   };
   for (const signal of SIGNALS) process.on(signal, handler);
   return () => {

@@ -81,10 +81,24 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
         await db.close();
       }
     }
+    if (args.command === "service") {
+      // Only the database: the choice is checked and kept on the order; the next label is quoted with it.
+      const db = await openDatabase(settings);
+      const forget = closeOnInterrupt(() => db.close(), log);
+      try {
+        await migrate(db);
+        const { serviceCommand } = await import("./commands/service.ts");
+        return (await serviceCommand(db, { order: args.order!, service: args.drop ? null : args.service! }, print)).exitCode;
+      } finally {
+        forget();
+        await db.close();
+      }
+    }
     if (args.command === "serve") {
       const { serveCommand } = await import("./commands/serve.ts");
+      const logger = log;
       await withApp(settings, async (app) => {
-        await serveCommand(app, args.port, print);
+        await serveCommand(app, args.port, print, logger);
         return EXIT.ok;
       });
       return EXIT.ok;

@@ -3,6 +3,12 @@ import { readFileSync } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 
+/**
+ * Kept as the cause of a label the labels folder would not take (with the system's error code),
+ * so that `status` says the folder's problem once for every label it stopped.
+ */
+export const LABELS_FOLDER_CAUSE = "labels_folder";
+
 export type WriteResult = { ok: true; path: string; sha256: string; bytes: number } | { ok: false; code: string; problem: string };
 
 

@@ -4,7 +4,7 @@ import { saveManifests } from "./download.ts";
 import { emptyEndOfDay, type EndOfDaySummary } from "./events.ts";
 import { findMissingManifests } from "./find-manifests.ts";
 import { settleOpenTransmits } from "./settle.ts";
-import { countUnsettledRun, endOfDayDone, lockEndOfDay, unlockEndOfDay } from "./store.ts";
+import { countUnsettledRun, endOfDayDone, lockEndOfDay, unlockEndOfDay, type OpenTransmit } from "./store.ts";
 import { transmitOpenGroups } from "./transmit.ts";
 
 /**
@@ -35,13 +35,9 @@ export async function runEndOfDay(deps: EndOfDayDeps): Promise<EndOfDaySummary> 
         today: deps.now ?? (() => new Date()),
         triedManifests: new Set(),
       };
-      const settled = await settleOpenTransmits(run);
+      const { settled } = await settleOpenTransmits(run, "transmitted again");
       await saveManifests(run);
-      if (settled) {
-        await transmitOpenGroups(run);
-        // A refusal is an answer: its labels are asked about now. One in doubt waits for the next run.
-        await settleOpenTransmits(run, (t) => t.status === "refused");
-      }
+      if (settled) await transmitAndSettle(run);
       await findMissingManifests(run);
       await saveManifests(run);
       await countUnsettledRun(run.db);
@@ -59,6 +55,31 @@ export async function runEndOfDay(deps: EndOfDayDeps): Promise<EndOfDaySummary> 
   } finally {
     await session.release();
   }
+}
+
+/**
+ * Transmits the open groups. A refusal is an answer: its labels are asked about at once (one in
+ * doubt waits for the next run). When Canada Post said there was nothing to transmit and yet
+ * labels are found open, they are transmitted again in this run, once; found open after a second
+ * such refusal, they are a person's to sort out with Canada Post, and the run says so (exit 1):
+ * an end of day that transmitted nothing never ends as "all done".
+ */
+async function transmitAndSettle(run: EndOfDayRun): Promise<void> {
+  const refused = (t: OpenTransmit) => t.status === "refused";
+  const notNow = "not transmitted: they go in the next transmit once the cause is fixed";
+  const first = await transmitOpenGroups(run);
+  if (first === "refused") await settleOpenTransmits(run, notNow, refused);
+  if (first !== "refused-nothing-there") return;
+  const found = await settleOpenTransmits(run, "transmitted again now", refused);
+  if (found.open === 0) return;
+  const second = await transmitOpenGroups(run);
+  if (second === "refused") await settleOpenTransmits(run, notNow, refused);
+  if (second !== "refused-nothing-there") return;
+  const still = await settleOpenTransmits(run, "still not transmitted", refused);
+  if (still.open === 0) return;
+  const message = `Canada Post refused twice to transmit ${still.open} label(s) it has as open (it said there was nothing to transmit); they are not transmitted, and Canada Post bills untransmitted labels at full rate. Call Canada Post's commercial support with the group id and the labels' PINs, then run shipdesk manifest.`;
+  run.summary.failed.push(message);
+  run.emit({ type: "failed", message });
 }
 
 function isEmpty(s: EndOfDaySummary): boolean {

@@ -19,20 +19,29 @@ type Fate = "transmitted" | "open" | "cancelled";
  * of its labels' own status at Canada Post (Get Shipment), never by inference from lists: a group
  * missing from Canada Post's lists may have had every label voided elsewhere, or never existed
  * there. Transmitted labels wait for their manifest (findMissingManifests), open ones are freed for
- * a new transmit, cancelled ones are marked voided. Never transmits.
- * Returns false while some label's fate is unknown: nothing new may be transmitted then, since a
- * new transmit of its group could take that label without this database knowing.
+ * a new transmit, cancelled ones are marked voided. Never transmits: `openNext` says what the
+ * caller does with the open ones, so that nothing is said to be transmitted that is not.
+ * `settled` is false while some label's fate is unknown: nothing new may be transmitted then,
+ * since a new transmit of its group could take that label without this database knowing.
+ * `open` counts the labels found still open.
  */
-export async function settleOpenTransmits(run: EndOfDayRun, which: (t: OpenTransmit) => boolean = () => true): Promise<boolean> {
+export async function settleOpenTransmits(
+  run: EndOfDayRun,
+  openNext: string,
+  which: (t: OpenTransmit) => boolean = () => true,
+): Promise<{ settled: boolean; open: number }> {
   let settled = true;
+  let open = 0;
   for (const t of await openTransmits(run.db)) {
-    const done = which(t) && (await settleTransmit(run, t));
-    if (!done) settled = false;
+    const done = which(t) ? await settleTransmit(run, t, openNext) : undefined;
+    if (done === undefined) settled = false;
+    else open += done;
   }
-  return settled;
+  return { settled, open };
 }
 
-async function settleTransmit(run: EndOfDayRun, t: OpenTransmit): Promise<boolean> {
+/** The number of labels found still open, or undefined while some label's fate is unknown. */
+async function settleTransmit(run: EndOfDayRun, t: OpenTransmit, openNext: string): Promise<number | undefined> {
   const fates: Record<Fate, string[]> = { transmitted: [], open: [], cancelled: [] };
   for (const label of await labelsToSettle(run.db, t.transmit_id)) {
     const fate = await settleLabel(run, t, label);
@@ -41,17 +50,17 @@ async function settleTransmit(run: EndOfDayRun, t: OpenTransmit): Promise<boolea
     if (fate !== "unknown") fates[fate].push(label.order_id);
   }
   const closed = await closeTransmit(run.db, t.transmit_id);
-  if (!closed) return false;
+  if (!closed) return undefined;
   const what = t.status === "refused" ? "refused transmit" : "transmit whose answer was lost";
   const told = [
     fates.transmitted.length ? `${fates.transmitted.length} label(s) transmitted (their manifest is fetched)` : "",
-    fates.open.length ? `${fates.open.length} still open (transmitted again)` : "",
+    fates.open.length ? `${fates.open.length} still open (${openNext})` : "",
     fates.cancelled.length ? `${fates.cancelled.length} cancelled at Canada Post (marked voided)` : "",
   ].filter(Boolean);
   const message = `The ${what} of ${t.group_ids.join(", ")} is settled label by label with Canada Post: ${told.join(", ") || "no label left in it"}.`;
   if (closed === "recovered") run.summary.transmitted.push(...t.group_ids);
   run.emit({ type: "settled", groupIds: t.group_ids, transmitted: closed === "recovered", message });
-  return true;
+  return fates.open.length;
 }
 
 async function settleLabel(run: EndOfDayRun, t: OpenTransmit, label: LabelToSettle): Promise<Fate | "unknown" | "unreachable"> {

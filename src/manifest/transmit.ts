@@ -2,11 +2,14 @@ import { apiOfLink } from "../canadapost/index.ts";
 import type { EndOfDayRun } from "./context.ts";
 import { abandonTransmit, recordTransmitError, recordTransmitRefused, recordTransmitted, startTransmit, untransmittedGroups } from "./store.ts";
 
+/** How a transmit ended, for the end of day to decide what comes next. */
+export type TransmitOutcome = "none" | "transmitted" | "refused-nothing-there" | "refused" | "unanswered";
+
 /**
  * Transmit Shipments for every group up to today's with labels not yet transmitted. A group
  * with a label in doubt waits: transmitting it could leave a paid label off the manifest.
  */
-export async function transmitOpenGroups(run: EndOfDayRun): Promise<void> {
+export async function transmitOpenGroups(run: EndOfDayRun): Promise<TransmitOutcome> {
   const today = run.carrier.groupIdFor(run.today());
   const ready: string[] = [];
   let labels = 0;
@@ -26,7 +29,7 @@ export async function transmitOpenGroups(run: EndOfDayRun): Promise<void> {
       labels += g.ready;
     }
   }
-  if (ready.length === 0) return;
+  if (ready.length === 0) return "none";
 
   const transmitId = await run.session.transaction((tx) => startTransmit(tx, ready));
   run.emit({ type: "transmitting", groupIds: ready, labels });
@@ -38,7 +41,7 @@ export async function transmitOpenGroups(run: EndOfDayRun): Promise<void> {
     await run.at("transmit-recorded");
     run.summary.transmitted.push(...ready);
     run.emit({ type: "transmitted", groupIds: ready, manifests: answer.value.length });
-    return;
+    return "transmitted";
   }
   const groups = ready.join(", ");
   if (answer.kind === "throttled") {
@@ -47,7 +50,7 @@ export async function transmitOpenGroups(run: EndOfDayRun): Promise<void> {
     await run.session.transaction((tx) => abandonTransmit(tx, transmitId, message));
     run.summary.unreachable.push(message);
     run.emit({ type: "unreachable", message });
-    return;
+    return "unanswered";
   }
   if (answer.kind === "rejected") {
     // An answer, not a lost one. "Nothing to transmit" (9122) or "group not found" (9118) says
@@ -62,7 +65,7 @@ export async function transmitOpenGroups(run: EndOfDayRun): Promise<void> {
     run.summary.refused.push(message);
     if (!nothingThere) run.summary.failed.push(message);
     run.emit({ type: "refused", groupIds: ready, message, needsPerson: !nothingThere });
-    return;
+    return nothingThere ? "refused-nothing-there" : "refused";
   }
   // No answer (timeout, reset, 5xx): Canada Post may have transmitted. The transmit stays in
   // doubt and the next run asks Canada Post about each of its labels.
@@ -70,6 +73,7 @@ export async function transmitOpenGroups(run: EndOfDayRun): Promise<void> {
   await recordTransmitError(run.db, transmitId, message);
   run.summary.unreachable.push(message);
   run.emit({ type: "unreachable", message });
+  return "unanswered";
 }
 
 /** The group's ready labels whose link belongs to the other API (a shop switched mid-day). */

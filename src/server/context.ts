@@ -1,7 +1,8 @@
 import type { PrintDeps } from "./deps.ts";
 
 /** The dependencies with defaults filled, plus what this running page holds for itself. */
-export interface PageContext extends Required<Omit<PrintDeps, "now" | "mode">> {
+export interface PageContext extends Required<Omit<PrintDeps, "now" | "mode" | "buyAgain">> {
+  buyAgain: PrintDeps["buyAgain"];
   now: () => Date;
   mode: "sandbox" | "live";
   /** Per-process token carried by every POST form of ours. */
@@ -13,6 +14,7 @@ export function pageContext(deps: PrintDeps): PageContext {
     db: deps.db,
     labelsDir: deps.labelsDir,
     refetchLabel: deps.refetchLabel,
+    buyAgain: deps.buyAgain,
     now: deps.now ?? (() => new Date()),
     mode: deps.mode ?? "live",
     token: crypto.randomUUID(),

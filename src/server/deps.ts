@@ -9,11 +9,20 @@ export type RefetchResult = { ok: true; path: string } | { ok: false; message: s
  */
 export type RefetchLabel = (shipmentId: number) => Promise<RefetchResult>;
 
+/**
+ * Buys again what the clerk asks for on Needs attention: refused labels (as ship --retry: built
+ * afresh, quoted again) and new labels for orders whose label was cancelled. With `service`, that
+ * service is kept on each order first. Returns a sentence for each order that was not started.
+ */
+export type BuyAgain = (selection: { refused: string[]; voided: string[]; service: string | undefined }) => Promise<{ refusals: string[] }>;
+
 export interface PrintDeps {
   db: Database;
   /** The labels folder: every file the page serves must resolve inside it. */
   labelsDir: string;
   refetchLabel: RefetchLabel;
+  /** Without it (a page for printing only) the "buy again" buttons are not offered. */
+  buyAgain?: BuyAgain | undefined;
   now?: () => Date;
   mode?: "sandbox" | "live";
 }

@@ -12,7 +12,7 @@ import {
   type AddressView,
   type CorrectionField,
 } from "../ship-to/index.ts";
-import { statusReport, type Attention } from "../status/report.ts";
+import { refusalCause, statusReport, type Attention } from "../status/report.ts";
 import type { PageContext } from "./context.ts";
 import { PageError } from "./errors.ts";
 import { OrderPage } from "./pages/order-page.tsx";
@@ -21,30 +21,44 @@ import { MAX_CALLS_SHOWN, apiCallsOfOrder, orderById } from "./status-store.ts";
 
 /**
  * Where the form is offered: an address problem a correction can fix (not the country: shipdesk
- * ships within Canada), and a label Canada Post refused, whose reason is often the address and
- * only a person can read (no label exists, so the address may still change).
+ * ships within Canada), and a label Canada Post refused for the address or for a reason only a
+ * person can read (no label exists, so the address may still change); not one refused for the
+ * service or the contract, which no address fixes.
  */
 export const correctable = (a: Attention) =>
-  a.kind === "label_failed" || (a.kind === "problem" && a.code !== null && ADDRESS_CODES.has(a.code) && a.code !== "foreign_destination" && a.code !== "bad_country");
+  (a.kind === "label_failed" && (refusalCause(a.code) === "address" || refusalCause(a.code) === "unknown")) ||
+  (a.kind === "problem" && a.code !== null && ADDRESS_CODES.has(a.code) && a.code !== "foreign_destination" && a.code !== "bad_country");
+
+/** `notice` may be worded from the list the page shows (read once for both). */
+export type Notice = string | undefined | ((attention: Attention[]) => Promise<string | undefined>);
+
+/** The Needs attention page, with a notice above the list and, after a refused save, the form as typed. */
+export async function statusPage(ctx: PageContext, c: Context, extra: { notice?: Notice } & Pick<StatusPageProps, "refusedForm"> = {}, status = 200) {
+  const { attention } = await statusReport(ctx.db, 0);
+  const addresses = new Map<string, AddressView>();
+  for (const id of new Set(attention.filter(correctable).flatMap((a) => a.orderIds))) {
+    const view = await addressView(ctx.db, id);
+    if (view) addresses.set(id, view);
+  }
+  const notice = typeof extra.notice === "function" ? await extra.notice(attention) : extra.notice;
+  c.status(status as 200);
+  return c.html(
+    <StatusPage
+      mode={ctx.mode}
+      now={ctx.now()}
+      attention={attention}
+      token={ctx.token}
+      addresses={addresses}
+      refusedForm={extra.refusedForm}
+      notice={notice}
+      canBuy={ctx.buyAgain !== undefined}
+    />,
+  );
+}
 
 export function statusRoutes(ctx: PageContext): Hono {
   const app = new Hono();
-
-  /** `notice` may be worded from the list the page shows (read once for both). */
-  type Notice = string | undefined | ((attention: Attention[]) => Promise<string | undefined>);
-  async function statusPage(c: Context, extra: { notice?: Notice } & Pick<StatusPageProps, "refusedForm"> = {}, status = 200) {
-    const { attention } = await statusReport(ctx.db, 0);
-    const addresses = new Map<string, AddressView>();
-    for (const id of new Set(attention.filter(correctable).map((a) => a.orderId))) {
-      const view = await addressView(ctx.db, id);
-      if (view) addresses.set(id, view);
-    }
-    const notice = typeof extra.notice === "function" ? await extra.notice(attention) : extra.notice;
-    c.status(status as 200);
-    return c.html(
-      <StatusPage mode={ctx.mode} now={ctx.now()} attention={attention} token={ctx.token} addresses={addresses} refusedForm={extra.refusedForm} notice={notice} />,
-    );
-  }
+  const page = (c: Context, extra: Parameters<typeof statusPage>[2] = {}, status = 200) => statusPage(ctx, c, extra, status);
 
   app.get("/status", async (c) => {
     const order = (c.req.query("order") ?? "").slice(0, 40);
@@ -55,12 +69,13 @@ export function statusRoutes(ctx: PageContext): Hono {
         if (!view) return undefined;
         // A refused label is bought again only when the clerk says so: a plain run leaves it.
         const refused = attention.some((a) => a.orderId === order && a.kind === "label_failed");
-        const next = refused ? ` Buy its label again with shipdesk ship --retry ${order}.` : view.problems.length === 0 ? " It ships with the next run." : "";
+        const again = ctx.buyAgain ? "Buy the label again below, or run" : "Buy its label again with";
+        const next = refused ? ` ${again} shipdesk ship --retry ${order}.` : view.problems.length === 0 ? " It ships with the next run." : "";
         return `The address of order ${order} is saved; its label will read: ${labelInOneLine(view.label)}.${next}`;
       };
     }
     if (c.req.query("done") === "dropped" && order) notice = `Order ${order} uses Best Buy's address again.`;
-    return statusPage(c, { notice });
+    return page(c, { notice });
   });
 
   // The correction form: only the fields that differ from what the label uses now are saved,
@@ -86,12 +101,12 @@ export function statusRoutes(ctx: PageContext): Hono {
       if (v.replace(/\s+/g, " ").trim() !== (current.current[f] ?? "").trim()) changes[f] = v;
     }
     if (action !== "confirm" && Object.keys(changes).length === 0) {
-      return statusPage(c, { refusedForm: { orderId, typed, refused: ["Nothing was changed: type the corrected values in the fields, then save."] } }, 422);
+      return page(c, { refusedForm: { orderId, typed, refused: ["Nothing was changed: type the corrected values in the fields, then save."] } }, 422);
     }
     const saved = await saveCorrection(ctx.db, orderId, action === "confirm" ? {} : changes, actor);
     if (!saved.ok) {
       const refused = saved.problems.length > 0 ? saved.problems.map((p) => p.message) : [saved.message];
-      return statusPage(c, { refusedForm: { orderId, typed, refused } }, 422);
+      return page(c, { refusedForm: { orderId, typed, refused } }, 422);
     }
     return c.redirect(`/status?done=address&order=${encodeURIComponent(orderId)}`, 303);
   });

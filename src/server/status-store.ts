@@ -27,6 +27,9 @@ export interface OrderRow {
   shipment_attention: string | null;
   label_created_at: Date | string | null;
   printed_at: Date | string | null;
+  charged_due: number | null;
+  service_code: string | null;
+  service_override: string | null;
   [key: string]: unknown;
 }
 

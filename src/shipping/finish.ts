@@ -41,6 +41,7 @@ export async function finishShipment(ctx: RunContext, shipmentId: number, fresh:
         ctx.emit({ type: "in-doubt", orderId: s.order_id, message: created.message });
         return;
       }
+      summary.bought.push(s.order_id);
       ctx.emit({ type: "created", orderId: s.order_id, pin: created.pin });
       label = created;
     }
@@ -49,8 +50,8 @@ export async function finishShipment(ctx: RunContext, shipmentId: number, fresh:
 
   const saved = await downloadLabel(ctx, s, true);
   if (!saved.ok) {
-    summary.notSaved.push({ orderId: s.order_id, message: saved.message });
-    ctx.emit({ type: "not-saved", orderId: s.order_id, message: saved.message });
+    summary.notSaved.push({ orderId: s.order_id, pin: s.tracking_pin ?? undefined, message: saved.message });
+    ctx.emit({ type: "not-saved", orderId: s.order_id, pin: s.tracking_pin ?? undefined, message: saved.message });
     return;
   }
   done.push(s.order_id);

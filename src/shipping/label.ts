@@ -1,4 +1,4 @@
-import { labelFileName, writeLabelFile } from "../labels/index.ts";
+import { LABELS_FOLDER_CAUSE, labelFileName, writeLabelFile } from "../labels/index.ts";
 import type { RunContext } from "./deps.ts";
 import { markLabelCreated, recordShipmentError, saveLabelFile } from "./store.ts";
 import type { WorkShipment } from "./shipment-row.ts";
@@ -30,7 +30,8 @@ export async function downloadLabel(ctx: RunContext, s: WorkShipment, finish: bo
   }
   const written = await writeLabelFile(ctx.settings.labelsDir, labelFileName(s.order_id, s.tracking_pin), fetched.value);
   if (!written.ok) {
-    await recordShipmentError(ctx.db, s.shipment_id, written.problem);
+    // The cause is the folder, not this label: `status` says it once for every label it stopped.
+    await recordShipmentError(ctx.db, s.shipment_id, written.problem, [{ code: LABELS_FOLDER_CAUSE, description: written.code }]);
     return { ok: false, message: written.problem };
   }
   await ctx.at("label-written", s.order_id);

@@ -39,8 +39,8 @@ export async function recoverUnfinishedShipments(ctx: RunContext, summary: Shipp
         summary.recovered.push(row.order_id);
         ctx.emit({ type: "refetched", orderId: row.order_id, path: result.path });
       } else {
-        summary.notSaved.push({ orderId: row.order_id, message: result.message });
-        ctx.emit({ type: "not-saved", orderId: row.order_id, message: result.message });
+        summary.notSaved.push({ orderId: row.order_id, pin: row.tracking_pin ?? undefined, message: result.message });
+        ctx.emit({ type: "not-saved", orderId: row.order_id, pin: row.tracking_pin ?? undefined, message: result.message });
       }
     });
   });

@@ -7,6 +7,7 @@ import type { ServiceChoice } from "../rates/index.ts";
 import type { OrderAddressRow } from "./order-row.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 import unshippedOrdersSql from "../../sql/shipping/unshipped_orders.sql" with { type: "text" };
+import ordersAgainSql from "../../sql/shipping/orders_again.sql" with { type: "text" };
 import setOrderProblemsSql from "../../sql/shipping/set_order_problems.sql" with { type: "text" };
 import skuPackagesSql from "../../sql/shipping/sku_packages.sql" with { type: "text" };
 import claimShipmentSql from "../../sql/shipping/claim_shipment.sql" with { type: "text" };
@@ -23,6 +24,7 @@ import labelsToVerifySql from "../../sql/shipping/labels_to_verify.sql" with { t
 import retryFailedShipmentSql from "../../sql/shipping/retry_failed_shipment.sql" with { type: "text" };
 import failedShipmentSql from "../../sql/shipping/failed_shipment.sql" with { type: "text" };
 import spendOfOrdersSql from "../../sql/shipping/spend_of_orders.sql" with { type: "text" };
+import voidedWaitingSql from "../../sql/shipping/voided_waiting.sql" with { type: "text" };
 
 export interface UnshippedOrder extends OrderAddressRow {
   problems: Problem[];
@@ -40,6 +42,15 @@ export interface UnshippedOrder extends OrderAddressRow {
 }
 
 export const unshippedOrders = (db: Queryable) => db.query<UnshippedOrder & Record<string, unknown>>(unshippedOrdersSql);
+
+/** An accepted order whose label Canada Post refused or the clerk voided, with why. */
+export interface OrderAgain extends UnshippedOrder {
+  again: "refused" | "voided";
+  again_reason: string;
+}
+
+/** Every such order, or only `orderId` (a retry). */
+export const ordersAgain = (db: Queryable, orderId?: string) => db.query<OrderAgain & Record<string, unknown>>(ordersAgainSql, [orderId ?? null]);
 
 export async function setOrderProblems(db: Queryable, orderId: string, problems: Problem[]): Promise<void> {
   await db.query(setOrderProblemsSql, [orderId, JSON.stringify(problems)]);
@@ -68,8 +79,14 @@ export interface Claim {
  * Returns the new shipment id, or undefined when another runner claimed the order first.
  */
 export async function claimShipment(session: Session, c: Claim): Promise<number | undefined> {
+  const rows = await session.query<{ shipment_id: number; locked: boolean }>(claimShipmentSql, claimParams(c));
+  return lockedId(rows[0]);
+}
+
+/** A claim as $1..$14 of claim_shipment.sql and retry_failed_shipment.sql, in that order. */
+function claimParams(c: Claim): unknown[] {
   const d = c.parcel.dimensionsCm;
-  const rows = await session.query<{ shipment_id: number; locked: boolean }>(claimShipmentSql, [
+  return [
     c.orderId,
     c.requestId,
     c.serviceCode,
@@ -84,8 +101,7 @@ export async function claimShipment(session: Session, c: Claim): Promise<number 
     c.choice?.quote?.due ?? null,
     c.choice?.quote?.taxes ?? null,
     c.choice?.quote?.expectedDeliveryDate ?? null,
-  ]);
-  return lockedId(rows[0]);
+  ];
 }
 
 /** A brand-new row's lock cannot be held by anyone else; if it were, that is a bug. */
@@ -171,21 +187,13 @@ export async function shipmentOfOrder(db: Queryable, orderId: string): Promise<F
   return rows[0];
 }
 
-export async function reopenFailedShipment(
-  session: Session,
-  orderId: string,
-  currentAttempt: number,
-  newRequestId: string,
-  serviceCode: string | null,
-  weightKg: number | null,
-): Promise<number | undefined> {
-  const rows = await session.query<{ shipment_id: number; locked: boolean }>(retryFailedShipmentSql, [
-    orderId,
-    currentAttempt,
-    newRequestId,
-    serviceCode,
-    weightKg,
-  ]);
+/**
+ * A refused label opened again for a new attempt (`c.attempt`, one past the refused one), with
+ * the claim's fields as they are now. Returns the shipment id with its lock held, or undefined
+ * when it is no longer refused or is locked elsewhere.
+ */
+export async function reopenFailedShipment(session: Session, c: Claim): Promise<number | undefined> {
+  const rows = await session.query<{ shipment_id: number; locked: boolean }>(retryFailedShipmentSql, claimParams(c));
   // Locked elsewhere (a void in progress): the row is reopened all the same, and the next run's
   // recovery, which asks Canada Post first, finishes it.
   return rows[0]?.locked ? rows[0].shipment_id : undefined;
@@ -197,3 +205,6 @@ export async function spendOf(db: Queryable, orderIds: readonly string[]): Promi
   const [row] = await db.query<{ due: number; unpriced: number }>(spendOfOrdersSql, [orderIds]);
   return { due: Math.round((row?.due ?? 0) * 100) / 100, unpriced: row?.unpriced ?? 0 };
 }
+
+/** Accepted orders whose label was cancelled and that have no new one. */
+export const voidedWaiting = (db: Queryable) => db.query<{ order_id: string; tracking_pin: string | null; status: string }>(voidedWaitingSql);

@@ -4,14 +4,15 @@ import { runContext, type RunContext, type ShippingDeps } from "./deps.ts";
 import { emptySummary, type ShippingSummary } from "./events.ts";
 import { finishShipment } from "./finish.ts";
 import { linesOf } from "./order-row.ts";
-import { parcelFor, skuServiceFor, type ParcelChoice } from "./parcel.ts";
-import { priceOrders, type OrderToPrice, type ServiceChoice } from "../rates/index.ts";
+import { parcelFor, skuServiceFor, type ParcelChoice, type SkuPackage } from "./parcel.ts";
+import { priceOrder, priceOrders, type OrderToPrice, type ServiceChoice } from "../rates/index.ts";
 import { inPool } from "./pool.ts";
 import { preflightProblems } from "./preflight.ts";
 import { recoverUnfinishedShipments, refetch, withShipmentLock } from "./recover.ts";
 import { customerRequestId } from "./request-id.ts";
 import {
   claimShipment,
+  ordersAgain,
   reopenFailedShipment,
   setOrderProblems,
   shipmentOfOrder,
@@ -19,6 +20,8 @@ import {
   spendOf,
   unlockShipment,
   unshippedOrders,
+  voidedWaiting,
+  type Claim,
   type UnshippedOrder,
 } from "./store.ts";
 
@@ -27,6 +30,8 @@ const PREFLIGHT_CODES = new Set([...ADDRESS_CODES, "missing_weight", "too_heavy"
 
 export interface ShippableOrder {
   order: UnshippedOrder;
+  /** Set for an order whose label Canada Post refused or the clerk voided: bought only when asked. */
+  again?: { kind: "refused" | "voided"; reason: string } | undefined;
   parcel: ParcelChoice;
   /** The clerk's, the SKU preset's or the fixed service; under "cheapest_on_time", the fallback until priced. */
   serviceCode: string;
@@ -55,21 +60,41 @@ export function orderToPrice(c: ShippableOrder, weightKg?: number): OrderToPrice
  */
 export async function shippableOrders(deps: Pick<ShippingDeps, "db" | "settings">): Promise<ShippableOrder[]> {
   const orders = await unshippedOrders(deps.db);
-  const skus = [...new Set(orders.flatMap((o) => linesOf(o.order_lines).flatMap((l) => (l.sku ? [l.sku] : []))))];
-  const packages = await skuPackages(deps.db, skus);
+  const packages = await packagesOf(deps, orders);
   const result: ShippableOrder[] = [];
   for (const order of orders) {
-    const lines = linesOf(order.order_lines);
-    const parcel = parcelFor(lines, packages, deps.settings.parcel, order.weight_override_kg);
-    const skuService = skuServiceFor(lines, packages);
-    const own = preflightProblems(order, parcel);
-    const kept = (order.problems ?? []).filter((p) => !PREFLIGHT_CODES.has(p.code));
-    const problems = [...kept, ...own];
+    const c = asShippable(order, packages, deps.settings);
     // Written only when they changed: most orders are checked every run and never change.
-    if (JSON.stringify(problems) !== JSON.stringify(order.problems ?? [])) await setOrderProblems(deps.db, order.order_id, problems);
-    result.push({ order, parcel, skuService, serviceCode: order.service_override ?? skuService ?? deps.settings.canadaPost.serviceCode, problems });
+    if (JSON.stringify(c.problems) !== JSON.stringify(order.problems ?? [])) await setOrderProblems(deps.db, order.order_id, c.problems);
+    result.push(c);
   }
   return result;
+}
+
+/**
+ * The orders a plain run leaves alone but the clerk may buy again (a refused label, a voided
+ * one), each as its label would be built now, with every problem that would stop it.
+ */
+export async function ordersToBuyAgain(deps: Pick<ShippingDeps, "db" | "settings">): Promise<ShippableOrder[]> {
+  const orders = await ordersAgain(deps.db);
+  const packages = await packagesOf(deps, orders);
+  return orders.map((o) => ({ ...asShippable(o, packages, deps.settings), again: { kind: o.again, reason: o.again_reason } }));
+}
+
+async function packagesOf(deps: Pick<ShippingDeps, "db">, orders: readonly UnshippedOrder[]) {
+  const skus = [...new Set(orders.flatMap((o) => linesOf(o.order_lines).flatMap((l) => (l.sku ? [l.sku] : []))))];
+  return skuPackages(deps.db, skus);
+}
+
+/** The order with the parcel it would ship in now, its service and every problem that stops it. */
+function asShippable(order: UnshippedOrder, packages: Map<string, SkuPackage>, settings: ShippingDeps["settings"]): ShippableOrder {
+  const lines = linesOf(order.order_lines);
+  const parcel = parcelFor(lines, packages, settings.parcel, order.weight_override_kg);
+  const skuService = skuServiceFor(lines, packages);
+  const own = preflightProblems(order, parcel);
+  const kept = (order.problems ?? []).filter((p) => !PREFLIGHT_CODES.has(p.code));
+  const problems = [...kept, ...own];
+  return { order, parcel, skuService, serviceCode: order.service_override ?? skuService ?? settings.canadaPost.serviceCode, problems };
 }
 
 export interface ShipOptions {
@@ -92,6 +117,13 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
     await recoverUnfinishedShipments(ctx, summary);
     const candidates = await shippableOrders(deps);
     ctx.emit({ type: "checking", orders: candidates.length });
+    // Never bought again on their own (the clerk voided them for a reason): named, not forgotten.
+    if (!options.only) {
+      for (const v of await voidedWaiting(deps.db)) {
+        summary.voidedWaiting.push(v.order_id);
+        ctx.emit({ type: "voided-waiting", orderId: v.order_id, pin: v.tracking_pin });
+      }
+    }
     const wanted = options.only ? new Set(options.only) : undefined;
     const batch: ShippableOrder[] = [];
     for (const c of candidates) {
@@ -119,7 +151,7 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
     });
     summary.keyRefused = ctx.refusedKey;
     summary.notReady = ctx.notReady;
-    summary.spent = await spendOf(deps.db, summary.created);
+    summary.spent = await spendOf(deps.db, summary.bought);
     return summary;
   } finally {
     await session.release();
@@ -128,17 +160,7 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
 
 async function shipOne(ctx: RunContext, c: ShippableOrder, weightKg: number | undefined, choice: ServiceChoice | undefined, summary: ShippingSummary): Promise<void> {
   const orderId = c.order.order_id;
-  const parcel = weightKg ? { ...c.parcel, weightKg, source: "override" as const } : c.parcel;
-  const attempt = c.order.next_attempt ?? 1;
-  const shipmentId = await claimShipment(ctx.session, {
-    orderId,
-    requestId: customerRequestId(orderId, attempt),
-    attempt,
-    serviceCode: choice?.serviceCode ?? c.serviceCode,
-    parcel,
-    groupId: ctx.settings.canadaPost.manifest === "group" ? ctx.carrier.groupIdFor(ctx.today()) : null,
-    choice,
-  });
+  const shipmentId = await claimShipment(ctx.session, claimOf(ctx, c, c.order.next_attempt ?? 1, weightKg, choice));
   if (shipmentId === undefined) return; // another runner has it
   try {
     ctx.emit({ type: "claimed", orderId });
@@ -149,15 +171,40 @@ async function shipOne(ctx: RunContext, c: ShippableOrder, weightKg: number | un
   }
 }
 
+/** What a label is bought with: this attempt's request id, the parcel, service and quote of now, today's group. */
+function claimOf(ctx: RunContext, c: ShippableOrder, attempt: number, weightKg: number | undefined, choice: ServiceChoice | undefined): Claim {
+  const orderId = c.order.order_id;
+  return {
+    orderId,
+    requestId: customerRequestId(orderId, attempt),
+    attempt,
+    serviceCode: choice?.serviceCode ?? c.serviceCode,
+    parcel: weightKg ? { ...c.parcel, weightKg, source: "override" as const } : c.parcel,
+    groupId: ctx.settings.canadaPost.manifest === "group" ? ctx.carrier.groupIdFor(ctx.today()) : null,
+    choice,
+  };
+}
+
 export type RetryResult = { orderId: string; ok: true } | { orderId: string; ok: false; message: string };
 
+/** Options of a retry: the review screen's weight and priced service, when the desk asks. */
+export interface RetryOptions {
+  weights?: ReadonlyMap<string, number>;
+  choices?: ReadonlyMap<string, ServiceChoice>;
+  /** Once aborted, no further order is started. */
+  signal?: AbortSignal;
+}
+
 /**
- * `shipdesk ship --retry ORDER`: after the clerk fixed what Canada Post refused, a new attempt
- * under a new customer-request-id (nothing was bought under the refused one).
+ * `shipdesk ship --retry ORDER` (and the desk's and the print page's "buy again"): after the
+ * clerk fixed what Canada Post refused, a new attempt under a new customer-request-id (nothing
+ * was bought under the refused one), built afresh as a new label is: the settings, the clerk's
+ * service and weight and the address as they are now, quoted again. The refused attempt's
+ * service is never reused, so a fixed setting or a "no rates" fallback does not follow it.
  */
-export async function retryFailedLabels(deps: ShippingDeps, orderIds: readonly string[]): Promise<{ results: RetryResult[]; summary: ShippingSummary }> {
+export async function retryFailedLabels(deps: ShippingDeps, orderIds: readonly string[], options: RetryOptions = {}): Promise<{ results: RetryResult[]; summary: ShippingSummary }> {
   const session = await deps.db.reserve();
-  const ctx = runContext(deps, session);
+  const ctx = runContext(deps, session, options.signal);
   const summary = emptySummary();
   const results: RetryResult[] = [];
   try {
@@ -169,31 +216,53 @@ export async function retryFailedLabels(deps: ShippingDeps, orderIds: readonly s
       return { results: [], summary };
     }
     for (const orderId of orderIds) {
-      const s = await shipmentOfOrder(deps.db, orderId);
-      if (!s || s.status !== "label_failed") {
-        const message = !s
-          ? `Order ${orderId} has no refused label to retry; shipdesk ship buys its label in the normal way.`
-          : `Order ${orderId} is ${s.status.replaceAll("_", " ")}, not refused; there is nothing to retry.`;
-        results.push({ orderId, ok: false, message });
+      if (ctx.stopping() || ctx.refusedKey) {
+        summary.notStarted.push(orderId);
         continue;
       }
-      const attempt = s.create_attempt + 1;
-      const id = await reopenFailedShipment(session, orderId, s.create_attempt, customerRequestId(orderId, attempt), s.service_override, s.weight_override_kg);
-      if (id === undefined) {
-        results.push({ orderId, ok: false, message: `Order ${orderId} is being retried by another shipdesk right now.` });
-        continue;
-      }
-      try {
-        await finishShipment(ctx, id, true, summary);
-      } finally {
-        await unlockShipment(session, id);
-      }
-      results.push({ orderId, ok: true });
+      const result = await retryOne(ctx, orderId, options, summary);
+      results.push(result);
     }
+    summary.keyRefused = ctx.refusedKey;
+    summary.spent = await spendOf(deps.db, summary.bought);
     return { results, summary };
   } finally {
     await session.release();
   }
+}
+
+async function retryOne(ctx: RunContext, orderId: string, options: RetryOptions, summary: ShippingSummary): Promise<RetryResult> {
+  const s = await shipmentOfOrder(ctx.db, orderId);
+  if (!s || s.status !== "label_failed") {
+    const message = !s
+      ? `Order ${orderId} has no refused label to retry; shipdesk ship buys its label in the normal way.`
+      : s.status === "voided" || s.status === "refund_requested"
+        ? `The label of order ${orderId} was cancelled, not refused; for a new one: shipdesk void ${orderId} --reship, then shipdesk ship.`
+        : `Order ${orderId} is ${s.status.replaceAll("_", " ")}, not refused; there is nothing to retry.`;
+    return { orderId, ok: false, message };
+  }
+  const [order] = await ordersAgain(ctx.db, orderId);
+  if (!order || order.again !== "refused") return { orderId, ok: false, message: `Order ${orderId} is no longer accepted at Best Buy (or is flagged for a person); its label is not bought again.` };
+  const c = asShippable(order, await packagesOf(ctx, [order]), ctx.settings);
+  if (c.problems.length > 0) {
+    ctx.emit({ type: "skipped", orderId, problems: c.problems });
+    return { orderId, ok: false, message: `Order ${orderId} cannot be bought again as it is: ${c.problems.map((p) => p.message).join(" ")}` };
+  }
+  const weightKg = options.weights?.get(orderId);
+  let choice = options.choices?.get(orderId);
+  if (!choice) {
+    choice = await priceOrder(ctx, orderToPrice(c, weightKg));
+    ctx.emit({ type: "priced", orderId, choice });
+  }
+  const id = await reopenFailedShipment(ctx.session, claimOf(ctx, c, s.create_attempt + 1, weightKg, choice));
+  if (id === undefined) return { orderId, ok: false, message: `Order ${orderId} is being retried by another shipdesk right now.` };
+  try {
+    ctx.emit({ type: "claimed", orderId });
+    await finishShipment(ctx, id, true, summary);
+  } finally {
+    await unlockShipment(ctx.session, id);
+  }
+  return { orderId, ok: true };
 }
 
 /** Fetches a saved label again (the print page's reprint of a missing file). Never buys one. */

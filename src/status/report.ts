@@ -1,26 +1,41 @@
 import { ADDRESS_CODES } from "../address/index.ts";
 import type { Queryable } from "../db/index.ts";
+import { LABELS_FOLDER_CAUSE } from "../labels/index.ts";
+import { refusalCause, refusalFix } from "./refusal-fix.ts";
+
+export { refusalCause };
 import countsSql from "../../sql/status/counts.sql" with { type: "text" };
 import needsPersonSql from "../../sql/status/needs_person.sql" with { type: "text" };
 import lastRunsSql from "../../sql/status/last_runs.sql" with { type: "text" };
 
+export type AttentionKind =
+  | "problem"
+  | "order_attention"
+  | "label_failed"
+  | "shipment_attention"
+  | "not_saved"
+  | "unfinished"
+  | "voided_no_label"
+  | "transmit_in_doubt"
+  | "transmit_refused"
+  | "manifest_unsaved"
+  | "untransmitted";
+
 export interface Attention {
+  /** The order (the first, when several share the reason); for the end of day, "group …" or "manifest …". */
   orderId: string;
-  kind:
-    | "problem"
-    | "order_attention"
-    | "label_failed"
-    | "shipment_attention"
-    | "unfinished"
-    | "transmit_in_doubt"
-    | "transmit_refused"
-    | "manifest_unsaved"
-    | "untransmitted";
+  /** Every order this reason applies to, in the order listed; empty for the end of day's items. */
+  orderIds: string[];
+  kind: AttentionKind;
+  /** Said once, however many orders share it. */
   reason: string;
+  /** The one fix that applies, for every order in `orderIds`. */
   fix: string;
   since: Date;
-  /** The problem's code, for problems of an order (an address one is corrected in shipdesk). */
+  /** The problem's code (an address one is corrected in shipdesk), Canada Post's message codes, or the cause. */
   code: string | null;
+  /** What is known of each order beyond the reason, "ORDER: PIN …" (a bought label's PIN). */
+  details: string[];
 }
 
 export interface StatusReport {
@@ -29,6 +44,25 @@ export interface StatusReport {
   attention: Attention[];
   runs: { runId: number; command: string; mode: string; startedAt: Date; finishedAt: Date | null; exitCode: number | null; summary: unknown }[];
 }
+
+/** What each item is, in a few words (the print page's badge, the desk's heading). */
+export const ATTENTION_TITLE: Record<AttentionKind, string> = {
+  problem: "cannot ship",
+  order_attention: "order flagged",
+  label_failed: "label refused",
+  shipment_attention: "label flagged",
+  not_saved: "label bought, not saved",
+  unfinished: "label unfinished",
+  voided_no_label: "label voided, no new one",
+  transmit_in_doubt: "end of day unsettled",
+  transmit_refused: "transmit refused",
+  manifest_unsaved: "manifest not saved",
+  untransmitted: "not transmitted",
+};
+
+/** End-of-day items name a group or a manifest, not an order. */
+export const isOrderAttention = (kind: AttentionKind): boolean =>
+  !["transmit_in_doubt", "transmit_refused", "manifest_unsaved", "untransmitted"].includes(kind);
 
 /**
  * The fix for an address problem: sellers cannot edit a customer's address at Best Buy, so it
@@ -41,20 +75,33 @@ export function addressFix(orderId: string, code: string | null): string {
   return `Correct the address in shipdesk: shipdesk address ${orderId} --show prints what the label will say, and shipdesk address ${orderId} --line1 "…" --city "…" (any field) saves a correction beside Best Buy's; or use Address in the review screen (run shipdesk), or the form on the print page's Needs attention.`;
 }
 
-const FIX: Record<Attention["kind"], (orderId: string, code: string | null) => string> = {
-  problem: (id, code) =>
+/** "A", "A and B", "A, B and C". */
+export const orderList = (ids: readonly string[]): string => (ids.length <= 1 ? (ids[0] ?? "") : `${ids.slice(0, -1).join(", ")} and ${ids.at(-1)}`);
+
+const each = (ids: readonly string[], command: (id: string) => string) => ids.map(command).join("; ");
+
+const FIX: Record<AttentionKind, (ids: string[], code: string | null) => string> = {
+  problem: (ids, code) =>
     code === "too_heavy" || code === "missing_weight"
       ? "Set the right weight for the order or its SKU in the review screen (run shipdesk)."
       : code === "foreign_destination" || code === "bad_country"
         ? "Ship this one by hand: shipdesk buys domestic Canada Post labels only."
         : code !== null && ADDRESS_CODES.has(code)
-          ? addressFix(id, code)
+          ? ids.length === 1
+            ? addressFix(ids[0]!, code)
+            : `Correct each address in shipdesk (shipdesk address ORDER --show, then --line1 "…" --city "…"), in the review screen (run shipdesk) or with the form on the print page's Needs attention: ${orderList(ids)}.`
           : "Check the order in the Best Buy seller portal, then run shipdesk orders sync.",
-  order_attention: (id) => `Deal with it as the reason says (for a cancelled order: shipdesk void ${id}).`,
-  label_failed: (id) => `Fix what Canada Post said (an address is corrected with shipdesk address ${id}, or the form on the print page's Needs attention), then run shipdesk ship --retry ${id}.`,
-  shipment_attention: (id) => `Deal with it as the reason says, then run shipdesk track --retry ${id}.`,
+  order_attention: (ids) => `Deal with it as the reason says (for a cancelled order: ${each(ids, (id) => `shipdesk void ${id}`)}).`,
+  label_failed: (ids, code) => refusalFix(ids, code),
+  shipment_attention: (ids) => `Deal with it as the reason says, then run ${each(ids, (id) => `shipdesk track --retry ${id}`)}.`,
+  not_saved: (_ids, code) =>
+    code === LABELS_FOLDER_CAUSE
+      ? "Fix the labels folder as the reason says (or set labels_dir in shipdesk.toml to a folder this user may write to), then run shipdesk ship: it downloads these labels again from Canada Post and saves them; nothing is bought again."
+      : "Run shipdesk ship: it downloads the label again from Canada Post and saves it; nothing is bought again.",
   unfinished: () => "Run shipdesk ship: it first asks Canada Post whether this label exists and adopts it, so nothing is bought twice.",
-  transmit_in_doubt: (_id, code) =>
+  voided_no_label: (ids) =>
+    `If the order still ships, buy it a new label: ${each(ids, (id) => `shipdesk void ${id} --reship`)}, then shipdesk ship (or Buy a new label on the print page's Needs attention, or in the desk). If it will not ship, cancel it in the Best Buy seller portal, then run shipdesk orders sync.`,
+  transmit_in_doubt: (_ids, code) =>
     code === "no_manifest"
       ? "Run shipdesk manifest later: it looks for the manifest again; if none appears, print it from Canada Post's website (Manifests) or call Canada Post with the orders' PINs."
       : "Run shipdesk manifest: it asks Canada Post what became of each label and never transmits twice; if Canada Post still cannot say, call its commercial support with the group id(s) and the orders' PINs.",
@@ -63,17 +110,63 @@ const FIX: Record<Attention["kind"], (orderId: string, code: string | null) => s
   untransmitted: () => "Run shipdesk manifest today: it transmits every group up to today's.",
 };
 
+interface Row {
+  order_id: string;
+  kind: AttentionKind;
+  reason: string;
+  since: Date;
+  code: string | null;
+  detail: string | null;
+}
+
+/**
+ * One item per reason: orders that share the kind, the words and the code (the labels folder, a
+ * setting Canada Post refuses) are said once, with every order id and what is known of each.
+ */
+export function groupAttention(rows: readonly Row[]): Attention[] {
+  const groups = new Map<string, { first: Row; ids: string[]; details: string[]; since: Date }>();
+  for (const r of rows) {
+    const key = isOrderAttention(r.kind) ? `${r.kind}\u0000${r.code ?? ""}\u0000${r.reason}` : `${r.kind}\u0000${r.order_id}\u0000${r.reason}`;
+    const since = new Date(r.since);
+    const g = groups.get(key);
+    if (!g) groups.set(key, { first: r, ids: [r.order_id], details: r.detail ? [`${r.order_id}: ${r.detail}`] : [], since });
+    else {
+      if (!g.ids.includes(r.order_id)) g.ids.push(r.order_id);
+      if (r.detail) g.details.push(`${r.order_id}: ${r.detail}`);
+      if (since < g.since) g.since = since;
+    }
+  }
+  return [...groups.values()].map(({ first, ids, details, since }) => {
+    const orderIds = isOrderAttention(first.kind) ? [...ids].sort() : [];
+    return {
+      orderId: orderIds[0] ?? first.order_id,
+      orderIds,
+      kind: first.kind,
+      reason: first.reason,
+      fix: FIX[first.kind](orderIds.length > 0 ? orderIds : ids, first.code),
+      since,
+      code: first.code,
+      details: details.sort(),
+    };
+  });
+}
+
+/** Everything that needs a person now, one item per reason (see groupAttention). */
+export async function needsAttention(db: Queryable): Promise<Attention[]> {
+  return groupAttention(await db.query<Row & Record<string, unknown>>(needsPersonSql));
+}
+
 export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusReport> {
   const counts = await db.query<{ what: string; status: string; n: number }>(countsSql);
   const orders: Record<string, number> = {};
   const shipments: Record<string, number> = {};
   for (const c of counts) (c.what === "orders" ? orders : shipments)[c.status] = Number(c.n);
-  const rows = await db.query<{ order_id: string; kind: Attention["kind"]; reason: string; since: Date; code: string | null }>(needsPersonSql);
-  const runs = await db.query<Record<string, any>>(lastRunsSql, [lastRuns]);
+  const attention = await needsAttention(db);
+  const runs = lastRuns > 0 ? await db.query<Record<string, any>>(lastRunsSql, [lastRuns]) : [];
   return {
     orders,
     shipments,
-    attention: rows.map((r) => ({ orderId: r.order_id, kind: r.kind, reason: r.reason, fix: FIX[r.kind](r.order_id, r.code), since: new Date(r.since), code: r.code })),
+    attention,
     runs: runs.map((r) => ({
       runId: Number(r.run_id),
       command: r.command,
@@ -86,6 +179,20 @@ export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusR
   };
 }
 
+/** "A", or "3 orders (A, B and C)": who an item is about. */
+export function attentionWho(a: Attention): string {
+  if (a.orderIds.length <= 1) return a.orderId;
+  return `${a.orderIds.length} orders (${orderList(a.orderIds)})`;
+}
+
+/** One item as the clerk reads it on the screen: who, what, the reason, each order's detail, the fix. */
+export function formatAttention(a: Attention, indent = "  "): string {
+  const lines = [`${indent}${attentionWho(a)}: ${a.orderIds.length > 1 || a.details.length > 0 ? `${ATTENTION_TITLE[a.kind]}: ` : ""}${a.reason}`];
+  if (a.details.length > 0) lines.push(`${indent}  ${a.details.join("; ")}`);
+  lines.push(`${indent}  Fix: ${a.fix}`);
+  return lines.join("\n");
+}
+
 /** The report as the clerk reads it on the screen. */
 export function formatStatus(report: StatusReport): string {
   const lines: string[] = [];
@@ -96,7 +203,7 @@ export function formatStatus(report: StatusReport): string {
   if (report.attention.length === 0) lines.push("Nothing needs a person.");
   else {
     lines.push(`Needs a person (${report.attention.length}):`);
-    for (const a of report.attention) lines.push(`  ${a.orderId}: ${a.reason}\n    Fix: ${a.fix}`);
+    for (const a of report.attention) lines.push(formatAttention(a));
   }
   lines.push("");
   lines.push("Last runs:");

@@ -3,13 +3,15 @@ import type { App } from "../cli/app.ts";
 import type { CommandResult } from "../cli/commands/result.ts";
 import { startPrintPage } from "../cli/commands/serve.ts";
 import { trackCommand } from "../cli/commands/track.ts";
+import type { Logger } from "../cli/log.ts";
 import { recordRun } from "../cli/run-record.ts";
 import { tryOpenBrowser } from "./browser.ts";
 import { notedText, type screenLogger } from "./screen-log.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
+import { deskStep } from "./desk-step.ts";
 
 /** Step 9a: tell Best Buy the tracking numbers and mark the orders shipped. */
-export async function offerTracking(app: App, log: ReturnType<typeof screenLogger>, signal: AbortSignal): Promise<CommandResult | undefined | Stop> {
+export async function offerTracking(app: App, log: ReturnType<typeof screenLogger>, signal: AbortSignal): Promise<(CommandResult & { interrupted: boolean }) | undefined | Stop> {
   const go = orStop(
     await p.confirm({ message: "Send the tracking numbers to Best Buy now (marks the orders shipped)?", initialValue: true, signal }),
   );
@@ -18,26 +20,25 @@ export async function offerTracking(app: App, log: ReturnType<typeof screenLogge
     p.log.info("Tracking not sent; shipdesk track (or the next --auto run) sends it.");
     return undefined;
   }
-  const spin = p.spinner();
-  spin.start("Sending tracking to Best Buy...");
+  const step = deskStep(app, log, "Sending tracking to Best Buy...", "Ctrl-C: finishing the orders already sent to Best Buy, starting no new one (Ctrl-C again stops at once)...");
   let result: CommandResult;
   try {
-    result = await recordRun(app.db, "track", "interactive", () => trackCommand(app, log));
+    result = await recordRun(app.db, "track", "interactive", () => trackCommand(app, log, [], step.signal));
   } catch (error) {
-    spin.error("Stopped on an error.");
+    step.done("Stopped on an error.", "error");
     throw error;
   }
-  spin.stop(`Done: ${result.line}`);
+  step.done(`Done: ${result.line}`, step.stopped() ? "stopped" : "ok");
   for (const n of log.take()) p.log[n.level](notedText(n));
-  return result;
+  return { ...result, interrupted: step.stopped() };
 }
 
 /** Step 9b: the label page, until the clerk presses Enter. */
-export async function offerPrintPage(app: App, signal: AbortSignal): Promise<Stop | undefined> {
+export async function offerPrintPage(app: App, log: Logger, signal: AbortSignal): Promise<Stop | undefined> {
   const go = orStop(await p.confirm({ message: "Open the label page to print the labels?", initialValue: true, signal }));
   if (go === STOP) return STOP;
   if (!go) return undefined;
-  const server = startPage(app);
+  const server = startPage(app, log);
   try {
     const url = `${server.url}/`;
     p.note(url, "Label page");
@@ -50,10 +51,10 @@ export async function offerPrintPage(app: App, signal: AbortSignal): Promise<Sto
 }
 
 /** The usual port, so the clerk's bookmark works; any free one when `shipdesk serve` has it. */
-function startPage(app: App) {
+function startPage(app: App, log: Logger) {
   try {
-    return startPrintPage(app, undefined);
+    return startPrintPage(app, undefined, log);
   } catch {
-    return startPrintPage(app, 0);
+    return startPrintPage(app, 0, log);
   }
 }

@@ -32,6 +32,11 @@ export interface ReviewRow {
   selectable: boolean;
   /** Set when the order holds one SKU: a weight typed for it can become that SKU's preset. */
   singleSku: { sku: string; quantity: number } | undefined;
+  /**
+   * Canada Post refused its label, or the clerk voided it: left out of the batch unless the clerk
+   * puts it in (a plain run never buys it again), then bought as it would be built now.
+   */
+  again: { kind: "refused" | "voided"; reason: string } | undefined;
 }
 
 /** The clerk's batch while it is being reviewed: nothing here has been bought. */
@@ -90,6 +95,7 @@ function rowOf(s: ShippableOrder, choice?: ServiceChoice): ReviewRow {
     selectable: s.problems.length === 0,
     singleSku:
       skus.size === 1 && only?.sku ? { sku: only.sku, quantity: lines.reduce((n, l) => n + l.quantity, 0) } : undefined,
+    again: s.again,
   };
 }
 
@@ -100,10 +106,13 @@ function withTypedWeights(rows: ReviewRow[], weights: ReadonlyMap<string, number
   });
 }
 
-/** The review as it opens: every order without a label, all shippable ones in the batch, priced when `choices` are given. */
+/**
+ * The review as it opens: every order without a label, all shippable ones in the batch (not a
+ * refused or voided one: the clerk puts it in), priced when `choices` are given.
+ */
 export function startReview(shippable: readonly ShippableOrder[], choices: ReadonlyMap<string, ServiceChoice> = new Map()): Review {
   const rows = shippable.map((s) => rowOf(s, choices.get(s.order.order_id)));
-  return { rows, selected: new Set(rows.filter((r) => r.selectable).map((r) => r.orderId)), weights: new Map(), choices };
+  return { rows, selected: new Set(rows.filter((r) => r.selectable && !r.again).map((r) => r.orderId)), weights: new Map(), choices };
 }
 
 /** A new choice for one order (its weight, service or address changed): shown at once, bought as shown. */
@@ -141,9 +150,10 @@ export function keepOnly(review: Review, kept: readonly string[]): Review {
 /**
  * The rows read again after a change was saved. Orders left out stay out; an order whose
  * problem the change fixed (a missing or too-heavy weight) joins the batch, since fixing it
- * was the point; an order that now has a problem leaves it.
+ * was the point, as does a refused or voided order the clerk just changed (`changed`); an order
+ * that now has a problem leaves it.
  */
-export function refreshReview(review: Review, shippable: readonly ShippableOrder[]): Review {
+export function refreshReview(review: Review, shippable: readonly ShippableOrder[], changed?: string): Review {
   const before = new Map(review.rows.map((r) => [r.orderId, r]));
   const rows = withTypedWeights(
     shippable.map((s) => rowOf(s, review.choices.get(s.order.order_id))),
@@ -153,7 +163,7 @@ export function refreshReview(review: Review, shippable: readonly ShippableOrder
   for (const r of rows) {
     if (!r.selectable) continue;
     const old = before.get(r.orderId);
-    if (review.selected.has(r.orderId) || (old !== undefined && !old.selectable)) selected.add(r.orderId);
+    if (review.selected.has(r.orderId) || (old !== undefined && !old.selectable) || (r.again && r.orderId === changed)) selected.add(r.orderId);
   }
   return { rows, selected, weights: review.weights, choices: review.choices };
 }
@@ -168,12 +178,18 @@ export function rowOfOrder(review: Review, orderId: string): ReviewRow | undefin
   return review.rows.find((r) => r.orderId === orderId);
 }
 
-/** What `runShipping` gets: exactly the confirmed orders, and the weights typed for them. */
-export function shipOptions(review: Review): Required<Pick<ShipOptions, "only" | "weights" | "choices">> {
-  const only = review.rows.filter((r) => review.selected.has(r.orderId)).map((r) => r.orderId);
+/**
+ * What the run gets: exactly the confirmed orders (`only`: new labels; `refused` and `voided`:
+ * bought again), and the weights and priced services shown for them.
+ */
+export function shipOptions(review: Review): Required<Pick<ShipOptions, "only" | "weights" | "choices">> & { refused: string[]; voided: string[] } {
+  const picked = review.rows.filter((r) => review.selected.has(r.orderId));
+  const only = picked.filter((r) => !r.again).map((r) => r.orderId);
+  const refused = picked.filter((r) => r.again?.kind === "refused").map((r) => r.orderId);
+  const voided = picked.filter((r) => r.again?.kind === "voided").map((r) => r.orderId);
   const weights = new Map([...review.weights].filter(([id]) => review.selected.has(id)));
   const choices = new Map([...review.choices].filter(([id]) => review.selected.has(id)));
-  return { only, weights, choices };
+  return { only, refused, voided, weights, choices };
 }
 
 const labels = (n: number) => `${n} label${n === 1 ? "" : "s"}`;

@@ -5,13 +5,16 @@ import { combine, type CommandResult } from "../cli/commands/result.ts";
 import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import { createLogger } from "../cli/log.ts";
 import { recordRun } from "../cli/run-record.ts";
-import { checkBeforeBuying, shippableOrders } from "../shipping/index.ts";
+import { checkBeforeBuying } from "../shipping/index.ts";
+import { formatAttention, needsAttention, type Attention } from "../status/report.ts";
 import { offerPrintPage, offerTracking } from "./after-screen.ts";
 import { batchPrice, confirmText, startReview } from "./batch.ts";
 import { priceForReview } from "./pricing.ts";
 import { reviewBatch } from "./review-screen.ts";
 import { notedText, screenLogger } from "./screen-log.ts";
 import { buyLabels } from "./ship-screen.ts";
+import { deskOrders } from "./desk-orders.ts";
+import { deskStep } from "./desk-step.ts";
 import { NOTHING_BOUGHT, orStop, STOP } from "./stop.ts";
 
 /**
@@ -41,67 +44,109 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
   showWhere(app);
 
   // Step 2: new orders from Best Buy.
-  let interrupted = false;
-  const spin = p.spinner({ cancelMessage: "Ctrl-C: stopping once the sync is finished...", onCancel: () => (interrupted = true) });
-  spin.start("Getting new orders from Best Buy...");
+  const syncing = deskStep(app, log, "Getting new orders from Best Buy...", "Ctrl-C: stopping once the sync is finished (Ctrl-C again stops at once)...");
   let sync: CommandResult;
   try {
     sync = await recordRun(app.db, "orders sync", "interactive", () => syncCommand(app, log, undefined));
   } catch (error) {
-    spin.error("Stopped on an error.");
+    syncing.done("Stopped on an error.", "error");
     throw error;
   }
-  if (!interrupted) spin.stop(sync.line);
+  syncing.done(sync.line, syncing.stopped() ? "stopped" : "ok");
   codes.push(sync.exitCode);
   for (const n of log.take()) p.log[n.level](notedText(n));
-  if (interrupted) return stopped(NOTHING_BOUGHT, codes);
+  if (syncing.stopped()) return stoppedWorking(NOTHING_BOUGHT, codes);
+  await showAttention(app, OUTSIDE_THE_REVIEW);
 
   // Steps 3 to 6: review and confirm; nothing is bought before the confirm.
   let boughtAny = false;
-  const shippable = await shippableOrders(app.shippingDeps());
+  const orders = await deskOrders(app);
   // A setting or folder that would stop every label is said before the batch is shown.
-  const ready = await checkBeforeBuying(app.shippingDeps().purchaseCheck, shippable);
+  const ready = await checkBeforeBuying(app.shippingDeps().purchaseCheck, orders);
   if (ready.note) p.log.warn(ready.note);
-  if (ready.problem) return stopped(ready.problem, [...codes, EXIT.usage]);
-  let review = startReview(shippable, await priceForReview(app, shippable));
+  if (ready.problem) return stoppedWorking(ready.problem, [...codes, EXIT.usage]);
+  const priced = await priceForReview(app, log, orders);
+  if (priced.stopped) return stoppedWorking(NOTHING_BOUGHT, codes);
+  let review = startReview(orders, priced.choices);
   if (review.rows.length === 0) p.log.info("No orders are waiting for a label.");
   else {
     const reviewed = await reviewBatch(app, review, signal);
-    if (reviewed === STOP) return stopped(NOTHING_BOUGHT, codes);
+    if (reviewed === STOP) return await stopped(app, NOTHING_BOUGHT, codes);
     review = reviewed;
     if (review.selected.size === 0) p.log.info("No orders in the batch: no labels bought.");
     else {
       const go = orStop(await p.confirm({ message: confirmText(review.selected.size, app.settings.mode, batchPrice(review)), initialValue: true, signal }));
-      if (go === STOP || !go) return stopped(NOTHING_BOUGHT, codes);
+      if (go === STOP || !go) return await stopped(app, NOTHING_BOUGHT, codes);
 
       // Steps 7 and 8.
       const bought = await buyLabels(app, review, log);
       codes.push(bought.exitCode);
       boughtAny = bought.summary.created.length + bought.summary.recovered.length > 0;
       log.take(); // already shown, in the summary's words
-      if (bought.interrupted) return stopped("Stopped after the batch: the labels bought are saved; shipdesk track sends their tracking later.", codes);
+      if (bought.interrupted) {
+        return stoppedWorking("Stopped after the labels already asked for: those bought are saved; the rest wait for the next run, and shipdesk track sends the tracking.", codes);
+      }
     }
   }
 
   // Step 9: tracking and printing, for this batch and anything earlier runs left.
   const tracked = await offerTracking(app, log, signal);
-  if (tracked === STOP) return stopped(boughtAny ? "Stopped: the labels bought are saved; shipdesk track sends their tracking later." : NOTHING_BOUGHT, codes);
+  if (tracked === STOP) return await stopped(app, boughtAny ? "Stopped: the labels bought are saved; shipdesk track sends their tracking later." : NOTHING_BOUGHT, codes);
   if (tracked) codes.push(tracked.exitCode);
-  const printed = await offerPrintPage(app, signal);
-  if (printed === STOP) return stopped("Stopped: the label page is closed; shipdesk serve opens it again.", codes);
+  if (tracked?.interrupted) return stoppedWorking("Stopped after the orders already sent to Best Buy; shipdesk track sends the rest.", codes);
+  const printed = await offerPrintPage(app, log, signal);
+  if (printed === STOP) return await stopped(app, "Stopped: the label page is closed; shipdesk serve opens it again.", codes);
 
-  const code = combine(codes);
-  p.outro(code === EXIT.ok ? "All done." : code === EXIT.needsPerson ? "Done; some orders need a person (see above, or shipdesk status)." : "Done, but Canada Post or Best Buy could not be reached for everything; run shipdesk again later.");
-  return code;
+  return await ending(app, codes);
 }
 
+/** What the review screen shows by itself (orders that cannot ship, refused or voided labels). */
+const OUTSIDE_THE_REVIEW = (a: Attention) => a.kind !== "problem" && a.kind !== "label_failed" && a.kind !== "voided_no_label";
+
+/** `shipdesk status`'s own list (all of it, or `which`), each reason once with its fix. */
+async function showAttention(app: App, which: (a: Attention) => boolean = () => true): Promise<Attention[]> {
+  const attention = (await needsAttention(app.db)).filter(which);
+  if (attention.length > 0) p.log.warn(`Needs a person (${attention.length}):\n${attention.map((a) => formatAttention(a, "")).join("\n")}`);
+  return attention;
+}
+
+/**
+ * The desk's last word agrees with `shipdesk status`: "some orders need a person" (exit 1)
+ * exactly when status lists something, whatever the steps said on the way (an order the sync
+ * found a problem with may have been fixed and shipped since).
+ */
+async function ending(app: App, codes: readonly ExitCode[]): Promise<ExitCode> {
+  const attention = await showAttention(app);
+  const code = agreeingWithStatus(codes, attention);
+  p.outro(
+    code === EXIT.ok
+      ? "All done."
+      : code === EXIT.needsPerson
+        ? `Done; ${attention.length} thing(s) need a person (above, and in shipdesk status).`
+        : "Done, but Canada Post or Best Buy could not be reached for everything; run shipdesk again later.",
+  );
+  return code;
+}
 function showWhere(app: App): void {
   p.log.info(`Connected: ${app.where}`);
   if (app.settings.mode === "live") p.log.warn("LIVE: labels bought here are real and billed to your Canada Post account.");
   else p.log.warn(`SANDBOX: ${app.sandboxes ? "built-in " : ""}test servers. Nothing is bought and nothing reaches Best Buy.`);
 }
 
-function stopped(sentence: string, codes: readonly ExitCode[]): ExitCode {
+/** The clerk said no at a question: nothing under way was cut short; the code agrees with status. */
+async function stopped(app: App, sentence: string, codes: readonly ExitCode[]): Promise<ExitCode> {
   p.cancel(sentence);
-  return combine(codes);
+  return agreeingWithStatus(codes, await needsAttention(app.db));
+}
+
+/** The steps' codes, "needs a person" taken from what status lists now rather than from the steps. */
+function agreeingWithStatus(codes: readonly ExitCode[], attention: readonly Attention[]): ExitCode {
+  return combine([...codes.filter((c) => c !== EXIT.needsPerson), attention.length > 0 ? EXIT.needsPerson : EXIT.ok]);
+}
+
+/** Ctrl-C while the desk was working: the step finished cleanly; exit 3, the next run picks up. */
+function stoppedWorking(sentence: string, codes: readonly ExitCode[]): ExitCode {
+  p.cancel(sentence);
+  const serious = combine(codes);
+  return serious === EXIT.bug || serious === EXIT.usage ? serious : EXIT.unreachable;
 }

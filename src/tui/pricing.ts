@@ -1,19 +1,22 @@
-import * as p from "@clack/prompts";
 import type { App } from "../cli/app.ts";
+import type { Logger } from "../cli/log.ts";
+import { deskStep } from "./desk-step.ts";
 import { priceOrder, priceOrders, type ServiceChoice } from "../rates/index.ts";
 import { orderToPrice, type ShippableOrder } from "../shipping/index.ts";
 import { withChoice, type Review } from "./batch.ts";
 
-/** Step 3's prices: one Get Rates per shippable order, before the clerk sees the batch. */
-export async function priceForReview(app: App, shippable: readonly ShippableOrder[]): Promise<Map<string, ServiceChoice>> {
+/**
+ * Step 3's prices: one Get Rates per shippable order, before the clerk sees the batch. `stopped`
+ * when the clerk pressed Ctrl-C meanwhile (nothing is bought; the desk then stops).
+ */
+export async function priceForReview(app: App, log: Logger, shippable: readonly ShippableOrder[]): Promise<{ choices: Map<string, ServiceChoice>; stopped: boolean }> {
   const ready = shippable.filter((s) => s.problems.length === 0);
-  if (ready.length === 0) return new Map();
-  const spin = p.spinner();
-  spin.start(`Asking Canada Post for the price of ${ready.length} label${ready.length === 1 ? "" : "s"}...`);
+  if (ready.length === 0) return { choices: new Map(), stopped: false };
+  const step = deskStep(app, log, `Asking Canada Post for the price of ${ready.length} label${ready.length === 1 ? "" : "s"}...`, "Ctrl-C: stopping once the prices are in; nothing is bought (Ctrl-C again stops at once)...");
   const choices = await priceOrders(app.shippingDeps(), ready.map((s) => orderToPrice(s)));
   const unpriced = [...choices.values()].filter((c) => !c.quote).length;
-  spin.stop(unpriced === 0 ? "Prices from Canada Post, taxes included." : `Prices from Canada Post; ${unpriced} without one (bought with the fallback service, canadapost.fallback_service).`);
-  return choices;
+  step.done(unpriced === 0 ? "Prices from Canada Post, taxes included." : `Prices from Canada Post; ${unpriced} without one (bought with the fallback service, canadapost.fallback_service).`);
+  return { choices, stopped: step.stopped() };
 }
 
 /** After a change to one order: its service and price asked again, as it will now be bought. */

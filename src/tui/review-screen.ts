@@ -1,13 +1,13 @@
 import * as p from "@clack/prompts";
 import type { App } from "../cli/app.ts";
-import { shippableOrders } from "../shipping/index.ts";
+import { deskOrders } from "./desk-orders.ts";
 import { keepOnly, presetQuestion, refreshReview, rowOfOrder, weightText, withWeight, type Review, type ReviewRow } from "./batch.ts";
 import { editAddress } from "./address-screen.ts";
 import { saveService, saveWeight } from "./review-store.ts";
-import { SERVICES } from "./services.ts";
+import { SERVICES } from "../rates/index.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
 import { repriceOne } from "./pricing.ts";
-import { batchChoice, batchHeadline, batchTable, rowLabel } from "./table.ts";
+import { againText, batchChoice, batchHeadline, batchTable, rowLabel } from "./table.ts";
 import { parseWeight } from "./weight.ts";
 
 /**
@@ -22,7 +22,7 @@ export async function reviewBatch(app: App, first: Review, signal: AbortSignal):
     const kept = orStop(
       await p.multiselect({
         message: "Orders to buy labels for (Space leaves one out, Enter goes on)",
-        options: review.rows.map((r) => ({ value: r.orderId, label: rowLabel(r), hint: r.problems[0], disabled: !r.selectable })),
+        options: review.rows.map((r) => ({ value: r.orderId, label: rowLabel(r), hint: r.problems[0] ?? (r.again ? againText(r.again) : undefined), disabled: !r.selectable })),
         initialValues: [...review.selected],
         required: false,
         maxItems: 12,
@@ -54,7 +54,8 @@ export async function reviewBatch(app: App, first: Review, signal: AbortSignal):
 
 function stateHint(review: Review, r: ReviewRow): string {
   if (!r.selectable) return `has problems: ${r.problems[0] ?? ""}`;
-  return review.selected.has(r.orderId) ? "in the batch" : "left out";
+  const why = r.again ? (r.again.kind === "refused" ? ", refused before" : ", voided before") : "";
+  return `${review.selected.has(r.orderId) ? "in the batch" : "left out"}${why}`;
 }
 
 async function changeOne(app: App, review: Review, signal: AbortSignal): Promise<Review | Stop> {
@@ -122,11 +123,16 @@ async function changeOne(app: App, review: Review, signal: AbortSignal): Promise
       }),
     );
     if (code === STOP) return STOP;
-    said = await saveService(app.db, orderId, code);
+    const saved = await saveService(app.db, orderId, code);
+    if (!saved.ok) {
+      p.log.warn(saved.message);
+      return review;
+    }
+    said = saved.message;
   }
 
-  const shippable = await shippableOrders(app.shippingDeps());
-  next = await repriceOne(app, refreshReview(next, shippable), shippable, orderId);
+  const shippable = await deskOrders(app);
+  next = await repriceOne(app, refreshReview(next, shippable, orderId), shippable, orderId);
   const now = rowOfOrder(next, orderId);
   p.log.success(said);
   if (now) {

@@ -1,10 +1,10 @@
 // The review screen's writes: a weight or a service the clerk chose, one named function per SQL file.
 import type { Database } from "../db/index.ts";
+import { setOrderService, type ServiceChange } from "../orders/index.ts";
 import { perUnit, type ReviewRow } from "./batch.ts";
 import { formatKg } from "./weight.ts";
 import saveSkuWeightSql from "../../sql/review/save_sku_weight.sql" with { type: "text" };
 import setOrderWeightSql from "../../sql/review/set_order_weight.sql" with { type: "text" };
-import setOrderServiceSql from "../../sql/review/set_order_service.sql" with { type: "text" };
 
 /**
  * Saves a weight typed for an order: as its SKU's preset when asked (and the order holds one
@@ -26,7 +26,6 @@ export async function saveWeight(db: Database, row: ReviewRow, kg: number, asPre
 }
 
 /** The service is kept on the order: the run reads it from there. */
-export async function saveService(db: Database, orderId: string, serviceCode: string): Promise<string> {
-  await db.query(setOrderServiceSql, [orderId, serviceCode]);
-  return `Order ${orderId} will ship ${serviceCode}.`;
+export async function saveService(db: Database, orderId: string, serviceCode: string): Promise<ServiceChange> {
+  return setOrderService(db, orderId, serviceCode);
 }

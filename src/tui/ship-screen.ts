@@ -1,14 +1,17 @@
 import * as p from "@clack/prompts";
 import type { App } from "../cli/app.ts";
+import { buyAgain } from "../cli/commands/buy-again.ts";
 import { logShippingEvent, shippingLine } from "../cli/describe.ts";
 import type { Logger } from "../cli/log.ts";
 import { recordRun } from "../cli/run-record.ts";
 import { shippingExitCode } from "../cli/commands/ship.ts";
+import { EXIT } from "../cli/exit-codes.ts";
 import type { CommandResult } from "../cli/commands/result.ts";
-import { runShipping, type ShippingSummary } from "../shipping/index.ts";
+import { mergeSummaries, runShipping, type ShippingEvent, type ShippingSummary } from "../shipping/index.ts";
 import { shipOptions, type Review } from "./batch.ts";
 import { advance, progressText, startProgress } from "./progress.ts";
 import { summaryBlocks } from "./summary.ts";
+import { deskStep } from "./desk-step.ts";
 
 export interface Bought extends CommandResult {
   summary: ShippingSummary;
@@ -16,41 +19,49 @@ export interface Bought extends CommandResult {
   interrupted: boolean;
 }
 
-/** Steps 7 and 8: buys exactly the confirmed orders, with progress, then the summary. */
+export const FIRST_CTRL_C = "Ctrl-C: finishing the labels already asked for and saving them, starting no new one (Ctrl-C again stops at once)...";
+
+/**
+ * Steps 7 and 8: buys exactly the confirmed orders (new labels, and refused or voided ones put
+ * back in the batch), with progress, then the summary. The first Ctrl-C starts no new label and
+ * lets those under way finish (bought, saved, on record) before the summary; a second one stops
+ * at once, the database closed, exit 3, and the next run finishes what was under way.
+ */
 export async function buyLabels(app: App, review: Review, log: Logger): Promise<Bought> {
   const options = shipOptions(review);
-  const progress = startProgress(options.only);
-  let interrupted = false;
-  const stop = new AbortController();
-  // Ctrl-C starts no new label but lets the ones under way finish: a label half-bought would be
-  // safe (the next run finishes it), but one finished now is one the clerk can print now.
-  const spin = p.spinner({
-    cancelMessage: "Ctrl-C: finishing the labels already asked for, starting no new one...",
-    onCancel: () => {
-      interrupted = true;
-      stop.abort();
-    },
-  });
-  spin.start(progressText(progress));
+  const progress = startProgress([...options.only, ...options.refused, ...options.voided]);
+  const work = deskStep(app, log, progressText(progress), FIRST_CTRL_C);
+  const onEvent = (e: ShippingEvent) => {
+    advance(progress, e);
+    work.message(progressText(progress));
+  };
   let result: CommandResult & { summary: ShippingSummary };
   try {
     result = await recordRun(app.db, "ship", "interactive", async () => {
-      const deps = app.shippingDeps({
-        onEvent: (e) => {
-          logShippingEvent(log, e);
-          advance(progress, e);
-          if (!interrupted) spin.message(progressText(progress));
-        },
-      });
-      const summary = await runShipping(deps, { ...options, signal: stop.signal });
-      return { exitCode: shippingExitCode(summary), line: shippingLine(summary), summary };
+      let summary = await runNew(app, log, options, work.signal, onEvent);
+      if (options.refused.length + options.voided.length > 0) {
+        const again = await buyAgain(app, log, { refused: options.refused, voided: options.voided }, { ...options, signal: work.signal, onEvent });
+        summary = mergeSummaries(summary, again.summary);
+        for (const r of again.refusals) summary.skipped.push({ orderId: r.orderId, reasons: [r.message] });
+      }
+      const exitCode = work.stopped() ? EXIT.unreachable : shippingExitCode(summary);
+      return { exitCode, line: shippingLine(summary), summary };
     });
   } catch (error) {
-    if (!interrupted) spin.error("Stopped on an error.");
+    work.done("Stopped on an error.", "error");
     throw error;
   }
-  if (!interrupted) spin.stop(`Done: ${result.line}`);
-  else p.log.step(`Done: ${result.line}`);
+  work.done(`Done: ${result.line}`, work.stopped() ? "stopped" : "ok");
   for (const block of summaryBlocks(result.summary)) p.log[block.tone](block.text);
-  return { ...result, interrupted };
+  return { ...result, interrupted: work.stopped() };
+}
+
+async function runNew(app: App, log: Logger, options: ReturnType<typeof shipOptions>, signal: AbortSignal, onEvent: (e: ShippingEvent) => void): Promise<ShippingSummary> {
+  const deps = app.shippingDeps({
+    onEvent: (e) => {
+      logShippingEvent(log, e);
+      onEvent(e);
+    },
+  });
+  return runShipping(deps, { only: options.only, weights: options.weights, choices: options.choices, signal });
 }

@@ -25,22 +25,30 @@ export function batchTable(rows: readonly ReviewRow[]): string[] {
   const out = [line(COLUMNS.map((c) => fit(c.title, c.width)))];
   for (const r of rows) {
     out.push(line(COLUMNS.map((c) => fit(c.cell(r), c.width))));
+    if (r.again) out.push(`    ! ${againText(r.again)}`);
     for (const p of r.problems) out.push(`    ! ${p}`);
     if (r.warn && r.serviceNote) out.push(`    ! ${r.serviceNote}`);
     if (r.fix) out.push(`    Fix: ${r.fix}`);
+    else if (r.again) out.push(`    Left out: put it in the batch to buy ${r.again.kind === "refused" ? "it again" : "a new label"}, built as it is now (change its service, weight or address first if that was the cause).`);
   }
   return out;
 }
 
-/** "6 orders without a label: 5 can ship, 1 has problems to fix first." */
+/** Why an order that had a label is listed again. */
+export const againText = (again: NonNullable<ReviewRow["again"]>): string =>
+  again.kind === "refused" ? `Refused by Canada Post: ${again.reason}` : `Voided: ${again.reason}`;
+
+/** "6 orders without a label: 5 can ship, 1 has problems to fix first." (and the refused or voided ones, left out). */
 export function batchHeadline(review: Review): string {
   const total = review.rows.length;
   const bad = review.rows.filter((r) => !r.selectable).length;
+  const again = review.rows.filter((r) => r.again && r.selectable).length;
   const head = `${total} order${total === 1 ? "" : "s"} without a label`;
   const price = priceText(batchPrice(review), review.selected.size);
   const batch = price ? ` The batch${price}.` : "";
-  if (bad === 0) return `${head}, all ready to ship.${batch}`;
-  return `${head}: ${total - bad} can ship, ${bad} ${bad === 1 ? "has" : "have"} problems to fix first (not selectable).${batch}`;
+  const left = again > 0 ? ` ${again} refused or voided before, left out until you put ${again === 1 ? "it" : "them"} in.` : "";
+  if (bad === 0) return `${head}, all ready to ship.${left}${batch}`;
+  return `${head}: ${total - bad} can ship, ${bad} ${bad === 1 ? "has" : "have"} problems to fix first (not selectable).${left}${batch}`;
 }
 
 /** One option in the multiselect / order picker. */

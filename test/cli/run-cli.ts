@@ -9,8 +9,14 @@ export interface CliRun {
   ms: number;
 }
 
-/** Runs `bun src/cli.ts …` as the clerk's scheduler would: its own process, no terminal. */
-export async function runCli(args: string[], options: { env?: Record<string, string>; cwd: string; stdin?: "ignore" | "pipe" }): Promise<CliRun> {
+export interface CliOptions {
+  env?: Record<string, string>;
+  cwd: string;
+  stdin?: "ignore" | "pipe";
+}
+
+/** `bun src/cli.ts …` started and left running: the test may kill it; `done` is how it ended. */
+export function spawnCli(args: string[], options: CliOptions): { pid: number; kill(signal?: NodeJS.Signals | number): void; done: Promise<CliRun> } {
   const started = performance.now();
   const proc = Bun.spawn([process.execPath, CLI, ...args], {
     cwd: options.cwd,
@@ -19,6 +25,16 @@ export async function runCli(args: string[], options: { env?: Record<string, str
     stdout: "pipe",
     stderr: "pipe",
   });
-  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
-  return { code, stdout, stderr, ms: performance.now() - started };
+  const done = Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]).then(([stdout, stderr, code]) => ({
+    code,
+    stdout,
+    stderr,
+    ms: performance.now() - started,
+  }));
+  return { pid: proc.pid, kill: (signal) => proc.kill(signal), done };
+}
+
+/** Runs `bun src/cli.ts …` as the clerk's scheduler would: its own process, no terminal. */
+export function runCli(args: string[], options: CliOptions): Promise<CliRun> {
+  return spawnCli(args, options).done;
 }

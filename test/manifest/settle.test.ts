@@ -92,7 +92,10 @@ describe("a transmit answer is done, refused, or in doubt: nothing else", () => 
     const second = await endOfDay();
     expect(second.nothing).toContain("Nothing to transmit");
     expect(cp.state.callsTo("TransmitShipments")).toBe(1);
-    expect((await statusReport(t.db)).attention).toEqual([]);
+    // The orders themselves are still to ship at Best Buy, with no label now: status says so, once.
+    const attention = (await statusReport(t.db)).attention;
+    expect(attention.map((a) => [a.kind, a.orderIds])).toEqual([["voided_no_label", ["VG-0", "VG-1"]]]);
+    expect(attention[0]!.fix).toContain("shipdesk void VG-0 --reship; shipdesk void VG-1 --reship");
   });
 
   test("refused (9122): an earlier transmit this database never heard of took the labels; each is found transmitted and its manifest fetched by date", async () => {

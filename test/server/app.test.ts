@@ -10,6 +10,8 @@ import insertOrder from "./insert_order.sql" with { type: "text" };
 import insertShipment from "./insert_shipment.sql" with { type: "text" };
 import insertLabelShipment from "./insert_label_shipment.sql" with { type: "text" };
 import shipmentState from "./shipment_state.sql" with { type: "text" };
+import lockShipmentSql from "../../sql/shipping/lock_shipment.sql" with { type: "text" };
+import unlockShipmentSql from "../../sql/shipping/unlock_shipment.sql" with { type: "text" };
 
 let t: TestDatabase;
 let dir: { path: string; remove(): void };
@@ -238,7 +240,10 @@ describe("the status pages", () => {
     await db.query(insertOrder, ["STUCK-1", "Cy Moreau", "2 Rue", "Sherbrooke", "QC", "J1H1A1", "[]", null]);
     await db.query(insertShipment, ["STUCK-1", "label_creation_initiated", null, null, new Date(Date.now() - 20 * 60_000)]);
     await db.query(insertOrder, ["NEW-1", "Di Fox", "3 Rue", "Quebec", "QC", "G1R1A1", "[]", null]);
-    await db.query(insertShipment, ["NEW-1", "label_creation_initiated", null, null, new Date()]);
+    const [fresh] = await db.query<{ shipment_id: number }>(insertShipment, ["NEW-1", "label_creation_initiated", null, null, new Date()]);
+    // A run is buying NEW-1 right now (it holds the label's lock): not a person's business yet.
+    const buying = await db.reserve();
+    await buying.query(lockShipmentSql, [fresh!.shipment_id]);
     await db.query(insertOrder, ["CANC-1", "Ed Wu", "4 Rue", "Levis", "QC", "G6V1A1", "[]", "Cancelled on Best Buy after its label was bought: void the label at Canada Post."]);
 
     const html = await (await app.request("/status")).text();
@@ -248,6 +253,9 @@ describe("the status pages", () => {
     expect(html).toContain("adopts it, so nothing is bought twice");
     expect(html).toContain("void the label at Canada Post");
     expect(html).not.toContain("NEW-1");
+    await buying.query(unlockShipmentSql, [fresh!.shipment_id]);
+    await buying.release();
+    expect(await (await app.request("/status")).text()).toContain("NEW-1");
 
     const audit = databaseAuditLog(db);
     await audit.record({

@@ -44,7 +44,8 @@ describe("Needs attention: a label Canada Post refused", () => {
     const html = await (await app.request("/status")).text();
     expect(html).toContain('data-kind="label_failed"');
     expect(html).toContain("The destination address could not be found; check the street and the city.");
-    expect(html).toContain(`the form on the print page&#39;s Needs attention), then run shipdesk ship --retry ${ID}.`);
+    expect(html).toContain("the form on the print page&#39;s Needs attention), the service (shipdesk service");
+    expect(html).toContain(`then buy it again: shipdesk ship --retry ${ID}`);
     expect(html).toContain(`action="/orders/${ID}/address"`);
     expect(html).toContain('name="street1" value="55 Queen Stret Wst"');
   });

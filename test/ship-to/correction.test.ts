@@ -156,7 +156,8 @@ describe("the clerk's address correction", () => {
       let retry: Promise<unknown> | undefined;
       await t.db.transaction(async (tx) => {
         await tx.query(lockOrderSql, ["RETRY-1"]); // as saveCorrection does first
-        retry = reopenFailedShipment(session, "RETRY-1", 1, "RETRY-1-2", null, null).then((id) => (reopened = id));
+        const claim = { orderId: "RETRY-1", requestId: "RETRY-1-2", attempt: 2, serviceCode: "DOM.EP", parcel: { weightKg: 1, dimensionsCm: undefined, source: "default" as const }, groupId: null };
+        retry = reopenFailedShipment(session, claim).then((id) => (reopened = id));
         await Bun.sleep(300);
         expect(reopened).toBe("pending");
       });

@@ -91,15 +91,20 @@ test("review screen: the unit-only order is listed with its fix; Address correct
   await t.waitFor(/◆  Buy 3 labels (for \$[\d.,]+ \(taxes included\) )?from Canada Post \(SANDBOX\)\?/);
   t.keys("Enter");
   await t.waitFor("◆  Send the tracking numbers to Best Buy now", 30_000);
-  t.keys("C-c");
-  await t.waitFor("Stopped: the labels bought are saved");
-  await t.exitCode();
+  t.keys("Enter");
+  await t.waitFor("◆  Open the label page to print the labels?", 30_000);
+  t.keys("Right", "Enter");
+  // The sync found the unit-only order's problem; the clerk fixed it and it shipped: the desk's
+  // last word agrees with status, which lists nothing.
+  expect(await t.exitCode(30_000)).toBe(0);
+  expect(t.screen()).toContain("All done.");
+  expect(t.history()).not.toContain("need a person");
 
   const db = await openDatabase({ dataDir: t.dataDir });
   try {
     const rows = await db.query<Record<string, any>>(addressRowsSql);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ order_id: UNIT_ONLY, ship_street_1: "55 Queen Street West", ship_street_2: "Unit 9", corrected_via: "review screen", ended_at: null, status: "label_created" });
+    expect(rows[0]).toMatchObject({ order_id: UNIT_ONLY, ship_street_1: "55 Queen Street West", ship_street_2: "Unit 9", corrected_via: "review screen", ended_at: null, status: "tracking_updated" });
     expect(rows[0]!.xml).toContain("<address-line-1>55 Queen Street West</address-line-1><address-line-2>Unit 9</address-line-2>");
   } finally {
     await db.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { shippableOrders, emptySummary } from "../../src/shipping/index.ts";
+import { ordersToBuyAgain, shippableOrders, emptySummary } from "../../src/shipping/index.ts";
 import {
   confirmText,
   keepOnly,
@@ -23,6 +23,7 @@ import { sandboxSettings } from "../support/shipping.ts";
 import orderWeightsSql from "./order_weights.sql" with { type: "text" };
 import skuPackageSql from "./sku_package.sql" with { type: "text" };
 import setSkuSizeSql from "./set_sku_size.sql" with { type: "text" };
+import labelRowSql from "./label_row.sql" with { type: "text" };
 
 let t: TestDatabase;
 let labels: ReturnType<typeof tempDir>;
@@ -153,7 +154,7 @@ describe("saving a change (real PostgreSQL)", () => {
   });
 
   test("a service is stored on the order and the run reads it from there", async () => {
-    expect(await saveService(t.db, "T1002-A", "DOM.XP")).toBe("Order T1002-A will ship DOM.XP.");
+    expect(await saveService(t.db, "T1002-A", "DOM.XP")).toEqual({ ok: true, message: "Order T1002-A will ship DOM.XP (Xpresspost); the next shipdesk ship buys its label with it." });
     expect(await orderRow("T1002-A")).toMatchObject({ service_override: "DOM.XP" });
     expect(rowOfOrder(await review(), "T1002-A")!.service).toBe("DOM.XP");
   });
@@ -171,6 +172,35 @@ describe("saving a change (real PostgreSQL)", () => {
     r = refreshReview(withWeight(r, heavyId, 12), await shippableOrders(deps()));
     expect(rowOfOrder(r, heavyId)).toMatchObject({ weightKg: 12, selectable: true, problems: [] });
     expect([...r.selected].sort()).toEqual(["T1000-A", "T1001-A", heavyId]);
+  });
+});
+
+describe("refused and voided labels in the review", () => {
+  test("listed with why, left out of the batch; changed, the order joins it; the run is told which to buy again", async () => {
+    await insertOrders(t.db, [testOrder(20, { order_id: "T-REFUSED" }), testOrder(21, { order_id: "T-VOIDED" })]);
+    await t.db.query(labelRowSql, ["T-REFUSED", "label_failed", "Canada Post refused the label: Service DOM.ZZ is not available for this contract. (3000).", null, null]);
+    await t.db.query(labelRowSql, ["T-VOIDED", "voided", null, "7000000000000099", "wrong box"]);
+    const orders = [...(await shippableOrders(deps())), ...(await ordersToBuyAgain(deps()))];
+    let r = startReview(orders);
+    expect(rowOfOrder(r, "T-REFUSED")).toMatchObject({ selectable: true, again: { kind: "refused", reason: "Canada Post refused the label: Service DOM.ZZ is not available for this contract. (3000)." } });
+    expect(rowOfOrder(r, "T-VOIDED")).toMatchObject({ selectable: true, again: { kind: "voided", reason: "Its label (PIN 7000000000000099) was cancelled (wrong box); no new label was bought." } });
+    expect(r.selected.has("T-REFUSED")).toBe(false);
+    expect(r.selected.has("T-VOIDED")).toBe(false);
+    const table = batchTable(r.rows).join("\n");
+    expect(table).toContain("    ! Refused by Canada Post: Canada Post refused the label: Service DOM.ZZ");
+    expect(table).toContain("    Left out: put it in the batch to buy it again, built as it is now");
+    expect(batchHeadline(r)).toContain("2 refused or voided before, left out until you put them in.");
+
+    // The clerk changes the refused order's service: that was the point, so it joins the batch.
+    expect((await saveService(t.db, "T-REFUSED", "DOM.RP")).ok).toBe(true);
+    r = refreshReview(r, [...(await shippableOrders(deps())), ...(await ordersToBuyAgain(deps()))], "T-REFUSED");
+    expect(rowOfOrder(r, "T-REFUSED")!.service).toBe("DOM.RP");
+    expect(r.selected.has("T-REFUSED")).toBe(true);
+    r = keepOnly(r, [...r.selected, "T-VOIDED"]);
+    const options = shipOptions(r);
+    expect(options.refused).toEqual(["T-REFUSED"]);
+    expect(options.voided).toEqual(["T-VOIDED"]);
+    expect(options.only).not.toContain("T-REFUSED");
   });
 });
 
@@ -198,6 +228,19 @@ describe("progress and summary", () => {
     expect(blocks[1]!.text).toContain("9111 The destination postal code is not valid.");
     expect(blocks[1]!.text).toContain("shipdesk ship --retry C");
     expect(blocks[2]).toEqual({ tone: "warn", text: "D: not shipped: The postal code is missing." });
+  });
+
+  test("the summary says a cause many labels share once: the labels folder with every PIN, one refusal with every order", () => {
+    const s = emptySummary();
+    const folder = "The labels folder /x/labels is not a folder; point labels_dir at a folder (the label is paid for and kept at Canada Post, and the next run saves it).";
+    s.bought.push("A", "B", "C");
+    s.notSaved.push({ orderId: "A", pin: "111", message: folder }, { orderId: "B", pin: "222", message: folder });
+    s.failed.push({ orderId: "D", message: "Service DOM.ZZ is not available (3000)." }, { orderId: "E", message: "Service DOM.ZZ is not available (3000)." });
+    const texts = summaryBlocks(s).map((b) => b.text);
+    expect(texts).toContain(`2 label(s) bought but not saved: A (PIN 111), B (PIN 222).\n  ${folder}\n  Once that is fixed, shipdesk ship saves them (downloaded again, never bought again).`);
+    expect(texts.filter((t) => t.includes("DOM.ZZ"))).toEqual([
+      "2 orders (D and E): Canada Post refused the label: Service DOM.ZZ is not available (3000).\n  Fix it (the setting, the service or the address), then buy again: run shipdesk and put them in the batch, or shipdesk ship --retry D --retry E",
+    ]);
   });
 
   test("no browser is tried on a Linux machine without a desktop", () => {

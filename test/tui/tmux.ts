@@ -34,13 +34,29 @@ function tmux(socket: string, args: string[]): string {
 
 const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
 
-/** `extraEnv` points it elsewhere (sandboxes the test started, to seed awkward orders). */
-export function startShipdesk(label: string, extraEnv: Record<string, string> = {}): Terminal {
+/** The folders a desk runs in: an empty working folder, the data and labels folders. */
+export interface DeskFolders {
+  path: string;
+  cwd: string;
+  dataDir: string;
+  labelsDir: string;
+  remove(): void;
+}
+
+export function deskFolders(label: string): DeskFolders {
   const dir = tempDir(`tui-${label}`);
   const cwd = join(dir.path, "cwd");
-  const dataDir = join(dir.path, "data");
-  const labelsDir = join(dir.path, "labels");
   mkdirSync(cwd);
+  return { path: dir.path, cwd, dataDir: join(dir.path, "data"), labelsDir: join(dir.path, "labels"), remove: dir.remove };
+}
+
+/**
+ * `extraEnv` points it elsewhere (sandboxes the test started, to seed awkward orders); `folders`
+ * runs it where earlier commands of the test left their data (removed on close either way).
+ */
+export function startShipdesk(label: string, extraEnv: Record<string, string> = {}, folders: DeskFolders = deskFolders(label)): Terminal {
+  const dir = folders;
+  const { cwd, dataDir, labelsDir } = folders;
   const socket = `shipdesk-test-${process.pid}-${label}`;
   // A clean environment: nothing from the test runner (DATABASE_URL, a base URL) may leak in.
   const env = [`PATH=${process.env.PATH ?? "/usr/bin:/bin"}`, `HOME=${dir.path}`, "TERM=xterm-256color", "LANG=C.UTF-8", `SHIPDESK_DATA_DIR=${dataDir}`, `SHIPDESK_LABELS_DIR=${labelsDir}`, ...Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`)];

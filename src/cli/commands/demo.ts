@@ -87,7 +87,7 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
     const failed = [sync, first, again, track].some((r) => r.exitCode === EXIT.unreachable || r.exitCode === EXIT.bug);
 
     // Any free port: the demo must not collide with a clerk's own shipdesk serve.
-    const server = startPrintPage(app, 0);
+    const server = startPrintPage(app, 0, log);
     print(`Print page: ${server.url}/`);
     if (process.stdin.isTTY) {
       // Here Ctrl-C just ends the demo, like Enter.

@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import type { AddressView, CorrectionField } from "../../ship-to/index.ts";
-import type { Attention } from "../../status/report.ts";
+import { ATTENTION_TITLE, isOrderAttention, type Attention } from "../../status/report.ts";
 import { formatTime } from "../local-day.ts";
 import { AddressForm } from "./address-form.tsx";
+import { AgainForm } from "./again-form.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface StatusPageProps {
@@ -16,31 +17,59 @@ export interface StatusPageProps {
   /** A correction the page refused: the form shows what was typed and why. */
   refusedForm?: { orderId: string; typed: Partial<Record<CorrectionField, string>>; refused: string[] } | undefined;
   notice?: string | undefined;
+  /** The page can buy labels (shipdesk serve, the desk): "buy again" buttons are offered. */
+  canBuy?: boolean;
 }
 
-const KIND: Record<Attention["kind"], string> = {
-  problem: "cannot ship",
-  order_attention: "order flagged",
-  label_failed: "label refused",
-  shipment_attention: "label flagged",
-  unfinished: "label unfinished",
-  transmit_in_doubt: "end of day unsettled",
-  transmit_refused: "transmit refused",
-  manifest_unsaved: "manifest not saved",
-  untransmitted: "not transmitted",
-};
+/** The orders an item names, each a link to its page. */
+function Who({ a }: { a: Attention }) {
+  if (!isOrderAttention(a.kind)) return <span>{a.orderId}</span>;
+  const link = (id: string) => <a href={`/orders/${encodeURIComponent(id)}`}>{id}</a>;
+  if (a.orderIds.length <= 1) return <a href={`/orders/${encodeURIComponent(a.orderId)}`}>Order {a.orderId}</a>;
+  return (
+    <span>
+      {a.orderIds.length} orders:{" "}
+      {a.orderIds.map((id, i) => (
+        <>
+          {i > 0 ? ", " : ""}
+          {link(id)}
+        </>
+      ))}
+    </span>
+  );
+}
 
-/** End-of-day items name a group or a manifest, not an order. */
-const isOrder = (a: Attention) => !["transmit_in_doubt", "transmit_refused", "manifest_unsaved", "untransmitted"].includes(a.kind);
+/** Buy again (a refused or cancelled label) or choose the service (an order still waiting). */
+function Actions({ a, token, mode, canBuy }: { a: Attention; token: string; mode: "sandbox" | "live"; canBuy: boolean }) {
+  const n = a.orderIds.length;
+  if (canBuy && a.kind === "label_failed") {
+    return <AgainForm orderIds={a.orderIds} token={token} mode={mode} action="buy" button={n === 1 ? "Buy the label again" : `Buy the ${n} labels again`} />;
+  }
+  if (canBuy && a.kind === "voided_no_label") {
+    return <AgainForm orderIds={a.orderIds} token={token} mode={mode} action="buy" button={n === 1 ? "Buy a new label" : `Buy ${n} new labels`} />;
+  }
+  if (a.kind === "label_failed" || a.kind === "voided_no_label" || a.kind === "problem") {
+    return <AgainForm orderIds={a.orderIds} token={token} mode={mode} action="service" button="Save the service" />;
+  }
+  return null;
+}
 
-export function StatusPage({ mode, now, attention, token, addresses, refusedForm, notice }: StatusPageProps) {
+export function StatusPage({ mode, now, attention, token, addresses, refusedForm, notice, canBuy = false }: StatusPageProps) {
   const formShown = new Set<string>();
-  const formFor = (a: Attention) => {
-    const view = a.kind === "problem" || a.kind === "label_failed" ? addresses.get(a.orderId) : undefined;
-    if (!view || formShown.has(a.orderId)) return null;
-    formShown.add(a.orderId);
-    const refused = refusedForm?.orderId === a.orderId ? refusedForm : undefined;
-    return <AddressForm view={view} token={token} now={now} typed={refused?.typed} refused={refused?.refused} />;
+  const formsFor = (a: Attention) => {
+    if (a.kind !== "problem" && a.kind !== "label_failed") return null;
+    return a.orderIds.map((id) => {
+      const view = addresses.get(id);
+      if (!view || formShown.has(id)) return null;
+      formShown.add(id);
+      const refused = refusedForm?.orderId === id ? refusedForm : undefined;
+      return (
+        <>
+          {a.orderIds.length > 1 ? <h4>Order {id}</h4> : null}
+          <AddressForm view={view} token={token} now={now} typed={refused?.typed} refused={refused?.refused} />
+        </>
+      );
+    });
   };
   return (
     <Layout title="Needs attention" mode={mode} active="status">
@@ -58,19 +87,26 @@ export function StatusPage({ mode, now, attention, token, addresses, refusedForm
         </p>
       )}
       {attention.map((a) => (
-        <div class="card" data-order={isOrder(a) ? a.orderId : undefined} data-kind={a.kind}>
+        <div class="card" data-order={isOrderAttention(a.kind) ? a.orderId : undefined} data-orders={a.orderIds.join(" ") || undefined} data-kind={a.kind}>
           <h3>
-            {isOrder(a) ? <a href={`/orders/${encodeURIComponent(a.orderId)}`}>Order {a.orderId}</a> : <span>{a.orderId}</span>}{" "}
-            <span class="badge bad">{KIND[a.kind]}</span>
+            <Who a={a} /> <span class="badge bad">{ATTENTION_TITLE[a.kind]}</span>
           </h3>
           <div class="muted">since {formatTime(a.since, now)}</div>
           <p class="fix">
             <strong>Why:</strong> {a.reason}
           </p>
+          {a.details.length > 0 ? (
+            <ul class="details">
+              {a.details.map((d) => (
+                <li class="pin">{d}</li>
+              ))}
+            </ul>
+          ) : null}
           <p class="fix">
             <strong>Fix:</strong> {a.fix}
           </p>
-          {formFor(a)}
+          <Actions a={a} token={token} mode={mode} canBuy={canBuy} />
+          {formsFor(a)}
         </div>
       ))}
     </Layout>

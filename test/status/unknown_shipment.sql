@@ -1,0 +1,1 @@
+SELECT shipment_id FROM shipments WHERE order_id = 'ST-UNKNOWN';
