@@ -1,7 +1,7 @@
 import { shipmentRequestFromOrder, type CreateShipmentOutcome } from "../canadapost/index.ts";
 import type { RunContext } from "./deps.ts";
 import { linesOf, shipToOf } from "./order-row.ts";
-import { markLabelFailed, recordShipmentError, saveCreatedShipment } from "./store.ts";
+import { markCreateSent, markLabelFailed, recordShipmentError, saveCreatedShipment } from "./store.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 
 /** How often a throttled Create Shipment is tried again within one run. */
@@ -36,6 +36,7 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
   const built = requestFor(s, ctx.today());
   for (let attempt = 1; ; attempt++) {
     // An address that no longer passes (changed since the claim) is refused before any call.
+    if (built.ok) await markCreateSent(ctx.db, s.shipment_id);
     const outcome: CreateShipmentOutcome = built.ok ? await ctx.carrier.createShipment(built.request) : { kind: "invalid", problems: built.problems };
     await ctx.at("create-answered", s.order_id);
     switch (outcome.kind) {
@@ -65,7 +66,7 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
               ? "canadapost.client_id, canadapost.client_secret and customer_number in shipdesk.toml (or CANADAPOST_CLIENT_ID and CANADAPOST_CLIENT_SECRET), and that the portal app is subscribed to Shipping"
               : "canadapost.username, canadapost.password and customer_number in shipdesk.toml (or CANADAPOST_USERNAME and CANADAPOST_PASSWORD)";
           const message = `Canada Post refused shipdesk's API key (HTTP ${outcome.error.status}); check ${keys}. Nothing was bought.`;
-          await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages);
+          await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages, { answered: true });
           ctx.refusedKey = message;
           return { kind: "in-doubt", message };
         }
@@ -78,7 +79,7 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
           const message = ctx.stopping()
             ? "Canada Post asked to slow down as this run was stopping; nothing was bought and the next run tries again."
             : "Canada Post kept asking to slow down; nothing was bought and the next run tries again.";
-          await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages);
+          await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages, { answered: true });
           return { kind: "in-doubt", message };
         }
         ctx.emit({ type: "throttled", orderId: s.order_id, waitMs: outcome.retryAfterMs });
@@ -87,7 +88,7 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
       }
       case "unknown": {
         const message = `No clear answer from Canada Post (${outcome.error.message}); the next run asks Canada Post whether the label exists before buying anything.`;
-        await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages);
+        await recordShipmentError(ctx.db, s.shipment_id, message, outcome.error.messages, { answered: finished(outcome.error.status) });
         return { kind: "in-doubt", message };
       }
     }
@@ -97,4 +98,13 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
 function invalidMessage(problems: { message: string }[]): string {
   const said = problems.map((p) => p.message.replace(/[.;]\s*$/, "")).join("; ");
   return `The order cannot be sent to Canada Post as it is: ${said}.`;
+}
+
+/**
+ * Whether a reply with this status means Canada Post is done with the request. No reply, a 408
+ * (the network gave up) or a gateway's 502/504 (the gateway gave up waiting on the service
+ * behind it) may leave the label still being made; any other status is the service's own answer.
+ */
+function finished(status: number | null): boolean {
+  return status !== null && status !== 408 && status !== 502 && status !== 504;
 }

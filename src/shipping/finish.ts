@@ -69,7 +69,12 @@ async function adopt(ctx: RunContext, s: WorkShipment): Promise<Adoption> {
     return { kind: "in-doubt", message };
   }
   const [first] = search.value;
-  if (!first) return { kind: "none" };
+  if (!first) {
+    const waiting = stillAnswering(ctx, s);
+    if (!waiting) return { kind: "none" };
+    await recordShipmentError(ctx.db, s.shipment_id, waiting.message);
+    return waiting;
+  }
   const got = await ctx.carrier.getShipment(first, s.order_id);
   if (got.kind !== "ok" || !got.value.trackingPin || !got.value.links.label) {
     const why = got.kind === "ok" ? "it has no tracking PIN or label link yet" : got.error.message;
@@ -80,4 +85,22 @@ async function adopt(ctx: RunContext, s: WorkShipment): Promise<Adoption> {
   await saveCreatedShipment(ctx.db, s.shipment_id, got.value);
   await ctx.at("shipment-saved", s.order_id);
   return { kind: "adopted", pin: got.value.trackingPin, url: got.value.links.label.href };
+}
+
+/**
+ * Canada Post finishes a Create Shipment it received even when the sender is gone (killed, a
+ * second Ctrl-C, a timeout), and Get Shipments lists the label only once it is made. So an empty
+ * search soon after the request was sent proves nothing: until twice the request's own timeout
+ * has passed, the label stays in doubt and nothing is bought. (The Developer Portal would answer
+ * a second request with 7314; the XML services would sell a second label.)
+ */
+function stillAnswering(ctx: RunContext, s: WorkShipment): { kind: "in-doubt"; message: string } | undefined {
+  const windowMs = 2 * ctx.settings.canadaPost.timeoutMs;
+  const ago = s.create_sent_ms_ago;
+  if (ago === null || ago >= windowMs) return undefined;
+  const seconds = Math.ceil((windowMs - ago) / 1000);
+  return {
+    kind: "in-doubt",
+    message: `Canada Post was asked for this label ${Math.round(ago / 1000)} s ago and may still be making it; nothing is bought until it has had time to answer (a run in ${seconds} s or later looks again).`,
+  };
 }

@@ -18,4 +18,6 @@ export interface WorkShipment extends OrderAddressRow {
   group_id: string | null;
   label_pdf_path: string | null;
   label_sha256: string | null;
+  /** How long ago (database clock) the last Create Shipment was sent; null: never, or before shipdesk kept it. */
+  create_sent_ms_ago: number | null;
 }

@@ -19,6 +19,7 @@ import markLabelCreatedSql from "../../sql/shipping/mark_label_created.sql" with
 import saveLabelFileSql from "../../sql/shipping/save_label_file.sql" with { type: "text" };
 import markLabelFailedSql from "../../sql/shipping/mark_label_failed.sql" with { type: "text" };
 import recordShipmentErrorSql from "../../sql/shipping/record_shipment_error.sql" with { type: "text" };
+import markCreateSentSql from "../../sql/shipping/mark_create_sent.sql" with { type: "text" };
 import unfinishedShipmentsSql from "../../sql/shipping/unfinished_shipments.sql" with { type: "text" };
 import labelsToVerifySql from "../../sql/shipping/labels_to_verify.sql" with { type: "text" };
 import retryFailedShipmentSql from "../../sql/shipping/retry_failed_shipment.sql" with { type: "text" };
@@ -156,8 +157,19 @@ export async function markLabelFailed(db: Queryable, shipmentId: number, message
   await db.query(markLabelFailedSql, [shipmentId, message, JSON.stringify(messages)]);
 }
 
-export async function recordShipmentError(db: Queryable, shipmentId: number, message: string, messages: readonly ServiceMessage[] = []): Promise<void> {
-  await db.query(recordShipmentErrorSql, [shipmentId, message, JSON.stringify(messages)]);
+export async function markCreateSent(db: Queryable, shipmentId: number): Promise<void> {
+  await db.query(markCreateSentSql, [shipmentId]);
+}
+
+/** `answered`: Canada Post answered the last Create Shipment, so it is making no label for it now. */
+export async function recordShipmentError(
+  db: Queryable,
+  shipmentId: number,
+  message: string,
+  messages: readonly ServiceMessage[] = [],
+  options: { answered?: boolean } = {},
+): Promise<void> {
+  await db.query(recordShipmentErrorSql, [shipmentId, message, JSON.stringify(messages), options.answered ?? false]);
 }
 
 export const unfinishedShipments = (db: Queryable) => db.query<{ shipment_id: number; order_id: string }>(unfinishedShipmentsSql);

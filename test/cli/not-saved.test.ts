@@ -5,6 +5,7 @@ import type { RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/inde
 import { canadaPostForFile, cliScene, DATABASE_KINDS, summaryOf } from "../support/cli-scene.ts";
 import shipmentsSql from "./shipments.sql" with { type: "text" };
 import createCallsSql from "./create_calls.sql" with { type: "text" };
+import ageCreateSentSql from "./age_create_sent.sql" with { type: "text" };
 
 // Status tells the truth at once: a label bought but not saved, or one left half-way by a run
 // that stopped, is listed by `shipdesk status` the moment that run ends, with the one fix that
@@ -87,6 +88,17 @@ for (const kind of DATABASE_KINDS) {
         expect(status.stdout).toContain("Fix: Run shipdesk ship: it first asks Canada Post whether this label exists");
 
         cp.faults.clear();
+        // Canada Post may still be making the label it was asked for a moment ago (it finishes a
+        // request whose sender is gone): an empty search now proves nothing, so nothing is bought.
+        await s.query(ageCreateSentSql, [1_000]);
+        const soon = await s.cli("ship");
+        expect(summaryOf(soon.stdout)).toContain("1 waiting for Canada Post");
+        expect(soon.stdout).toContain("may still be making it; nothing is bought until it has had time to answer");
+        expect(cp.state.callsTo("CreateShipment")).toBe(1);
+        expect(cp.state.labelsFor(id!)).toHaveLength(0);
+
+        // Twice the request's timeout later, Canada Post's "none" is believed: bought once.
+        await s.query(ageCreateSentSql, [60_001]);
         const next = await s.cli("ship");
         expect(next.code).toBe(0);
         expect(summaryOf(next.stdout)).toContain("1 finished from an earlier run");

@@ -84,6 +84,37 @@ describe("a runner killed with SIGKILL at each step boundary: the next run finis
   });
 });
 
+test("killed while Canada Post is still making the label: a run at once buys nothing (an empty search proves nothing yet); once it is made, it is adopted, one label", async () => {
+  const t = await freshServerDatabase("crash_in_flight");
+  const labels = tempDir("crash-in-flight");
+  try {
+    cp.state.reset();
+    cp.faults.clear();
+    // Canada Post takes 1.5 s to make a label, and finishes it even when the sender is gone.
+    cp.faults.setLatency("CreateShipment", 1500);
+    const orders = [testOrder(0, { order_id: "K-flight-0" })];
+    await insertOrders(t.db, orders);
+    const child = spawnChild(t.url, labels.path, "none", 1);
+    while (cp.state.callsTo("CreateShipment") < 1) await Bun.sleep(10);
+    child.kill("SIGKILL");
+    await child.exited;
+    await waitForChildSessionsToEnd(t.db);
+
+    const soon = await runShipping(shippingDeps(t.db, sandboxSettings(labels.path), cp.url));
+    expect(soon.inDoubt.map((d) => d.orderId)).toEqual(["K-flight-0"]);
+    expect(soon.bought).toEqual([]);
+    expect(cp.state.callsTo("CreateShipment")).toBe(1);
+
+    while (cp.state.createCount < 1) await Bun.sleep(10);
+    cp.faults.clear();
+    await expectAllFinished(t.db, labels.path, ["K-flight-0"]);
+    expect(cp.state.callsTo("CreateShipment")).toBe(1);
+  } finally {
+    await t.drop();
+    labels.remove();
+  }
+}, 30_000);
+
 test("two runners at once over 100 orders buy exactly 100 labels", async () => {
   const t = await freshServerDatabase("two_runners");
   const labels = tempDir("two-runners");

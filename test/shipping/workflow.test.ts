@@ -170,9 +170,16 @@ describe("label creation", () => {
     expect(first.inDoubt[0]!.message).toContain("next run asks Canada Post");
     expect(cp.state.callsTo("CreateShipment")).toBe(1);
     cp.faults.releaseHangs();
+    // The gateway gave up (504), but Canada Post may still be making the label: within twice
+    // the timeout an empty search is not believed, and nothing is bought.
+    const soon = await runShipping(shippingDeps(t.db, settings, cp.url));
+    expect(soon.inDoubt.map((d) => d.message)).toEqual([expect.stringContaining("may still be making it")]);
+    expect(cp.state.callsTo("CreateShipment")).toBe(1);
+    await Bun.sleep(2 * 1000);
     const second = await runShipping(shippingDeps(t.db, settings, cp.url));
     expect(second.recovered).toEqual(["HANG-1"]);
     expect(cp.state.labelsFor("HANG-1").length).toBe(1);
+    expect(cp.state.callsTo("CreateShipment")).toBe(2);
   });
 
   test("throttled: waits as Canada Post asks and continues in the same run", async () => {
