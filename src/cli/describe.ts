@@ -1,7 +1,7 @@
 import type { SyncEvent, SyncSummary } from "../orders/index.ts";
 import type { ShippingEvent, ShippingSummary } from "../shipping/index.ts";
 import type { Logger } from "./log.ts";
-import { money } from "../rates/index.ts";
+import { money } from "../common/money.ts";
 
 /** Shipping progress as log lines (the --auto log and the plain-terminal fallback). */
 export function logShippingEvent(log: Logger, e: ShippingEvent): void {

@@ -1,5 +1,5 @@
 import type { Queryable } from "../db/index.ts";
-import { money } from "../rates/index.ts";
+import { money } from "../common/money.ts";
 import spendSql from "../../sql/status/spend.sql" with { type: "text" };
 
 export interface Spend {

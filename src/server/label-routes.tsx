@@ -6,16 +6,16 @@ import { PageError } from "./errors.ts";
 import { formIds, parseIds, shipmentIdFrom } from "./form.ts";
 import { locateLabel, readLabel, type LabelFile } from "./label-file.ts";
 import { labelById, labelsByIds, labelsOfDay, markPrinted, type LabelRow, type PrintedFilter } from "./labels-store.ts";
-import { isoDay, localDayOf, parseLocalDay, type LocalDay } from "./local-day.ts";
+import { localDay, localDayRange, parseLocalDay, type LocalDayRange } from "../common/calendar.ts";
 import { mergeLabels } from "./merge.ts";
 import { LabelsPage, type ListedLabel } from "./pages/labels-page.tsx";
 
 const FILTERS: readonly PrintedFilter[] = ["all", "printed", "unprinted"];
 
-function dayFrom(value: string | undefined, now: Date): LocalDay {
-  if (!value) return localDayOf(now);
+function dayFrom(value: string | undefined, now: Date): LocalDayRange {
+  if (!value) return localDayRange(now);
   const day = parseLocalDay(value);
-  if (!day) throw new PageError(400, `"${value.slice(0, 20)}" is not a date; pick a day such as ${isoDay(now)}.`);
+  if (!day) throw new PageError(400, `"${value.slice(0, 20)}" is not a date; pick a day such as ${localDay(now)}.`);
   return day;
 }
 
@@ -121,7 +121,7 @@ export function labelRoutes(ctx: PageContext): Hono {
     const { ids, field } = await formIds(c);
     if (ids.length === 0) throw new PageError(400, "No label was picked; tick the labels you printed first.");
     const marked = await markPrinted(ctx.db, ids, ctx.now());
-    const day = field("date") ?? isoDay(ctx.now());
+    const day = field("date") ?? localDay(ctx.now());
     return c.redirect(listUrl(day, field("printed"), { done: "printed", n: String(marked.length) }), 303);
   });
 
@@ -131,7 +131,7 @@ export function labelRoutes(ctx: PageContext): Hono {
     const id = shipmentIdFrom(c.req.param("id"));
     const { field } = await formIds(c);
     const back = (done: string, order: string) =>
-      listUrl(field("date") ?? isoDay(ctx.now()), field("printed"), { done, order, id: String(id) });
+      listUrl(field("date") ?? localDay(ctx.now()), field("printed"), { done, order, id: String(id) });
     const row = await labelById(ctx.db, id);
     if (!row) throw new PageError(404, "There is no such label.");
     const before = await readLabel(ctx.labelsDir, row.label_pdf_path);

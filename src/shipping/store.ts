@@ -4,7 +4,7 @@ import type { Queryable, Session } from "../db/index.ts";
 import type { Link, ShipmentInfo } from "../canadapost/index.ts";
 import type { ParcelChoice, SkuPackage } from "./parcel.ts";
 import type { ServiceChoice } from "../rates/index.ts";
-import type { OrderAddressRow } from "./order-row.ts";
+import type { OrderAddressRow } from "../common/order-row.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 import unshippedOrdersSql from "../../sql/shipping/unshipped_orders.sql" with { type: "text" };
 import ordersAgainSql from "../../sql/shipping/orders_again.sql" with { type: "text" };

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import { voidLabel } from "../../src/corrections/index.ts";
 import { runEndOfDay } from "../../src/manifest/index.ts";
-import { voidLabelSentence } from "../../src/orders/index.ts";
+import { cancelledAfterLabel } from "../../src/common/cancelled-after-label.ts";
 import { runShipping } from "../../src/shipping/index.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
@@ -72,7 +72,7 @@ describe("void before the end of day", () => {
 
   test("a cancelled order's 'void the label' flag is cleared on the order and its shipment", async () => {
     await fresh("attention", ["C-1"]);
-    const sentence = voidLabelSentence("C-1", "cancelled");
+    const sentence = cancelledAfterLabel("C-1", "cancelled");
     await t.db.query(setAttentionSql, ["C-1", sentence]);
     const result = await voidLabel(deps(), "C-1", {});
     expect(result.kind).toBe("done");

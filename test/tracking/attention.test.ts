@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, test } from "bun:test";
-import { voidLabelSentence } from "../../src/orders/index.ts";
+import { cancelledAfterLabel } from "../../src/common/cancelled-after-label.ts";
 import type { RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { clearTrackingAttention, needsPerson, pushTracking, trackingNeedsPerson, type TrackingDeps } from "../../src/tracking/index.ts";
 import { freshServerDatabase, type TestDatabase } from "../support/database.ts";
@@ -96,7 +96,7 @@ test("an order cancelled here after its label was bought is flagged to void the 
   await tdb.db.query(setOrderStatus, [gone, "cancelled"]);
 
   const summary = await pushTracking(deps(sandbox.url));
-  const sentence = voidLabelSentence(gone, "cancelled");
+  const sentence = cancelledAfterLabel(gone, "cancelled");
   expect(summary.cancelled).toEqual([{ orderId: gone, message: sentence }]);
   expect(summary.updated).toEqual([kept]);
   expect(needsPerson(summary)).toBe(true);
@@ -123,7 +123,7 @@ test("an order cancelled at Best Buy is found from OR23's refusal: flagged, mark
   expect(shipStatuses(sandbox, gone)).toEqual([]);
   const row = await stateOf(tdb.db, gone);
   expect([row.status, row.order_status]).toEqual(["label_created", "cancelled"]);
-  expect(row.order_attention).toBe(voidLabelSentence(gone, "cancelled"));
+  expect(row.order_attention).toBe(cancelledAfterLabel(gone, "cancelled"));
 
   const again = await pushTracking(deps(sandbox.url));
   expect(again.cancelled).toEqual([]);
@@ -144,7 +144,7 @@ test("an order cancelled at Best Buy between OR23 and OR24 is found from OR24's 
   expect(shipStatuses(sandbox, id)).toEqual([400]);
   const row = await stateOf(tdb.db, id);
   expect([row.status, row.order_status, row.bestbuy_shipped_at]).toEqual(["label_created", "cancelled", null]);
-  expect(row.attention).toBe(voidLabelSentence(id, "cancelled"));
+  expect(row.attention).toBe(cancelledAfterLabel(id, "cancelled"));
 });
 
 test("a run resuming after OR23 finds the order cancelled by reading it first", async () => {
@@ -169,12 +169,12 @@ test("an order the intake already saw cancelled is left to the person it flagged
   sandbox.state.cancel(gone);
   await sync(tdb.db, sandbox);
   const flagged = await stateOf(tdb.db, gone);
-  expect([flagged.order_status, flagged.attention]).toEqual(["cancelled", voidLabelSentence(gone, "cancelled")]);
+  expect([flagged.order_status, flagged.attention]).toEqual(["cancelled", cancelledAfterLabel(gone, "cancelled")]);
 
   const summary = await pushTracking(deps(sandbox.url));
   expect(summary.updated).toEqual([kept]);
   expect(summary.cancelled).toEqual([]);
   expect((await callsFor(tdb.db, gone)).filter((c) => c.endpoint !== "ListOrders")).toEqual([]);
   expect((await stateOf(tdb.db, gone)).status).toBe("label_created");
-  expect((await trackingNeedsPerson(tdb.db)).map((w) => [w.orderId, w.attention])).toEqual([[gone, voidLabelSentence(gone, "cancelled")]]);
+  expect((await trackingNeedsPerson(tdb.db)).map((w) => [w.orderId, w.attention])).toEqual([[gone, cancelledAfterLabel(gone, "cancelled")]]);
 });

@@ -1,7 +1,8 @@
 // The review screen's prices: each order's service, price and delivery date from Get Rates, the
 // batch's total in the headline and the confirm, and the run buying exactly what was shown.
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { localDay, priceOrders } from "../../src/rates/index.ts";
+import { localDay } from "../../src/common/calendar.ts";
+import { priceOrders } from "../../src/rates/index.ts";
 import { orderToPrice, runShipping, shippableOrders } from "../../src/shipping/index.ts";
 import { batchPrice, confirmText, keepOnly, rowOfOrder, shipOptions, startReview, withChoice } from "../../src/tui/batch.ts";
 import { batchHeadline, batchTable } from "../../src/tui/table.ts";

@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import { TOKEN_FIELD } from "../guard.ts";
 import type { LabelRow, PrintedFilter } from "../labels-store.ts";
-import { formatTime } from "../local-day.ts";
+import { formatTime } from "./format-time.ts";
 import { Layout } from "./layout.tsx";
-import { money } from "../../rates/index.ts";
+import { money } from "../../common/money.ts";
 
 export interface ListedLabel extends LabelRow {
   /** Whether the file is where the row says (a cheap check; damage shows when it is opened). */

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { labelLines } from "../../address/index.ts";
 import { typedInOneLine, type AddressView } from "../../ship-to/index.ts";
-import { formatTime } from "../local-day.ts";
+import { formatTime } from "./format-time.ts";
 import { problemsOf, type ApiCallRow, type OrderRow } from "../status-store.ts";
 import { Layout } from "./layout.tsx";
 

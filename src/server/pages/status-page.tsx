@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { AddressView, CorrectionField } from "../../ship-to/index.ts";
 import { ATTENTION_TITLE, isOrderAttention, type Attention } from "../../status/report.ts";
-import { formatTime } from "../local-day.ts";
+import { formatTime } from "./format-time.ts";
 import { AddressForm } from "./address-form.tsx";
 import { AgainForm } from "./again-form.tsx";
 import { Layout } from "./layout.tsx";

@@ -1,6 +1,6 @@
 import type { ShipTo } from "../address/index.ts";
 
-/** The ship-to columns of `orders`, as the shipping queries select them. */
+/** The ship-to columns of `orders`, as the label, the address corrections and the desk select them. */
 export interface OrderAddressRow {
   order_id: string;
   customer_name: string | null;
@@ -30,6 +30,9 @@ export function shipToOf(row: OrderAddressRow): ShipTo {
     email: row.ship_email,
   };
 }
+
+/** The fields a clerk may correct, as stored: null for an empty field. */
+export type CorrectedFields = Pick<ShipTo, "name" | "company" | "street1" | "street2" | "city" | "province" | "postalCode" | "phone">;
 
 export interface OrderLine {
   sku: string | undefined;
