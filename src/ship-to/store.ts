@@ -1,6 +1,7 @@
 // The address corrections' database operations, one named function per SQL file (sql/ship-to/).
 import type { Problem } from "../address/index.ts";
 import type { Queryable } from "../db/index.ts";
+import { namedParams } from "../common/named-params.ts";
 import type { CorrectedFields, OrderAddressRow } from "../common/order-row.ts";
 import addressOfOrderSql from "../../sql/ship-to/address_of_order.sql" with { type: "text" };
 import correctionHistorySql from "../../sql/ship-to/correction_history.sql" with { type: "text" };
@@ -47,8 +48,28 @@ export async function endCorrection(tx: Queryable, orderId: string, who: string,
   return (await tx.query(endCorrectionSql, [orderId, who, how])).length > 0;
 }
 
+const insertCorrectionParams = namedParams(insertCorrectionSql, [
+  "order_id", "customer_name", "ship_company", "ship_street_1", "ship_street_2", "ship_city",
+  "ship_province", "ship_postal_code", "ship_phone", "corrected_by", "corrected_via",
+] as const);
+
 export async function insertCorrection(tx: Queryable, orderId: string, f: CorrectedFields, who: string, via: CorrectedVia): Promise<void> {
-  await tx.query(insertCorrectionSql, [orderId, f.name, f.company, f.street1, f.street2, f.city, f.province, f.postalCode, f.phone, who, via]);
+  await tx.query(
+    insertCorrectionSql,
+    insertCorrectionParams({
+      order_id: orderId,
+      customer_name: f.name,
+      ship_company: f.company,
+      ship_street_1: f.street1,
+      ship_street_2: f.street2,
+      ship_city: f.city,
+      ship_province: f.province,
+      ship_postal_code: f.postalCode,
+      ship_phone: f.phone,
+      corrected_by: who,
+      corrected_via: via,
+    }),
+  );
 }
 
 export async function setProblems(tx: Queryable, orderId: string, problems: readonly Problem[]): Promise<void> {

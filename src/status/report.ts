@@ -1,4 +1,5 @@
 import { ADDRESS_CODES } from "../address/index.ts";
+import { LOCK } from "../common/locks.ts";
 import type { Queryable } from "../db/index.ts";
 import { LABELS_FOLDER_CAUSE } from "../labels/index.ts";
 import { refusalCause, refusalFix } from "./refusal-fix.ts";
@@ -153,7 +154,7 @@ export function groupAttention(rows: readonly Row[]): Attention[] {
 
 /** Everything that needs a person now, one item per reason (see groupAttention). */
 export async function needsAttention(db: Queryable): Promise<Attention[]> {
-  return groupAttention(await db.query<Row & Record<string, unknown>>(needsPersonSql));
+  return groupAttention(await db.query<Row & Record<string, unknown>>(needsPersonSql, [LOCK.label]));
 }
 
 export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusReport> {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { formatStatus, statusReport } from "../../src/status/report.ts";
 import { refusalFix } from "../../src/status/refusal-fix.ts";
+import { lockShipment, unlockShipment } from "../../src/shipping/store.ts";
 import { freshServerDatabase, type TestDatabase } from "../support/database.ts";
 import scene from "./scene.sql" with { type: "text" };
 import unknownShipmentSql from "./unknown_shipment.sql" with { type: "text" };
-import lockSql from "../../sql/shipping/lock_shipment.sql" with { type: "text" };
-import unlockSql from "../../sql/shipping/unlock_shipment.sql" with { type: "text" };
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -70,9 +69,9 @@ test("a label being bought right now (its lock held by a running shipdesk) is no
   const [row] = await t.db.query<{ shipment_id: number }>(unknownShipmentSql);
   const session = await t.db.reserve();
   try {
-    expect(await session.query(lockSql, [row!.shipment_id])).toEqual([{ locked: true }]);
+    expect(await lockShipment(session, row!.shipment_id)).toBe(true);
     expect((await statusReport(t.db)).attention.map((a) => a.orderId)).not.toContain("ST-UNKNOWN");
-    await session.query(unlockSql, [row!.shipment_id]);
+    await unlockShipment(session, row!.shipment_id);
     expect((await statusReport(t.db)).attention.map((a) => a.orderId)).toContain("ST-UNKNOWN");
   } finally {
     await session.release();

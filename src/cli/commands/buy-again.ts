@@ -1,4 +1,4 @@
-import { reshipVoided } from "../../corrections/index.ts";
+import { reshipVoided } from "../../voids/index.ts";
 import { setOrderService } from "../../orders/index.ts";
 import { emptySummary, mergeSummaries, retryFailedLabels, runShipping, type ShippingEvent, type ShippingSummary } from "../../shipping/index.ts";
 import type { ServiceChoice } from "../../rates/index.ts";

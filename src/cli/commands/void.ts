@@ -1,4 +1,4 @@
-import { voidLabel } from "../../corrections/index.ts";
+import { voidLabel } from "../../voids/index.ts";
 import type { App } from "../app.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { Logger } from "../log.ts";

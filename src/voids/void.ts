@@ -1,6 +1,6 @@
 import { findLink, labelStateOf, type CanadaPostError, type Link, type ShipmentInfo } from "../canadapost/index.ts";
 import type { Session } from "../db/index.ts";
-import type { CorrectionDeps, VoidOptions, VoidResult } from "./deps.ts";
+import type { VoidDeps, VoidOptions, VoidResult } from "./deps.ts";
 import {
   holdOffEndOfDay,
   labelOfOrder,
@@ -20,7 +20,7 @@ import {
  * after (Canada Post checks and refunds in days). The shipment row keeps what happened; with
  * `allowReship` the row moves to shipment_history so that the next ship run buys one new label.
  */
-export async function voidLabel(deps: CorrectionDeps, orderId: string, options: VoidOptions = {}): Promise<VoidResult> {
+export async function voidLabel(deps: VoidDeps, orderId: string, options: VoidOptions = {}): Promise<VoidResult> {
   const session = await deps.db.reserve();
   try {
     if (!(await holdOffEndOfDay(session))) {
@@ -45,7 +45,7 @@ export async function voidLabel(deps: CorrectionDeps, orderId: string, options: 
   }
 }
 
-async function cancel(deps: CorrectionDeps, session: Session, label: LabelToCancel, options: VoidOptions): Promise<VoidResult> {
+async function cancel(deps: VoidDeps, session: Session, label: LabelToCancel, options: VoidOptions): Promise<VoidResult> {
   const orderId = label.order_id;
   const reason = options.reason?.trim() || "voided by the clerk";
   const warnings = bestBuyWarnings(label);
@@ -97,7 +97,7 @@ async function cancel(deps: CorrectionDeps, session: Session, label: LabelToCanc
 }
 
 async function refund(
-  deps: CorrectionDeps,
+  deps: VoidDeps,
   session: Session,
   label: LabelToCancel,
   self: Link,

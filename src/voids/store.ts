@@ -1,20 +1,15 @@
-// The corrections' database operations, one named function per SQL file.
+// The voids' and refunds' database operations, one named function per SQL file (sql/voids/).
 import type { CanadaPostMessage, RefundTicket } from "../canadapost/index.ts";
+import { tryLock, tryLockShared, unlock, unlockShared } from "../common/locks.ts";
 import type { Queryable, Session } from "../db/index.ts";
-import shipmentOfOrderSql from "../../sql/corrections/shipment_of_order.sql" with { type: "text" };
-import lockEndOfDaySharedSql from "../../sql/corrections/lock_end_of_day_shared.sql" with { type: "text" };
-import unlockEndOfDaySharedSql from "../../sql/corrections/unlock_end_of_day_shared.sql" with { type: "text" };
-import lockLabelSql from "../../sql/corrections/lock_label.sql" with { type: "text" };
-import lockTrackingSql from "../../sql/corrections/lock_tracking.sql" with { type: "text" };
-import unlockLabelSql from "../../sql/corrections/unlock_label.sql" with { type: "text" };
-import unlockTrackingSql from "../../sql/corrections/unlock_tracking.sql" with { type: "text" };
-import markVoidedSql from "../../sql/corrections/mark_voided.sql" with { type: "text" };
-import markRefundRequestedSql from "../../sql/corrections/mark_refund_requested.sql" with { type: "text" };
-import recordErrorSql from "../../sql/corrections/record_error.sql" with { type: "text" };
-import recordCanadaPostStatusSql from "../../sql/corrections/record_cp_status.sql" with { type: "text" };
-import clearOrderAttentionSql from "../../sql/corrections/clear_order_attention.sql" with { type: "text" };
-import moveToHistorySql from "../../sql/corrections/move_to_history.sql" with { type: "text" };
-import deleteShipmentSql from "../../sql/corrections/delete_shipment.sql" with { type: "text" };
+import shipmentOfOrderSql from "../../sql/voids/shipment_of_order.sql" with { type: "text" };
+import markVoidedSql from "../../sql/voids/mark_voided.sql" with { type: "text" };
+import markRefundRequestedSql from "../../sql/voids/mark_refund_requested.sql" with { type: "text" };
+import recordErrorSql from "../../sql/voids/record_error.sql" with { type: "text" };
+import recordCanadaPostStatusSql from "../../sql/voids/record_cp_status.sql" with { type: "text" };
+import clearOrderAttentionSql from "../../sql/voids/clear_order_attention.sql" with { type: "text" };
+import moveToHistorySql from "../../sql/voids/move_to_history.sql" with { type: "text" };
+import deleteShipmentSql from "../../sql/voids/delete_shipment.sql" with { type: "text" };
 
 export interface LabelToCancel {
   shipment_id: number;
@@ -38,28 +33,21 @@ export async function labelOfOrder(db: Queryable, orderId: string): Promise<Labe
 }
 
 /** The end of day's lock, shared: false while an end of day is running. */
-export async function holdOffEndOfDay(session: Session): Promise<boolean> {
-  const rows = await session.query<{ locked: boolean }>(lockEndOfDaySharedSql);
-  return rows[0]?.locked === true;
-}
+export const holdOffEndOfDay = (session: Session): Promise<boolean> => tryLockShared(session, "endOfDay");
 
-export async function releaseEndOfDay(session: Session): Promise<void> {
-  await session.query(unlockEndOfDaySharedSql);
-}
+export const releaseEndOfDay = (session: Session): Promise<void> => unlockShared(session, "endOfDay");
 
 /** The label and tracking workflows' locks on the shipment; false (holding neither) when busy. */
 export async function lockShipment(session: Session, shipmentId: number): Promise<boolean> {
-  const label = await session.query<{ locked: boolean }>(lockLabelSql, [shipmentId]);
-  if (label[0]?.locked !== true) return false;
-  const tracking = await session.query<{ locked: boolean }>(lockTrackingSql, [shipmentId]);
-  if (tracking[0]?.locked === true) return true;
-  await session.query(unlockLabelSql, [shipmentId]);
+  if (!(await tryLock(session, "label", shipmentId))) return false;
+  if (await tryLock(session, "tracking", shipmentId)) return true;
+  await unlock(session, "label", shipmentId);
   return false;
 }
 
 export async function unlockShipment(session: Session, shipmentId: number): Promise<void> {
-  await session.query(unlockTrackingSql, [shipmentId]);
-  await session.query(unlockLabelSql, [shipmentId]);
+  await unlock(session, "tracking", shipmentId);
+  await unlock(session, "label", shipmentId);
 }
 
 export async function markVoided(db: Queryable, s: LabelToCancel, reason: string): Promise<void> {

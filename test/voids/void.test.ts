@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
-import { voidLabel } from "../../src/corrections/index.ts";
+import { voidLabel } from "../../src/voids/index.ts";
 import { runEndOfDay } from "../../src/manifest/index.ts";
 import { cancelledAfterLabel } from "../../src/common/cancelled-after-label.ts";
 import { runShipping } from "../../src/shipping/index.ts";

@@ -1,7 +1,7 @@
 import type { ShippingCarrier } from "../canadapost/index.ts";
 import type { Database } from "../db/index.ts";
 
-export interface CorrectionDeps {
+export interface VoidDeps {
   db: Database;
   carrier: ShippingCarrier;
 }
