@@ -6,7 +6,7 @@ import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import { createLogger } from "../cli/log.ts";
 import { recordRun } from "../cli/run-record.ts";
 import { checkBeforeBuying } from "../shipping/index.ts";
-import { formatAttention, needsAttention, type Attention } from "../status/report.ts";
+import { formatAttention, needsAttention, type Attention } from "../status/index.ts";
 import { offerPrintPage, offerTracking } from "./after-screen.ts";
 import { batchPrice, confirmText, startReview } from "./batch.ts";
 import { priceForReview } from "./pricing.ts";

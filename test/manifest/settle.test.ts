@@ -4,7 +4,7 @@ import { EXIT } from "../../src/cli/exit-codes.ts";
 import { runEndOfDay, type EndOfDayEvent } from "../../src/manifest/index.ts";
 import { createPrintApp } from "../../src/server/index.ts";
 import { runShipping } from "../../src/shipping/index.ts";
-import { statusReport } from "../../src/status/report.ts";
+import { statusReport } from "../../src/status/index.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
 import { carrierFor, sandboxSettings, shippingDeps, startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../support/shipping.ts";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadSettings, type Settings } from "../../config/index.ts";
 import { saveCorrection } from "../../ship-to/index.ts";
-import { formatStatus, statusReport } from "../../status/report.ts";
+import { formatStatus, statusReport } from "../../status/index.ts";
 import { openApp } from "../app.ts";
 import type { Args } from "../args.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";

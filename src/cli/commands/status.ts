@@ -1,4 +1,4 @@
-import { formatStatus, statusReport } from "../../status/report.ts";
+import { formatStatus, statusReport } from "../../status/index.ts";
 import type { Database } from "../../db/index.ts";
 import { EXIT } from "../exit-codes.ts";
 import { spend, spendLine } from "../../report/index.ts";

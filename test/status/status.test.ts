@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { formatStatus, statusReport } from "../../src/status/report.ts";
+import { formatStatus, statusReport } from "../../src/status/index.ts";
 import { refusalFix } from "../../src/status/refusal-fix.ts";
 import { lockShipment, unlockShipment } from "../../src/shipping/store.ts";
 import { freshServerDatabase, type TestDatabase } from "../support/database.ts";

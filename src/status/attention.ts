@@ -1,13 +1,10 @@
+// What needs a person now: one item per reason, with the fix (shipdesk status, the print page, the desk).
 import { ADDRESS_CODES } from "../address/index.ts";
 import { LOCK } from "../common/locks.ts";
 import type { Queryable } from "../db/index.ts";
 import { LABELS_FOLDER_CAUSE } from "../labels/index.ts";
-import { refusalCause, refusalFix } from "./refusal-fix.ts";
-
-export { refusalCause };
-import countsSql from "../../sql/status/counts.sql" with { type: "text" };
+import { refusalFix } from "./refusal-fix.ts";
 import needsPersonSql from "../../sql/status/needs_person.sql" with { type: "text" };
-import lastRunsSql from "../../sql/status/last_runs.sql" with { type: "text" };
 
 export type AttentionKind =
   | "problem"
@@ -37,13 +34,6 @@ export interface Attention {
   code: string | null;
   /** What is known of each order beyond the reason, "ORDER: PIN …" (a bought label's PIN). */
   details: string[];
-}
-
-export interface StatusReport {
-  orders: Record<string, number>;
-  shipments: Record<string, number>;
-  attention: Attention[];
-  runs: { runId: number; command: string; mode: string; startedAt: Date; finishedAt: Date | null; exitCode: number | null; summary: unknown }[];
 }
 
 /** What each item is, in a few words (the print page's badge, the desk's heading). */
@@ -157,29 +147,6 @@ export async function needsAttention(db: Queryable): Promise<Attention[]> {
   return groupAttention(await db.query<Row & Record<string, unknown>>(needsPersonSql, [LOCK.label]));
 }
 
-export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusReport> {
-  const counts = await db.query<{ what: string; status: string; n: number }>(countsSql);
-  const orders: Record<string, number> = {};
-  const shipments: Record<string, number> = {};
-  for (const c of counts) (c.what === "orders" ? orders : shipments)[c.status] = Number(c.n);
-  const attention = await needsAttention(db);
-  const runs = lastRuns > 0 ? await db.query<Record<string, any>>(lastRunsSql, [lastRuns]) : [];
-  return {
-    orders,
-    shipments,
-    attention,
-    runs: runs.map((r) => ({
-      runId: Number(r.run_id),
-      command: r.command,
-      mode: r.mode,
-      startedAt: new Date(r.started_at),
-      finishedAt: r.finished_at ? new Date(r.finished_at) : null,
-      exitCode: r.exit_code ?? null,
-      summary: r.summary,
-    })),
-  };
-}
-
 /** "A", or "3 orders (A, B and C)": who an item is about. */
 export function attentionWho(a: Attention): string {
   if (a.orderIds.length <= 1) return a.orderId;
@@ -191,28 +158,5 @@ export function formatAttention(a: Attention, indent = "  "): string {
   const lines = [`${indent}${attentionWho(a)}: ${a.orderIds.length > 1 || a.details.length > 0 ? `${ATTENTION_TITLE[a.kind]}: ` : ""}${a.reason}`];
   if (a.details.length > 0) lines.push(`${indent}  ${a.details.join("; ")}`);
   lines.push(`${indent}  Fix: ${a.fix}`);
-  return lines.join("\n");
-}
-
-/** The report as the clerk reads it on the screen. */
-export function formatStatus(report: StatusReport): string {
-  const lines: string[] = [];
-  const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k.replaceAll("_", " ")}: ${n}`).join(", ") || "none";
-  lines.push(`Orders: ${list(report.orders)}`);
-  lines.push(`Labels: ${list(report.shipments)}`);
-  lines.push("");
-  if (report.attention.length === 0) lines.push("Nothing needs a person.");
-  else {
-    lines.push(`Needs a person (${report.attention.length}):`);
-    for (const a of report.attention) lines.push(formatAttention(a));
-  }
-  lines.push("");
-  lines.push("Last runs:");
-  if (report.runs.length === 0) lines.push("  none yet");
-  for (const r of report.runs) {
-    const code = r.exitCode === null ? "still running or stopped" : `exit ${r.exitCode}`;
-    const said = (r.summary as { line?: string } | null)?.line;
-    lines.push(`  ${r.startedAt.toISOString().replace("T", " ").slice(0, 19)}  ${r.command} (${r.mode}): ${code}${said ? `; ${said}` : ""}`);
-  }
   return lines.join("\n");
 }
