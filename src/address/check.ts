@@ -4,27 +4,7 @@ import { correctIn } from "./fix.ts";
 import { normalizePostalCode } from "./postal-code.ts";
 import { PROVINCE_NAMES, provinceCode, provincesOfPostalCode } from "./province.ts";
 import { phoneDigits, present } from "./text.ts";
-
-/** Where an order goes, as stored on the order (after extraction from Best Buy's JSON). */
-export interface ShipTo {
-  name: string | null;
-  company: string | null;
-  street1: string | null;
-  street2: string | null;
-  city: string | null;
-  province: string | null;
-  postalCode: string | null;
-  country: string | null;
-  phone: string | null;
-  email: string | null;
-}
-
-/** Something that stops an order from shipping: one sentence saying what is wrong and the fix. */
-export interface Problem {
-  field: string;
-  code: string;
-  message: string;
-}
+import type { Problem, ShipTo } from "./types.ts";
 
 /** Destinations this shop ships to with its Canada Post contract (domestic services). */
 export const SHIPPABLE_COUNTRIES = new Set(["CA"]);

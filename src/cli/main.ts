@@ -10,6 +10,7 @@ import { createLogger, type Logger } from "./log.ts";
 import { recordRun } from "./run-record.ts";
 import { timeBudget } from "./time-budget.ts";
 import { combine, type CommandResult } from "./commands/result.ts";
+import { DATABASE_COMMANDS, databaseCommand } from "./database-commands.ts";
 
 const print = (text: string) => writeLine(process.stdout, text);
 const printError = (text: string) => writeLine(process.stderr, text);
@@ -45,55 +46,7 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
       return await withApp(settings, (app) => interactive(app, { version }));
     }
     if (args.command === "migrate") return await migrateCommand(settings, log);
-    if (args.command === "status") {
-      const db = await openDatabase(settings);
-      const forget = closeOnInterrupt(() => db.close(), log);
-      try {
-        await migrate(db);
-        return (await (await import("./commands/status.ts")).statusCommand(db, db.description, print)).exitCode;
-      } finally {
-        forget();
-        await db.close();
-      }
-    }
-    if (args.command === "report") {
-      const db = await openDatabase(settings);
-      const forget = closeOnInterrupt(() => db.close(), log);
-      try {
-        await migrate(db);
-        return await (await import("./commands/report.ts")).reportCommand(db, args, print, log);
-      } finally {
-        forget();
-        await db.close();
-      }
-    }
-    if (args.command === "address") {
-      // Only the database: a correction needs neither Canada Post nor Best Buy.
-      const db = await openDatabase(settings);
-      const forget = closeOnInterrupt(() => db.close(), log);
-      try {
-        await migrate(db);
-        const { addressCommand } = await import("./commands/address.ts");
-        const a = { order: args.order!, fields: args.fields, show: args.show, drop: args.drop, confirm: args.confirm };
-        return (await addressCommand(db, a, print)).exitCode;
-      } finally {
-        forget();
-        await db.close();
-      }
-    }
-    if (args.command === "service") {
-      // Only the database: the choice is checked and kept on the order; the next label is quoted with it.
-      const db = await openDatabase(settings);
-      const forget = closeOnInterrupt(() => db.close(), log);
-      try {
-        await migrate(db);
-        const { serviceCommand } = await import("./commands/service.ts");
-        return (await serviceCommand(db, { order: args.order!, service: args.drop ? null : args.service! }, print)).exitCode;
-      } finally {
-        forget();
-        await db.close();
-      }
-    }
+    if (DATABASE_COMMANDS.has(args.command)) return await databaseCommand(settings, args, log, print);
     if (args.command === "serve") {
       const { serveCommand } = await import("./commands/serve.ts");
       const logger = log;

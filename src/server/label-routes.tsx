@@ -127,22 +127,7 @@ export function labelRoutes(ctx: PageContext): Hono {
 
   // A reprint never buys: a file that is fine is simply offered again; a missing or damaged one
   // is downloaded again from the label URL Canada Post gave when it was bought.
-  app.post("/labels/:id/reprint", async (c) => {
-    const id = shipmentIdFrom(c.req.param("id"));
-    const { field } = await formIds(c);
-    const back = (done: string, order: string) =>
-      listUrl(field("date") ?? localDay(ctx.now()), field("printed"), { done, order, id: String(id) });
-    const row = await labelById(ctx.db, id);
-    if (!row) throw new PageError(404, "There is no such label.");
-    const before = await readLabel(ctx.labelsDir, row.label_pdf_path);
-    if (before.state === "outside") throw fileProblem(row, before);
-    if (before.state === "ok") return c.redirect(back("fine", row.order_id), 303);
-    const result = await ctx.refetchLabel(id);
-    if (!result.ok) throw new PageError(502, `The label of order ${row.order_id} could not be fetched again from Canada Post: ${result.message}`);
-    const fresh = await labelById(ctx.db, id);
-    await usableLabel(ctx, fresh ?? row);
-    return c.redirect(back("refetched", row.order_id), 303);
-  });
+  app.post("/labels/:id/reprint", (c) => reprint(ctx, c));
 
   app.get("/labels/:file", async (c) => {
     const id = shipmentIdFrom(c.req.param("file"), ".pdf");
@@ -153,4 +138,22 @@ export function labelRoutes(ctx: PageContext): Hono {
   });
 
   return app;
+}
+
+/** Offers the label again, downloading it again from Canada Post first when the file is missing or damaged. */
+async function reprint(ctx: PageContext, c: Context): Promise<Response> {
+  const id = shipmentIdFrom(c.req.param("id") ?? "");
+  const { field } = await formIds(c);
+  const back = (done: string, order: string) =>
+    listUrl(field("date") ?? localDay(ctx.now()), field("printed"), { done, order, id: String(id) });
+  const row = await labelById(ctx.db, id);
+  if (!row) throw new PageError(404, "There is no such label.");
+  const before = await readLabel(ctx.labelsDir, row.label_pdf_path);
+  if (before.state === "outside") throw fileProblem(row, before);
+  if (before.state === "ok") return c.redirect(back("fine", row.order_id), 303);
+  const result = await ctx.refetchLabel(id);
+  if (!result.ok) throw new PageError(502, `The label of order ${row.order_id} could not be fetched again from Canada Post: ${result.message}`);
+  const fresh = await labelById(ctx.db, id);
+  await usableLabel(ctx, fresh ?? row);
+  return c.redirect(back("refetched", row.order_id), 303);
 }
