@@ -24,9 +24,9 @@ module.exports = {
     {
       name: "no-production-code-imports-the-sandbox",
       comment:
-        "Production code never imports src/sandbox/ (protocol-faithful fakes for the tests and the demo). The one exception is the composition root that starts the built-in sandboxes in sandbox mode (src/cli/app.ts).",
+        "Production code never imports src/sandbox/ (protocol-faithful fakes for the tests and the demo). The one exception is the composition root's src/app/sandboxes.ts, which starts the built-in sandboxes in sandbox mode (loaded on demand: a live run never loads them).",
       severity: "error",
-      from: { path: "^src/", pathNot: ["^src/sandbox/", "^src/cli/app\\.ts$"] },
+      from: { path: "^src/", pathNot: ["^src/sandbox/", "^src/app/sandboxes\\.ts$"] },
       to: { path: "^src/sandbox/" },
     },
     {
@@ -87,6 +87,28 @@ module.exports = {
       severity: "error",
       from: { path: `^src/(${BELOW_WORKFLOWS})/` },
       to: { path: `^src/(${WORKFLOWS}|status|report)/` },
+    },
+    {
+      name: "desk-and-cli-meet-only-in-app",
+      comment:
+        "The clerk's desk (src/tui/) and the command line (src/cli/) import nothing of each other: what both run (the app, its log, run record, exit codes, the shared commands) is in src/app/. Only the entry, src/cli.ts, knows both: it hands the desk to the command line's main.",
+      severity: "error",
+      from: { path: "^src/(tui|cli)/" },
+      to: { path: ["^src/(tui|cli)/", "^src/cli\\.ts$"], pathNot: "^src/$1/" },
+    },
+    {
+      name: "app-is-below-the-desk-and-the-cli",
+      comment: "src/app/ (the composition root) is below both faces: it imports neither the desk nor the command line.",
+      severity: "error",
+      from: { path: "^src/app/" },
+      to: { path: ["^src/(tui|cli)/", "^src/cli\\.ts$"] },
+    },
+    {
+      name: "print-page-is-handed-what-it-may-call",
+      comment: "The print page (src/server/) is handed what it may call (the app builds it): it imports neither the composition root nor the desk nor the command line.",
+      severity: "error",
+      from: { path: "^src/server/" },
+      to: { path: ["^src/(app|tui|cli)/", "^src/cli\\.ts$"] },
     },
     {
       name: "src-never-imports-tests",

@@ -1,9 +1,9 @@
 import type { Settings } from "../config/index.ts";
 import { migrate, openDatabase, type Database } from "../db/index.ts";
 import type { Args } from "./args.ts";
-import type { ExitCode } from "./exit-codes.ts";
-import { closeOnInterrupt } from "./interrupt.ts";
-import type { Logger } from "./log.ts";
+import type { ExitCode } from "../app/exit-codes.ts";
+import { closeOnInterrupt } from "../app/interrupt.ts";
+import type { Logger } from "../app/log.ts";
 
 /** The commands that need the database only: neither Canada Post nor Best Buy is started for them. */
 export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "service"]);

@@ -1,10 +1,10 @@
 import * as p from "@clack/prompts";
-import type { App } from "../cli/app.ts";
-import { syncCommand } from "../cli/commands/sync.ts";
-import { combine, type CommandResult } from "../cli/commands/result.ts";
-import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
-import { createLogger } from "../cli/log.ts";
-import { recordRun } from "../cli/run-record.ts";
+import type { App } from "../app/app.ts";
+import { syncCommand } from "../app/commands/sync.ts";
+import { combine, type CommandResult } from "../app/commands/result.ts";
+import { EXIT, type ExitCode } from "../app/exit-codes.ts";
+import { createLogger } from "../app/log.ts";
+import { recordRun } from "../app/run-record.ts";
 import { checkBeforeBuying } from "../shipping/index.ts";
 import { formatAttention, needsAttention, type Attention } from "../status/index.ts";
 import { offerPrintPage, offerTracking } from "./after-screen.ts";

@@ -1,5 +1,5 @@
 import * as p from "@clack/prompts";
-import type { App } from "../cli/app.ts";
+import type { App } from "../app/app.ts";
 import { deskOrders } from "./desk-orders.ts";
 import { keepOnly, presetQuestion, refreshReview, rowOfOrder, weightText, withWeight, type Review, type ReviewRow } from "./batch.ts";
 import { editAddress } from "./address-screen.ts";

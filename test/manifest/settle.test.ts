@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { endOfDayExitCode } from "../../src/cli/commands/manifest.ts";
-import { EXIT } from "../../src/cli/exit-codes.ts";
+import { EXIT } from "../../src/app/exit-codes.ts";
 import { runEndOfDay, type EndOfDayEvent } from "../../src/manifest/index.ts";
 import { createPrintApp } from "../../src/server/index.ts";
 import { runShipping } from "../../src/shipping/index.ts";
