@@ -61,7 +61,7 @@ module.exports = {
     },
     {
       name: "common-uses-only-the-database-types",
-      comment: "src/common/ may name the database's types (Queryable), never open or run one itself.",
+      comment: "src/common/ names the database's types only (a Queryable it is handed): it never opens a database.",
       severity: "error",
       from: { path: "^src/common/" },
       to: { path: "^src/db/", dependencyTypesNot: ["type-only"] },

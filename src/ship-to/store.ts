@@ -76,16 +76,10 @@ export async function setProblems(tx: Queryable, orderId: string, problems: read
   await tx.query(setProblemsSql, [orderId, JSON.stringify(problems)]);
 }
 
-export interface HistoryRow {
+/** One correction, in force or ended: the fields a clerk may correct, as the `ship_*` columns. */
+export interface HistoryRow
+  extends Pick<OrderAddressRow, "customer_name" | "ship_company" | "ship_street_1" | "ship_street_2" | "ship_city" | "ship_province" | "ship_postal_code" | "ship_phone"> {
   correction_id: number;
-  customer_name: string | null;
-  ship_company: string | null;
-  ship_street_1: string | null;
-  ship_street_2: string | null;
-  ship_city: string | null;
-  ship_province: string | null;
-  ship_postal_code: string | null;
-  ship_phone: string | null;
   corrected_by: string;
   corrected_via: CorrectedVia;
   corrected_at: Date | string;
