@@ -1,7 +1,7 @@
 // The entry point. --version and --help answer from here without loading the rest, so they
 // are instant even in the compiled binary; everything else is imported on demand.
 import { version } from "../package.json" with { type: "json" };
-import { writeLine } from "./cli/console-text.ts";
+import { writeLine } from "./app/console-text.ts";
 import { commandHelp, generalHelp } from "./cli/help.ts";
 
 const argv = process.argv.slice(2);
@@ -15,5 +15,6 @@ if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
   writeLine(process.stdout, name ? commandHelp(name, version) : generalHelp(version));
   process.exit(0);
 }
+// The entry dispatches to both faces: the command line, and (no command, in a terminal) the desk.
 const { main } = await import("./cli/main.ts");
-process.exitCode = await main(argv, version);
+process.exitCode = await main(argv, version, async () => (await import("./tui/index.ts")).interactive);

@@ -1,3 +1,6 @@
+-- params: order_id, bestbuy_state, commercial_id, customer_name, ship_company, ship_street_1,
+-- params: ship_street_2, ship_city, ship_province, ship_postal_code, ship_country, ship_phone,
+-- params: ship_email, order_lines, raw, problems, bestbuy_created_at, bestbuy_updated_at
 -- A new order from Best Buy, ready to ship unless `problems` says otherwise.
 INSERT INTO orders (order_id, status, bestbuy_state, commercial_id, customer_name, ship_company,
                     ship_street_1, ship_street_2, ship_city, ship_province, ship_postal_code,

@@ -1,3 +1,6 @@
+-- params: order_id, bestbuy_state, commercial_id, customer_name, ship_company, ship_street_1,
+-- params: ship_street_2, ship_city, ship_province, ship_postal_code, ship_country, ship_phone,
+-- params: ship_email, order_lines, raw, problems, bestbuy_created_at, bestbuy_updated_at
 -- Best Buy's newer copy of an order that has not started shipping here (no shipment row).
 -- Written only when something differs, so a sync that finds nothing new touches no row.
 UPDATE orders

@@ -1,3 +1,5 @@
+-- params: order_id, customer_name, ship_company, ship_street_1, ship_street_2, ship_city,
+-- params: ship_province, ship_postal_code, ship_phone, corrected_by, corrected_via
 -- A new correction, with Best Buy's address as it stands now ($2…$9: the corrected fields).
 INSERT INTO address_corrections (order_id, customer_name, ship_company, ship_street_1, ship_street_2, ship_city,
                                  ship_province, ship_postal_code, ship_phone, bestbuy_address, corrected_by, corrected_via)

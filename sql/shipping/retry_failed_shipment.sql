@@ -1,3 +1,6 @@
+-- params: order_id, customer_request_id, service_code, weight_kg, length_cm, width_cm, height_cm
+-- params: group_id, create_attempt, service_reason, service_note, quoted_due, quoted_taxes
+-- params: expected_delivery, label_lock
 -- The clerk fixed what Canada Post refused: a new attempt ($9, one past the refused one) with a
 -- new customer-request-id (nothing was bought under the old one), built afresh with the claim's
 -- own parameters: the service, parcel, group and quote of now, never the refused attempt's.
@@ -15,4 +18,4 @@ SET status = 'label_creation_initiated', create_attempt = $9, customer_request_i
 WHERE order_id IN (SELECT order_id FROM held) AND status = 'label_failed' AND create_attempt = $9 - 1
 RETURNING shipment_id
 )
-SELECT shipment_id, pg_try_advisory_lock(7142, shipment_id::int) AS locked FROM reopened;
+SELECT shipment_id, pg_try_advisory_lock($15::int, shipment_id::int) AS locked FROM reopened;

@@ -1,3 +1,5 @@
+-- params: shipment_id, cp_shipment_id, tracking_pin, cp_api_label_url, cp_links, charged_due,
+-- params: charged_taxes, expected_delivery
 -- Written the moment Canada Post answers, before the label is downloaded: a PIN that is known
 -- is never lost.
 UPDATE shipments

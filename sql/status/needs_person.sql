@@ -19,7 +19,7 @@ SELECT s.order_id, 'shipment_attention', s.attention, s.updated_at, NULL, NULL
 FROM shipments s WHERE s.attention IS NOT NULL
 UNION ALL
 -- A label left half-way by a run that no longer works on it (no session holds the label
--- workflow's lock on it, class 7142): listed at once, not after a delay. With a PIN it is bought
+-- workflow's lock on it, $1: LOCK.label of src/common/locks.ts): listed at once, not after a delay. With a PIN it is bought
 -- and only its PDF is missing; without, Canada Post is asked first whether it exists.
 SELECT s.order_id, CASE WHEN s.tracking_pin IS NOT NULL THEN 'not_saved' ELSE 'unfinished' END,
        coalesce(s.last_error, CASE WHEN s.tracking_pin IS NOT NULL THEN 'The label is bought but its PDF is not saved yet.'
@@ -29,7 +29,7 @@ SELECT s.order_id, CASE WHEN s.tracking_pin IS NOT NULL THEN 'not_saved' ELSE 'u
 FROM shipments s
 WHERE s.status = 'label_creation_initiated'
   AND NOT EXISTS (SELECT 1 FROM pg_locks l
-                  WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 7142 AND l.objsubid = 2
+                  WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::int::oid AND l.objsubid = 2
                     AND l.objid = s.shipment_id::int::oid
                     AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database()))
 UNION ALL

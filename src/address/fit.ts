@@ -13,7 +13,7 @@ import { parseAddressLines } from "./lines.ts";
 import { normalizePostalCode } from "./postal-code.ts";
 import { provinceCode } from "./province.ts";
 import { clean, fitLength, phoneDigits, present } from "./text.ts";
-import type { ShipTo } from "./ship-to.ts";
+import type { ShipTo } from "./types.ts";
 
 /**
  * Canada Post's field lengths (shipment.xsd; the Developer Portal's JSON mirrors them): what

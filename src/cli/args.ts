@@ -1,4 +1,4 @@
-import { parseLocalDay } from "../server/local-day.ts";
+import { parseLocalDay } from "../common/calendar.ts";
 
 export interface Args {
   /** `ship`, `track`, `orders sync`, …; "" for the interactive desk, "auto" for bare --auto. */

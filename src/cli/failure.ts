@@ -1,8 +1,8 @@
 import { ConfigError } from "../config/index.ts";
 import { DatabaseError, embeddedDamage, embeddedFolder } from "../db/index.ts";
 import { UsageError } from "./args.ts";
-import { EXIT, type ExitCode } from "./exit-codes.ts";
-import { createLogger, FALLBACK_LOG_DIR, type Logger } from "./log.ts";
+import { EXIT, type ExitCode } from "../app/exit-codes.ts";
+import { createLogger, FALLBACK_LOG_DIR, type Logger } from "../app/log.ts";
 
 /** What the failure sentence may name: the database the run used (none: not opened yet). */
 export interface FailureContext {

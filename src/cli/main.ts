@@ -1,21 +1,25 @@
 import { checkDataFolder, loadSettings, type Settings } from "../config/index.ts";
 import { migrate, openDatabase } from "../db/index.ts";
-import { openApp, type App } from "./app.ts";
+import { openApp, type App, type Desk } from "../app/app.ts";
 import { parseArgs, type Args } from "./args.ts";
-import { EXIT, type ExitCode } from "./exit-codes.ts";
-import { writeLine } from "./console-text.ts";
+import { EXIT, type ExitCode } from "../app/exit-codes.ts";
+import { writeLine } from "../app/console-text.ts";
 import { reportFailure } from "./failure.ts";
-import { closeOnInterrupt, interrupted } from "./interrupt.ts";
-import { createLogger, type Logger } from "./log.ts";
-import { recordRun } from "./run-record.ts";
+import { closeOnInterrupt, interrupted } from "../app/interrupt.ts";
+import { createLogger, type Logger } from "../app/log.ts";
+import { recordRun } from "../app/run-record.ts";
 import { timeBudget } from "./time-budget.ts";
-import { combine, type CommandResult } from "./commands/result.ts";
+import { combine, type CommandResult } from "../app/commands/result.ts";
+import { DATABASE_COMMANDS, databaseCommand } from "./database-commands.ts";
 
 const print = (text: string) => writeLine(process.stdout, text);
 const printError = (text: string) => writeLine(process.stderr, text);
 
-/** Runs one command; returns the exit code. Never throws: every failure ends in a sentence. */
-export async function main(argv: readonly string[], version: string): Promise<ExitCode> {
+/**
+ * Runs one command; returns the exit code. Never throws: every failure ends in a sentence.
+ * `desk` is the clerk's desk, handed in by the entry (src/cli.ts), which dispatches to both.
+ */
+export async function main(argv: readonly string[], version: string, desk: () => Promise<Desk>): Promise<ExitCode> {
   let log: Logger | undefined;
   let settings: Settings | undefined;
   const fail = (error: unknown) => reportFailure(error, log, printError, settings);
@@ -41,59 +45,11 @@ export async function main(argv: readonly string[], version: string): Promise<Ex
         printError("shipdesk needs a terminal to ask questions; under Task Scheduler or in a script run shipdesk --auto instead.");
         return EXIT.usage;
       }
-      const { interactive } = await import("../tui/index.ts");
+      const interactive = await desk();
       return await withApp(settings, (app) => interactive(app, { version }));
     }
     if (args.command === "migrate") return await migrateCommand(settings, log);
-    if (args.command === "status") {
-      const db = await openDatabase(settings);
-      const forget = closeOnInterrupt(() => db.close(), log);
-      try {
-        await migrate(db);
-        return (await (await import("./commands/status.ts")).statusCommand(db, db.description, print)).exitCode;
-      } finally {
-        forget();
-        await db.close();
-      }
-    }
-    if (args.command === "report") {
-      const db = await openDatabase(settings);
-      const forget = closeOnInterrupt(() => db.close(), log);
-      try {
-        await migrate(db);
-        return await (await import("./commands/report.ts")).reportCommand(db, args, print, log);
-      } finally {
-        forget();
-        await db.close();
-      }
-    }
-    if (args.command === "address") {
-      // Only the database: a correction needs neither Canada Post nor Best Buy.
-      const db = await openDatabase(settings);
-      const forget = closeOnInterrupt(() => db.close(), log);
-      try {
-        await migrate(db);
-        const { addressCommand } = await import("./commands/address.ts");
-        const a = { order: args.order!, fields: args.fields, show: args.show, drop: args.drop, confirm: args.confirm };
-        return (await addressCommand(db, a, print)).exitCode;
-      } finally {
-        forget();
-        await db.close();
-      }
-    }
-    if (args.command === "service") {
-      // Only the database: the choice is checked and kept on the order; the next label is quoted with it.
-      const db = await openDatabase(settings);
-      const forget = closeOnInterrupt(() => db.close(), log);
-      try {
-        await migrate(db);
-        const { serviceCommand } = await import("./commands/service.ts");
-        return (await serviceCommand(db, { order: args.order!, service: args.drop ? null : args.service! }, print)).exitCode;
-      } finally {
-        forget();
-        await db.close();
-      }
-    }
+    if (DATABASE_COMMANDS.has(args.command)) return await databaseCommand(settings, args, log, print);
     if (args.command === "serve") {
       const { serveCommand } = await import("./commands/serve.ts");
       const logger = log;
@@ -163,9 +119,9 @@ async function runCommand(app: App, args: Args, log: Logger): Promise<CommandRes
 }
 
 async function runSteps(app: App, args: Args, log: Logger, signal: AbortSignal | undefined): Promise<CommandResult> {
-  const { syncCommand } = await import("./commands/sync.ts");
-  const { shipCommand } = await import("./commands/ship.ts");
-  const { trackCommand } = await import("./commands/track.ts");
+  const { syncCommand } = await import("../app/commands/sync.ts");
+  const { shipCommand } = await import("../app/commands/ship.ts");
+  const { trackCommand } = await import("../app/commands/track.ts");
   switch (args.command) {
     case "orders sync":
       return syncCommand(app, log, args.accept || undefined);

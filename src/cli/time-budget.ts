@@ -1,4 +1,4 @@
-import type { Logger } from "./log.ts";
+import type { Logger } from "../app/log.ts";
 
 /**
  * An --auto run's time (run.max_minutes). Once spent, no new label or tracking call is started;

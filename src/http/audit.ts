@@ -1,3 +1,4 @@
+import { namedParams } from "../common/named-params.ts";
 import type { Queryable } from "../db/index.ts";
 import insertApiCall from "../../sql/audit/insert_api_call.sql" with { type: "text" };
 
@@ -24,6 +25,11 @@ export interface AuditLog {
   record(entry: AuditRecord): Promise<void>;
 }
 
+const insertApiCallParams = namedParams(insertApiCall, [
+  "service", "endpoint", "related_id", "method", "url", "request_payload", "response_body", "status_code",
+  "is_success", "duration_ms", "error", "attempt",
+] as const);
+
 /**
  * Writes each call to `api_calls`. A failure to write is not swallowed: a call we cannot
  * account for is treated like a lost reply, and the workflows' recovery takes over.
@@ -31,21 +37,24 @@ export interface AuditLog {
 export function databaseAuditLog(db: Queryable): AuditLog {
   return {
     async record(e) {
-      await db.query(insertApiCall, [
-        e.service,
-        e.endpoint,
-        e.relatedId ?? null,
-        e.method,
-        e.url,
-        // Serialised here, and cast in SQL, so both drivers store the same JSON.
-        e.requestPayload === undefined ? null : JSON.stringify(e.requestPayload),
-        e.responseBody,
-        e.statusCode,
-        e.isSuccess,
-        Math.round(e.durationMs),
-        e.error,
-        e.attempt,
-      ]);
+      await db.query(
+        insertApiCall,
+        insertApiCallParams({
+          service: e.service,
+          endpoint: e.endpoint,
+          related_id: e.relatedId ?? null,
+          method: e.method,
+          url: e.url,
+          // Serialised here, and cast in SQL, so both drivers store the same JSON.
+          request_payload: e.requestPayload === undefined ? null : JSON.stringify(e.requestPayload),
+          response_body: e.responseBody,
+          status_code: e.statusCode,
+          is_success: e.isSuccess,
+          duration_ms: Math.round(e.durationMs),
+          error: e.error,
+          attempt: e.attempt,
+        }),
+      );
     },
   };
 }

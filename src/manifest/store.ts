@@ -1,8 +1,7 @@
 // The end of day's database operations, one named function per SQL file.
+import { tryLock, unlock } from "../common/locks.ts";
 import type { Link } from "../canadapost/index.ts";
 import type { Queryable } from "../db/index.ts";
-import lockSql from "../../sql/manifest/lock_end_of_day.sql" with { type: "text" };
-import unlockSql from "../../sql/manifest/unlock_end_of_day.sql" with { type: "text" };
 import openTransmitsSql from "../../sql/manifest/open_transmits.sql" with { type: "text" };
 import labelsToSettleSql from "../../sql/manifest/labels_to_settle.sql" with { type: "text" };
 import labelFoundTransmittedSql from "../../sql/manifest/label_found_transmitted.sql" with { type: "text" };
@@ -31,14 +30,10 @@ import saveManifestPdfSql from "../../sql/manifest/save_manifest_pdf.sql" with {
 import recordManifestErrorSql from "../../sql/manifest/record_manifest_error.sql" with { type: "text" };
 import endOfDayDoneSql from "../../sql/manifest/end_of_day_done.sql" with { type: "text" };
 
-export async function lockEndOfDay(db: Queryable): Promise<boolean> {
-  const rows = await db.query<{ locked: boolean }>(lockSql);
-  return rows[0]?.locked === true;
-}
+/** False while another end of day runs, or a void holds it off (LOCK.endOfDay). */
+export const lockEndOfDay = (db: Queryable): Promise<boolean> => tryLock(db, "endOfDay");
 
-export async function unlockEndOfDay(db: Queryable): Promise<void> {
-  await db.query(unlockSql);
-}
+export const unlockEndOfDay = (db: Queryable): Promise<void> => unlock(db, "endOfDay");
 
 export interface OpenTransmit {
   transmit_id: number;

@@ -1,5 +1,5 @@
 import { bestBuyChangedProblem, checkShipTo, countryAlpha2, normalizePostalCode, phoneDigits, provinceCode, type Problem, type ShipTo } from "../address/index.ts";
-import { bestBuyChangedSince, correctedShipTo, type CurrentCorrection } from "../ship-to/index.ts";
+import { bestBuyChangedSince, correctedShipTo, type CurrentCorrection } from "./corrections.ts";
 
 /**
  * What an order row holds, read from Best Buy's JSON. It reads `unknown` on purpose: the same

@@ -1,4 +1,5 @@
 import type { Problem } from "../address/index.ts";
+import { namedParams, type ParamsRow } from "../common/named-params.ts";
 import type { Queryable } from "../db/index.ts";
 import type { OrderFields } from "./extract.ts";
 import cancelOrderSql from "../../sql/orders/cancel_order.sql" with { type: "text" };
@@ -31,36 +32,45 @@ export async function openOrderIds(db: Queryable): Promise<string[]> {
   return rows.map((r) => r.order_id);
 }
 
-function orderParams(fields: OrderFields, raw: unknown, problems: readonly Problem[]): unknown[] {
+const ORDER_PARAMS = [
+  "order_id", "bestbuy_state", "commercial_id", "customer_name", "ship_company", "ship_street_1", "ship_street_2", "ship_city",
+  "ship_province", "ship_postal_code", "ship_country", "ship_phone", "ship_email", "order_lines", "raw", "problems",
+  "bestbuy_created_at", "bestbuy_updated_at",
+] as const;
+const insertOrderParams = namedParams(insertOrderSql, ORDER_PARAMS);
+const updateOrderParams = namedParams(updateOrderSql, ORDER_PARAMS);
+
+/** An order as insert_order.sql and update_order.sql take it (the same parameters). */
+function orderRow(fields: OrderFields, raw: unknown, problems: readonly Problem[]): ParamsRow<typeof ORDER_PARAMS> {
   const s = fields.shipTo;
-  return [
-    fields.orderId,
-    fields.bestbuyState,
-    fields.commercialId,
-    s.name,
-    s.company,
-    s.street1,
-    s.street2,
-    s.city,
-    s.province,
-    s.postalCode,
-    s.country,
-    s.phone,
-    s.email,
-    JSON.stringify(fields.lines),
-    JSON.stringify(raw),
-    JSON.stringify(problems),
-    fields.createdAt,
-    fields.updatedAt,
-  ];
+  return {
+    order_id: fields.orderId,
+    bestbuy_state: fields.bestbuyState,
+    commercial_id: fields.commercialId,
+    customer_name: s.name,
+    ship_company: s.company,
+    ship_street_1: s.street1,
+    ship_street_2: s.street2,
+    ship_city: s.city,
+    ship_province: s.province,
+    ship_postal_code: s.postalCode,
+    ship_country: s.country,
+    ship_phone: s.phone,
+    ship_email: s.email,
+    order_lines: JSON.stringify(fields.lines),
+    raw: JSON.stringify(raw),
+    problems: JSON.stringify(problems),
+    bestbuy_created_at: fields.createdAt,
+    bestbuy_updated_at: fields.updatedAt,
+  };
 }
 
 export async function insertOrder(db: Queryable, fields: OrderFields, raw: unknown, problems: readonly Problem[]): Promise<boolean> {
-  return (await db.query(insertOrderSql, orderParams(fields, raw, problems))).length > 0;
+  return (await db.query(insertOrderSql, insertOrderParams(orderRow(fields, raw, problems)))).length > 0;
 }
 
 export async function updateOrder(db: Queryable, fields: OrderFields, raw: unknown, problems: readonly Problem[]): Promise<boolean> {
-  return (await db.query(updateOrderSql, orderParams(fields, raw, problems))).length > 0;
+  return (await db.query(updateOrderSql, updateOrderParams(orderRow(fields, raw, problems)))).length > 0;
 }
 
 export async function refreshOrder(db: Queryable, fields: OrderFields, raw: unknown): Promise<boolean> {

@@ -2,7 +2,8 @@ import type { Problem } from "../address/index.ts";
 import { ORDER_STATES, SHIPPED_STATES, type Marketplace, type MalformedOrder, type MiraklOrder } from "../bestbuy/index.ts";
 import type { Settings } from "../config/index.ts";
 import type { Database } from "../db/index.ts";
-import { currentCorrections, type CurrentCorrection } from "../ship-to/index.ts";
+import { cancelledAfterLabel } from "../common/cancelled-after-label.ts";
+import { currentCorrections, type CurrentCorrection } from "./corrections.ts";
 import { orderProblems, readOrderFields, type OrderFields } from "./extract.ts";
 import {
   cancelOrder,
@@ -202,7 +203,7 @@ async function closeOrder(
   const changed = await db.transaction(async (tx) => {
     const closed = await cancelOrder(tx, fields, listed.raw, status);
     if (!closed) return { closed, flagged: false };
-    const flagged = labelled && (await flagLabelToVoid(tx, id, voidLabelSentence(id, status)));
+    const flagged = labelled && (await flagLabelToVoid(tx, id, cancelledAfterLabel(id, status)));
     return { closed, flagged };
   });
   if (!changed.closed) {
@@ -215,13 +216,9 @@ async function closeOrder(
   emit({ kind: status, orderId: id, message: `Order ${id} was ${status} at Best Buy; it will not be shipped.` });
   if (changed.flagged) {
     summary.flagged++;
-    emit({ kind: "flagged", orderId: id, message: voidLabelSentence(id, status) });
+    emit({ kind: "flagged", orderId: id, message: cancelledAfterLabel(id, status) });
   }
 }
-
-/** The sentence a person reads on the order and its shipment. */
-export const voidLabelSentence = (orderId: string, status: "cancelled" | "refused") =>
-  `Order ${orderId} was ${status} at Best Buy after its Canada Post label was bought: do not ship the parcel, and void the label (shipdesk void ${orderId}) to get the postage back.`;
 
 function reportProblems(orderId: string, problems: readonly Problem[], emit: (e: SyncEvent) => void): void {
   if (problems.length === 0) return;

@@ -1,5 +1,6 @@
 import type { PriceQuote } from "../canadapost/index.ts";
-import { addBusinessDays } from "./business-days.ts";
+import { addBusinessDays } from "../common/calendar.ts";
+import { money } from "../common/money.ts";
 import type { OrderPromise } from "./promise.ts";
 
 /** Why an order ships with the service it does, in the clerk's words (review screen, log). */
@@ -17,8 +18,6 @@ export interface ServiceChoice {
 }
 
 /** Dollars and cents, as the clerk reads a price: $84.21. */
-export const money = (x: number): string => `$${x.toFixed(2)}`;
-
 export function describeQuote(q: PriceQuote | undefined): string {
   if (!q) return "price unknown";
   return `${money(q.due)}${q.expectedDeliveryDate ? `, arrives ${q.expectedDeliveryDate}` : ""}`;

@@ -1,9 +1,10 @@
 import { normalizePostalCode } from "../address/index.ts";
 import type { CarrierOutcome, PriceQuote, ShippingCarrier } from "../canadapost/index.ts";
 import type { CanadaPostSettings, RunSettings } from "../config/index.ts";
-import { inPool } from "../shipping/pool.ts";
+import { localDay } from "../common/calendar.ts";
+import { inPool } from "../common/pool.ts";
 import { cheapestOnTime, describeQuote, type ServiceChoice } from "./choose.ts";
-import { localDay, orderPromise } from "./promise.ts";
+import { orderPromise } from "./promise.ts";
 
 /** An order ready to be priced: where it goes, in what parcel, and whose service wins. */
 export interface OrderToPrice {

@@ -1,4 +1,4 @@
-import { isoDay as localDay } from "../server/local-day.ts";
+import { localDay } from "../common/calendar.ts";
 
 /**
  * What Best Buy promised the customer, from the order as OR11 gave it (kept whole in
@@ -11,9 +11,6 @@ export interface OrderPromise {
   /** YYYY-MM-DD: the parcel must be mailed by this day. */
   shipBy: string | undefined;
 }
-
-/** YYYY-MM-DD of the PC's local calendar: the print page's own day arithmetic. */
-export { localDay };
 
 function dayOf(value: unknown): string | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;

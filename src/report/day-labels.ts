@@ -1,5 +1,5 @@
 import type { Queryable } from "../db/index.ts";
-import { parseLocalDay } from "../server/local-day.ts";
+import { parseLocalDay } from "../common/calendar.ts";
 import labelsOfDaySql from "../../sql/report/labels_of_day.sql" with { type: "text" };
 
 export interface DayLabel {
@@ -56,5 +56,3 @@ export function labelsCsv(rows: readonly DayLabel[]): string {
   lines.push(["total", "", "", "", "", "", total.toFixed(2), "", "", "", "", "", "", ""].join(","));
   return `${lines.join("\r\n")}\r\n`;
 }
-
-export { localDay as localDayOf } from "../rates/index.ts";

@@ -1,2 +1,2 @@
-export { labelsCsv, labelsOfDay, localDayOf, type DayLabel } from "./day-labels.ts";
+export { labelsCsv, labelsOfDay, type DayLabel } from "./day-labels.ts";
 export { spend, spendLine, type Spend } from "./spend.ts";

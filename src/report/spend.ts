@@ -1,6 +1,6 @@
 import type { Queryable } from "../db/index.ts";
-import { money } from "../rates/index.ts";
-import spendSql from "../../sql/status/spend.sql" with { type: "text" };
+import { money } from "../common/money.ts";
+import spendSql from "../../sql/report/spend.sql" with { type: "text" };
 
 export interface Spend {
   today: number;

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from "hono";
 import { setOrderService } from "../orders/index.ts";
-import { money } from "../rates/index.ts";
+import { money } from "../common/money.ts";
 import type { PageContext } from "./context.ts";
 import { PageError } from "./errors.ts";
 import { orderById } from "./status-store.ts";

@@ -6,16 +6,16 @@ import { PageError } from "./errors.ts";
 import { formIds, parseIds, shipmentIdFrom } from "./form.ts";
 import { locateLabel, readLabel, type LabelFile } from "./label-file.ts";
 import { labelById, labelsByIds, labelsOfDay, markPrinted, type LabelRow, type PrintedFilter } from "./labels-store.ts";
-import { isoDay, localDayOf, parseLocalDay, type LocalDay } from "./local-day.ts";
+import { localDay, localDayRange, parseLocalDay, type LocalDayRange } from "../common/calendar.ts";
 import { mergeLabels } from "./merge.ts";
 import { LabelsPage, type ListedLabel } from "./pages/labels-page.tsx";
 
 const FILTERS: readonly PrintedFilter[] = ["all", "printed", "unprinted"];
 
-function dayFrom(value: string | undefined, now: Date): LocalDay {
-  if (!value) return localDayOf(now);
+function dayFrom(value: string | undefined, now: Date): LocalDayRange {
+  if (!value) return localDayRange(now);
   const day = parseLocalDay(value);
-  if (!day) throw new PageError(400, `"${value.slice(0, 20)}" is not a date; pick a day such as ${isoDay(now)}.`);
+  if (!day) throw new PageError(400, `"${value.slice(0, 20)}" is not a date; pick a day such as ${localDay(now)}.`);
   return day;
 }
 
@@ -121,28 +121,13 @@ export function labelRoutes(ctx: PageContext): Hono {
     const { ids, field } = await formIds(c);
     if (ids.length === 0) throw new PageError(400, "No label was picked; tick the labels you printed first.");
     const marked = await markPrinted(ctx.db, ids, ctx.now());
-    const day = field("date") ?? isoDay(ctx.now());
+    const day = field("date") ?? localDay(ctx.now());
     return c.redirect(listUrl(day, field("printed"), { done: "printed", n: String(marked.length) }), 303);
   });
 
   // A reprint never buys: a file that is fine is simply offered again; a missing or damaged one
   // is downloaded again from the label URL Canada Post gave when it was bought.
-  app.post("/labels/:id/reprint", async (c) => {
-    const id = shipmentIdFrom(c.req.param("id"));
-    const { field } = await formIds(c);
-    const back = (done: string, order: string) =>
-      listUrl(field("date") ?? isoDay(ctx.now()), field("printed"), { done, order, id: String(id) });
-    const row = await labelById(ctx.db, id);
-    if (!row) throw new PageError(404, "There is no such label.");
-    const before = await readLabel(ctx.labelsDir, row.label_pdf_path);
-    if (before.state === "outside") throw fileProblem(row, before);
-    if (before.state === "ok") return c.redirect(back("fine", row.order_id), 303);
-    const result = await ctx.refetchLabel(id);
-    if (!result.ok) throw new PageError(502, `The label of order ${row.order_id} could not be fetched again from Canada Post: ${result.message}`);
-    const fresh = await labelById(ctx.db, id);
-    await usableLabel(ctx, fresh ?? row);
-    return c.redirect(back("refetched", row.order_id), 303);
-  });
+  app.post("/labels/:id/reprint", (c) => reprint(ctx, c));
 
   app.get("/labels/:file", async (c) => {
     const id = shipmentIdFrom(c.req.param("file"), ".pdf");
@@ -153,4 +138,22 @@ export function labelRoutes(ctx: PageContext): Hono {
   });
 
   return app;
+}
+
+/** Offers the label again, downloading it again from Canada Post first when the file is missing or damaged. */
+async function reprint(ctx: PageContext, c: Context): Promise<Response> {
+  const id = shipmentIdFrom(c.req.param("id") ?? "");
+  const { field } = await formIds(c);
+  const back = (done: string, order: string) =>
+    listUrl(field("date") ?? localDay(ctx.now()), field("printed"), { done, order, id: String(id) });
+  const row = await labelById(ctx.db, id);
+  if (!row) throw new PageError(404, "There is no such label.");
+  const before = await readLabel(ctx.labelsDir, row.label_pdf_path);
+  if (before.state === "outside") throw fileProblem(row, before);
+  if (before.state === "ok") return c.redirect(back("fine", row.order_id), 303);
+  const result = await ctx.refetchLabel(id);
+  if (!result.ok) throw new PageError(502, `The label of order ${row.order_id} could not be fetched again from Canada Post: ${result.message}`);
+  const fresh = await labelById(ctx.db, id);
+  await usableLabel(ctx, fresh ?? row);
+  return c.redirect(back("refetched", row.order_id), 303);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from "../db/index.ts";
-import type { LocalDay } from "./local-day.ts";
+import type { LocalDayRange } from "../common/calendar.ts";
 import listLabelsSql from "../../sql/server/list_labels.sql" with { type: "text" };
 import labelsByIdsSql from "../../sql/server/labels_by_ids.sql" with { type: "text" };
 import markPrintedSql from "../../sql/server/mark_printed.sql" with { type: "text" };
@@ -24,7 +24,7 @@ export interface LabelRow {
   [key: string]: unknown;
 }
 
-export function labelsOfDay(db: Queryable, day: LocalDay, printed: PrintedFilter): Promise<LabelRow[]> {
+export function labelsOfDay(db: Queryable, day: LocalDayRange, printed: PrintedFilter): Promise<LabelRow[]> {
   return db.query<LabelRow>(listLabelsSql, [day.start, day.end, printed]);
 }
 

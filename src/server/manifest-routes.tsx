@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import type { PageContext } from "./context.ts";
 import { PageError } from "./errors.ts";
 import { readLabel } from "./label-file.ts";
-import { isoDay, localDayOf, parseLocalDay } from "./local-day.ts";
+import { localDay, localDayRange, parseLocalDay } from "../common/calendar.ts";
 import { manifestById, manifestsOfDay } from "./manifests-store.ts";
 import { ManifestsPage } from "./pages/manifests-page.tsx";
 
@@ -14,8 +14,8 @@ export function manifestRoutes(ctx: PageContext): Hono {
   app.get("/manifests", async (c) => {
     const now = ctx.now();
     const asked = c.req.query("date");
-    const day = asked ? parseLocalDay(asked) : localDayOf(now);
-    if (!day) throw new PageError(400, `"${asked!.slice(0, 20)}" is not a date; pick a day such as ${isoDay(now)}.`);
+    const day = asked ? parseLocalDay(asked) : localDayRange(now);
+    if (!day) throw new PageError(400, `"${asked!.slice(0, 20)}" is not a date; pick a day such as ${localDay(now)}.`);
     const manifests = await manifestsOfDay(ctx.db, day);
     return c.html(<ManifestsPage mode={ctx.mode} now={now} day={day.iso} manifests={manifests} />);
   });

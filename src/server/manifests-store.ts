@@ -1,5 +1,5 @@
 import type { Queryable } from "../db/index.ts";
-import type { LocalDay } from "./local-day.ts";
+import type { LocalDayRange } from "../common/calendar.ts";
 import manifestsOfDaySql from "../../sql/server/manifests_of_day.sql" with { type: "text" };
 import manifestByIdSql from "../../sql/server/manifest_by_id.sql" with { type: "text" };
 
@@ -16,7 +16,7 @@ export interface ManifestRow {
   [key: string]: unknown;
 }
 
-export function manifestsOfDay(db: Queryable, day: LocalDay): Promise<ManifestRow[]> {
+export function manifestsOfDay(db: Queryable, day: LocalDayRange): Promise<ManifestRow[]> {
   return db.query<ManifestRow>(manifestsOfDaySql, [day.start, day.end]);
 }
 

@@ -12,7 +12,7 @@ import {
   type AddressView,
   type CorrectionField,
 } from "../ship-to/index.ts";
-import { refusalCause, statusReport, type Attention } from "../status/report.ts";
+import { refusalCause, statusReport, type Attention } from "../status/index.ts";
 import type { PageContext } from "./context.ts";
 import { PageError } from "./errors.ts";
 import { OrderPage } from "./pages/order-page.tsx";

@@ -1,6 +1,5 @@
 export { saveCorrection, dropCorrection, type Actor, type AddressChanges, type CorrectionResult } from "./correct.ts";
 export { addressView, history, viewOf, labelInOneLine, CORRECTION_FIELDS, FIELD_LABELS, type AddressView, type CorrectionField } from "./view.ts";
-export { currentCorrections, type CurrentCorrection, type CorrectedVia } from "./store.ts";
-export { correctedShipTo, bestBuyChangedSince } from "./sync.ts";
+export type { CorrectedVia } from "./store.ts";
 export { whoAmI } from "./who.ts";
 export { describeAddress, typedInOneLine } from "./describe.ts";

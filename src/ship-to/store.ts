@@ -1,10 +1,10 @@
 // The address corrections' database operations, one named function per SQL file (sql/ship-to/).
-import type { Problem, ShipTo } from "../address/index.ts";
+import type { Problem } from "../address/index.ts";
 import type { Queryable } from "../db/index.ts";
-import type { OrderAddressRow } from "../shipping/order-row.ts";
+import { namedParams } from "../common/named-params.ts";
+import type { CorrectedFields, OrderAddressRow } from "../common/order-row.ts";
 import addressOfOrderSql from "../../sql/ship-to/address_of_order.sql" with { type: "text" };
 import correctionHistorySql from "../../sql/ship-to/correction_history.sql" with { type: "text" };
-import currentCorrectionsSql from "../../sql/ship-to/current_corrections.sql" with { type: "text" };
 import endCorrectionSql from "../../sql/ship-to/end_correction.sql" with { type: "text" };
 import insertCorrectionSql from "../../sql/ship-to/insert_correction.sql" with { type: "text" };
 import lockOrderSql from "../../sql/ship-to/lock_order.sql" with { type: "text" };
@@ -48,49 +48,38 @@ export async function endCorrection(tx: Queryable, orderId: string, who: string,
   return (await tx.query(endCorrectionSql, [orderId, who, how])).length > 0;
 }
 
-/** The corrected fields as stored: null for an empty field. */
-export type CorrectedFields = Pick<ShipTo, "name" | "company" | "street1" | "street2" | "city" | "province" | "postalCode" | "phone">;
+const insertCorrectionParams = namedParams(insertCorrectionSql, [
+  "order_id", "customer_name", "ship_company", "ship_street_1", "ship_street_2", "ship_city",
+  "ship_province", "ship_postal_code", "ship_phone", "corrected_by", "corrected_via",
+] as const);
 
 export async function insertCorrection(tx: Queryable, orderId: string, f: CorrectedFields, who: string, via: CorrectedVia): Promise<void> {
-  await tx.query(insertCorrectionSql, [orderId, f.name, f.company, f.street1, f.street2, f.city, f.province, f.postalCode, f.phone, who, via]);
+  await tx.query(
+    insertCorrectionSql,
+    insertCorrectionParams({
+      order_id: orderId,
+      customer_name: f.name,
+      ship_company: f.company,
+      ship_street_1: f.street1,
+      ship_street_2: f.street2,
+      ship_city: f.city,
+      ship_province: f.province,
+      ship_postal_code: f.postalCode,
+      ship_phone: f.phone,
+      corrected_by: who,
+      corrected_via: via,
+    }),
+  );
 }
 
 export async function setProblems(tx: Queryable, orderId: string, problems: readonly Problem[]): Promise<void> {
   await tx.query(setProblemsSql, [orderId, JSON.stringify(problems)]);
 }
 
-/** A correction in force, with Best Buy's address as it was when it was saved. */
-export interface CurrentCorrection {
-  fields: CorrectedFields;
-  bestBuyAddress: Record<string, string | null>;
-}
-
-export async function currentCorrections(db: Queryable, orderIds: readonly string[]): Promise<Map<string, CurrentCorrection>> {
-  const found = new Map<string, CurrentCorrection>();
-  if (orderIds.length === 0) return found;
-  const rows = await db.query<Record<string, any>>(currentCorrectionsSql, [JSON.stringify(orderIds)]);
-  for (const r of rows) {
-    found.set(r.order_id, {
-      fields: {
-        name: r.customer_name, company: r.ship_company, street1: r.ship_street_1, street2: r.ship_street_2, city: r.ship_city,
-        province: r.ship_province, postalCode: r.ship_postal_code, phone: r.ship_phone,
-      },
-      bestBuyAddress: typeof r.bestbuy_address === "string" ? JSON.parse(r.bestbuy_address) : r.bestbuy_address,
-    });
-  }
-  return found;
-}
-
-export interface HistoryRow {
+/** One correction, in force or ended: the fields a clerk may correct, as the `ship_*` columns. */
+export interface HistoryRow
+  extends Pick<OrderAddressRow, "customer_name" | "ship_company" | "ship_street_1" | "ship_street_2" | "ship_city" | "ship_province" | "ship_postal_code" | "ship_phone"> {
   correction_id: number;
-  customer_name: string | null;
-  ship_company: string | null;
-  ship_street_1: string | null;
-  ship_street_2: string | null;
-  ship_city: string | null;
-  ship_province: string | null;
-  ship_postal_code: string | null;
-  ship_phone: string | null;
   corrected_by: string;
   corrected_via: CorrectedVia;
   corrected_at: Date | string;

@@ -13,7 +13,8 @@ import {
   type ShipTo,
 } from "../address/index.ts";
 import type { Queryable } from "../db/index.ts";
-import { addressOfOrder, correctionHistory, type AddressRow, type CorrectedFields, type CorrectedVia, type HistoryRow } from "./store.ts";
+import type { CorrectedFields } from "../common/order-row.ts";
+import { addressOfOrder, correctionHistory, type AddressRow, type CorrectedVia, type HistoryRow } from "./store.ts";
 
 /** The fields a clerk may correct, in the order a label prints them. */
 export const CORRECTION_FIELDS = ["name", "company", "street1", "street2", "city", "province", "postalCode", "phone"] as const;

@@ -1,7 +1,7 @@
 import { PUBLISHED_DOMESTIC_SERVICES, type ServiceListing, type ShippingCarrier } from "../canadapost/index.ts";
 import type { Settings } from "../config/index.ts";
 import { labelsFolderProblem } from "../labels/index.ts";
-import { linesOf } from "./order-row.ts";
+import { linesOf } from "../common/order-row.ts";
 import type { UnshippedOrder } from "./store.ts";
 
 /** A service code a run may buy with, and what names it: a setting, an order's choice, a SKU's preset. */

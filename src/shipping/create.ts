@@ -1,6 +1,6 @@
 import { shipmentRequestFromOrder, type CreateShipmentOutcome } from "../canadapost/index.ts";
 import type { RunContext } from "./deps.ts";
-import { linesOf, shipToOf } from "./order-row.ts";
+import { linesOf, shipToOf } from "../common/order-row.ts";
 import { markCreateSent, markLabelFailed, recordShipmentError, saveCreatedShipment } from "./store.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 

@@ -1,5 +1,5 @@
 import type { ParcelSettings } from "../config/index.ts";
-import type { OrderLine } from "./order-row.ts";
+import type { OrderLine } from "../common/order-row.ts";
 
 export interface SkuPackage {
   sku: string;

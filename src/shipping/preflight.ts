@@ -1,6 +1,6 @@
 import { bestBuyChangedProblem, checkShipTo, type Problem } from "../address/index.ts";
 import type { ParcelChoice } from "./parcel.ts";
-import { shipToOf, type OrderAddressRow } from "./order-row.ts";
+import { shipToOf, type OrderAddressRow } from "../common/order-row.ts";
 
 /** Canada Post's parcel services stop at 30 kg. */
 export const MAX_WEIGHT_KG = 30;

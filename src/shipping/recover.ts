@@ -3,7 +3,7 @@ import type { RunContext } from "./deps.ts";
 import type { ShippingSummary } from "./events.ts";
 import { finishShipment } from "./finish.ts";
 import { downloadLabel } from "./label.ts";
-import { inPool } from "./pool.ts";
+import { inPool } from "../common/pool.ts";
 import { labelsToVerify, lockShipment, shipmentForWork, unfinishedShipments, unlockShipment } from "./store.ts";
 
 /** Runs `work` holding the shipment's session lock; false when another runner holds it. */

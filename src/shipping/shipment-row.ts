@@ -1,4 +1,4 @@
-import type { OrderAddressRow } from "./order-row.ts";
+import type { OrderAddressRow } from "../common/order-row.ts";
 
 /** A shipment joined with its order's address, as `shipment_for_work.sql` returns it. */
 export interface WorkShipment extends OrderAddressRow {

@@ -1,18 +1,18 @@
 // The shipping workflow's database operations, one named function per SQL file.
 import type { Problem } from "../address/index.ts";
+import { LOCK, tryLock, unlock } from "../common/locks.ts";
+import { namedParams, type ParamsRow } from "../common/named-params.ts";
 import type { Queryable, Session } from "../db/index.ts";
 import type { Link, ShipmentInfo } from "../canadapost/index.ts";
 import type { ParcelChoice, SkuPackage } from "./parcel.ts";
 import type { ServiceChoice } from "../rates/index.ts";
-import type { OrderAddressRow } from "./order-row.ts";
+import type { OrderAddressRow } from "../common/order-row.ts";
 import type { WorkShipment } from "./shipment-row.ts";
 import unshippedOrdersSql from "../../sql/shipping/unshipped_orders.sql" with { type: "text" };
 import ordersAgainSql from "../../sql/shipping/orders_again.sql" with { type: "text" };
 import setOrderProblemsSql from "../../sql/shipping/set_order_problems.sql" with { type: "text" };
 import skuPackagesSql from "../../sql/shipping/sku_packages.sql" with { type: "text" };
 import claimShipmentSql from "../../sql/shipping/claim_shipment.sql" with { type: "text" };
-import lockShipmentSql from "../../sql/shipping/lock_shipment.sql" with { type: "text" };
-import unlockShipmentSql from "../../sql/shipping/unlock_shipment.sql" with { type: "text" };
 import shipmentForWorkSql from "../../sql/shipping/shipment_for_work.sql" with { type: "text" };
 import saveCreatedShipmentSql from "../../sql/shipping/save_created_shipment.sql" with { type: "text" };
 import markLabelCreatedSql from "../../sql/shipping/mark_label_created.sql" with { type: "text" };
@@ -80,29 +80,37 @@ export interface Claim {
  * Returns the new shipment id, or undefined when another runner claimed the order first.
  */
 export async function claimShipment(session: Session, c: Claim): Promise<number | undefined> {
-  const rows = await session.query<{ shipment_id: number; locked: boolean }>(claimShipmentSql, claimParams(c));
+  const rows = await session.query<{ shipment_id: number; locked: boolean }>(claimShipmentSql, claimShipmentParams(claimRow(c)));
   return lockedId(rows[0]);
 }
 
-/** A claim as $1..$14 of claim_shipment.sql and retry_failed_shipment.sql, in that order. */
-function claimParams(c: Claim): unknown[] {
+const CLAIM_PARAMS = [
+  "order_id", "customer_request_id", "service_code", "weight_kg", "length_cm", "width_cm", "height_cm", "group_id",
+  "create_attempt", "service_reason", "service_note", "quoted_due", "quoted_taxes", "expected_delivery", "label_lock",
+] as const;
+const claimShipmentParams = namedParams(claimShipmentSql, CLAIM_PARAMS);
+const retryFailedShipmentParams = namedParams(retryFailedShipmentSql, CLAIM_PARAMS);
+
+/** A claim as claim_shipment.sql and retry_failed_shipment.sql take it (the same parameters). */
+function claimRow(c: Claim): ParamsRow<typeof CLAIM_PARAMS> {
   const d = c.parcel.dimensionsCm;
-  return [
-    c.orderId,
-    c.requestId,
-    c.serviceCode,
-    c.parcel.weightKg,
-    d?.length ?? null,
-    d?.width ?? null,
-    d?.height ?? null,
-    c.groupId,
-    c.attempt,
-    c.choice?.reason ?? null,
-    c.choice?.note ?? null,
-    c.choice?.quote?.due ?? null,
-    c.choice?.quote?.taxes ?? null,
-    c.choice?.quote?.expectedDeliveryDate ?? null,
-  ];
+  return {
+    order_id: c.orderId,
+    customer_request_id: c.requestId,
+    service_code: c.serviceCode,
+    weight_kg: c.parcel.weightKg,
+    length_cm: d?.length ?? null,
+    width_cm: d?.width ?? null,
+    height_cm: d?.height ?? null,
+    group_id: c.groupId,
+    create_attempt: c.attempt,
+    service_reason: c.choice?.reason ?? null,
+    service_note: c.choice?.note ?? null,
+    quoted_due: c.choice?.quote?.due ?? null,
+    quoted_taxes: c.choice?.quote?.taxes ?? null,
+    expected_delivery: c.choice?.quote?.expectedDeliveryDate ?? null,
+    label_lock: LOCK.label,
+  };
 }
 
 /** A brand-new row's lock cannot be held by anyone else; if it were, that is a bug. */
@@ -112,32 +120,34 @@ function lockedId(row: { shipment_id: number; locked: boolean } | undefined): nu
 }
 
 /** False when another runner is working on this shipment right now. */
-export async function lockShipment(session: Session, shipmentId: number): Promise<boolean> {
-  const rows = await session.query<{ locked: boolean }>(lockShipmentSql, [shipmentId]);
-  return rows[0]?.locked === true;
-}
+export const lockShipment = (session: Session, shipmentId: number): Promise<boolean> => tryLock(session, "label", shipmentId);
 
-export async function unlockShipment(session: Session, shipmentId: number): Promise<void> {
-  await session.query(unlockShipmentSql, [shipmentId]);
-}
+export const unlockShipment = (session: Session, shipmentId: number): Promise<void> => unlock(session, "label", shipmentId);
 
 export async function shipmentForWork(db: Queryable, shipmentId: number): Promise<WorkShipment | undefined> {
   const rows = await db.query<WorkShipment & Record<string, unknown>>(shipmentForWorkSql, [shipmentId]);
   return rows[0];
 }
 
+const saveCreatedShipmentParams = namedParams(saveCreatedShipmentSql, [
+  "shipment_id", "cp_shipment_id", "tracking_pin", "cp_api_label_url", "cp_links", "charged_due", "charged_taxes", "expected_delivery",
+] as const);
+
 export async function saveCreatedShipment(db: Queryable, shipmentId: number, info: ShipmentInfo): Promise<void> {
   const links: Link[] = info.links.all;
-  await db.query(saveCreatedShipmentSql, [
-    shipmentId,
-    info.shipmentId,
-    info.trackingPin ?? null,
-    info.links.label?.href ?? null,
-    JSON.stringify(links),
-    info.price?.due ?? null,
-    info.price?.taxes ?? null,
-    info.price?.expectedDeliveryDate ?? null,
-  ]);
+  await db.query(
+    saveCreatedShipmentSql,
+    saveCreatedShipmentParams({
+      shipment_id: shipmentId,
+      cp_shipment_id: info.shipmentId,
+      tracking_pin: info.trackingPin ?? null,
+      cp_api_label_url: info.links.label?.href ?? null,
+      cp_links: JSON.stringify(links),
+      charged_due: info.price?.due ?? null,
+      charged_taxes: info.price?.taxes ?? null,
+      expected_delivery: info.price?.expectedDeliveryDate ?? null,
+    }),
+  );
 }
 
 export async function markLabelCreated(db: Queryable, shipmentId: number, file: { path: string; sha256: string; bytes: number }): Promise<void> {
@@ -205,7 +215,7 @@ export async function shipmentOfOrder(db: Queryable, orderId: string): Promise<F
  * when it is no longer refused or is locked elsewhere.
  */
 export async function reopenFailedShipment(session: Session, c: Claim): Promise<number | undefined> {
-  const rows = await session.query<{ shipment_id: number; locked: boolean }>(retryFailedShipmentSql, claimParams(c));
+  const rows = await session.query<{ shipment_id: number; locked: boolean }>(retryFailedShipmentSql, retryFailedShipmentParams(claimRow(c)));
   // Locked elsewhere (a void in progress): the row is reopened all the same, and the next run's
   // recovery, which asks Canada Post first, finishes it.
   return rows[0]?.locked ? rows[0].shipment_id : undefined;

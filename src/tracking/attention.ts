@@ -1,13 +1,6 @@
 import type { BestBuyError } from "../bestbuy/index.ts";
-import { voidLabelSentence } from "../orders/index.ts";
 
 // The sentences a person reads in `shipdesk status`: what failed, and what to do.
-
-/**
- * The intake flags the same situation when a sync sees the cancellation first; one sentence
- * for one situation, whichever part of shipdesk finds it.
- */
-export const cancelledAfterLabel = (orderId: string, how: "cancelled" | "refused" = "cancelled"): string => voidLabelSentence(orderId, how);
 
 export function gaveUp(orderId: string, attempts: number, error: BestBuyError): string {
   const what = error.endpoint === "ShipOrder" ? `mark order ${orderId} shipped` : `take the tracking number for order ${orderId}`;

@@ -1,5 +1,6 @@
 import { ORDER_STATES, SHIPPED_STATES, type BestBuyFailure } from "../bestbuy/index.ts";
-import { cancelledAfterLabel, gaveUp, noTrackingNumber } from "./attention.ts";
+import { cancelledAfterLabel } from "../common/cancelled-after-label.ts";
+import { gaveUp, noTrackingNumber } from "./attention.ts";
 import type { RunContext } from "./deps.ts";
 import type { TrackingSummary } from "./events.ts";
 import {

@@ -1,9 +1,8 @@
 // The tracking workflow's database operations, one named function per SQL file.
+import { tryLock, unlock } from "../common/locks.ts";
 import type { Database, Queryable, Session } from "../db/index.ts";
 import shipmentsToUpdateSql from "../../sql/tracking/shipments_to_update.sql" with { type: "text" };
 import shipmentForTrackingSql from "../../sql/tracking/shipment_for_tracking.sql" with { type: "text" };
-import lockShipmentSql from "../../sql/tracking/lock_shipment.sql" with { type: "text" };
-import unlockShipmentSql from "../../sql/tracking/unlock_shipment.sql" with { type: "text" };
 import markTrackingSentSql from "../../sql/tracking/mark_tracking_sent.sql" with { type: "text" };
 import markBestBuyShippedSql from "../../sql/tracking/mark_bestbuy_shipped.sql" with { type: "text" };
 import markTrackingUpdatedSql from "../../sql/tracking/mark_tracking_updated.sql" with { type: "text" };
@@ -42,14 +41,9 @@ export async function shipmentForTracking(db: Queryable, shipmentId: number): Pr
 }
 
 /** False when another runner is working on this shipment's tracking right now. */
-export async function lockShipment(session: Session, shipmentId: number): Promise<boolean> {
-  const rows = await session.query<{ locked: boolean }>(lockShipmentSql, [shipmentId]);
-  return rows[0]?.locked === true;
-}
+export const lockShipment = (session: Session, shipmentId: number): Promise<boolean> => tryLock(session, "tracking", shipmentId);
 
-export async function unlockShipment(session: Session, shipmentId: number): Promise<void> {
-  await session.query(unlockShipmentSql, [shipmentId]);
-}
+export const unlockShipment = (session: Session, shipmentId: number): Promise<void> => unlock(session, "tracking", shipmentId);
 
 export async function markTrackingSent(db: Queryable, shipmentId: number, at: Date): Promise<void> {
   await db.query(markTrackingSentSql, [shipmentId, at.toISOString()]);

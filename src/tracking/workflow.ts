@@ -1,4 +1,4 @@
-import { inPool } from "../shipping/pool.ts";
+import { inPool } from "../common/pool.ts";
 import { runContext, type TrackingDeps } from "./deps.ts";
 import { emptySummary, type TrackingSummary } from "./events.ts";
 import { pushOne } from "./push-one.ts";

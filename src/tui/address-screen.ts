@@ -1,6 +1,6 @@
 import * as p from "@clack/prompts";
 import { checkShipTo, fitAddress, labelLines, normalizePostalCode, phoneDigits, provinceCode, type ShipTo } from "../address/index.ts";
-import type { App } from "../cli/app.ts";
+import type { App } from "../app/app.ts";
 import {
   addressView,
   CORRECTION_FIELDS,

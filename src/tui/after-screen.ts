@@ -1,10 +1,10 @@
 import * as p from "@clack/prompts";
-import type { App } from "../cli/app.ts";
-import type { CommandResult } from "../cli/commands/result.ts";
-import { startPrintPage } from "../cli/commands/serve.ts";
-import { trackCommand } from "../cli/commands/track.ts";
-import type { Logger } from "../cli/log.ts";
-import { recordRun } from "../cli/run-record.ts";
+import type { App } from "../app/app.ts";
+import type { CommandResult } from "../app/commands/result.ts";
+import { startPrintPage } from "../app/commands/print-page.ts";
+import { trackCommand } from "../app/commands/track.ts";
+import type { Logger } from "../app/log.ts";
+import { recordRun } from "../app/run-record.ts";
 import { tryOpenBrowser } from "./browser.ts";
 import { notedText, type screenLogger } from "./screen-log.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";

@@ -1,8 +1,9 @@
 import { ADDRESS_CODES, fitAddress, provinceCode } from "../address/index.ts";
 import type { Settings } from "../config/index.ts";
 import type { ShipOptions, ShippableOrder } from "../shipping/index.ts";
-import { money, type ServiceChoice } from "../rates/index.ts";
-import { linesOf, shipToOf } from "../shipping/order-row.ts";
+import { money } from "../common/money.ts";
+import type { ServiceChoice } from "../rates/index.ts";
+import { linesOf, shipToOf } from "../common/order-row.ts";
 import { formatKg } from "./weight.ts";
 
 /** One order as the review screen shows it. */

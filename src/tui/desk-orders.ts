@@ -1,4 +1,4 @@
-import type { App } from "../cli/app.ts";
+import type { App } from "../app/app.ts";
 import { ordersToBuyAgain, shippableOrders, type ShippableOrder } from "../shipping/index.ts";
 
 /**

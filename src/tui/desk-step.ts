@@ -1,6 +1,6 @@
-import type { App } from "../cli/app.ts";
-import { stopNow } from "../cli/interrupt.ts";
-import type { Logger } from "../cli/log.ts";
+import type { App } from "../app/app.ts";
+import { stopNow } from "../app/interrupt.ts";
+import type { Logger } from "../app/log.ts";
 import { startWorking, type Working } from "./working.ts";
 
 export const STOP_NOW = "Ctrl-C again: stopping now; the next shipdesk run picks up where this one stopped, buying nothing twice.";

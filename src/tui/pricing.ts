@@ -1,5 +1,5 @@
-import type { App } from "../cli/app.ts";
-import type { Logger } from "../cli/log.ts";
+import type { App } from "../app/app.ts";
+import type { Logger } from "../app/log.ts";
 import { deskStep } from "./desk-step.ts";
 import { priceOrder, priceOrders, type ServiceChoice } from "../rates/index.ts";
 import { orderToPrice, type ShippableOrder } from "../shipping/index.ts";

@@ -1,5 +1,5 @@
 import * as p from "@clack/prompts";
-import type { App } from "../cli/app.ts";
+import type { App } from "../app/app.ts";
 import { deskOrders } from "./desk-orders.ts";
 import { keepOnly, presetQuestion, refreshReview, rowOfOrder, weightText, withWeight, type Review, type ReviewRow } from "./batch.ts";
 import { editAddress } from "./address-screen.ts";
@@ -82,63 +82,73 @@ async function changeOne(app: App, review: Review, signal: AbortSignal): Promise
   );
   if (what === STOP) return STOP;
 
-  let next = review;
-  let said: string;
-  if (what === "address") {
-    const result = await editAddress(app, orderId, signal);
-    if (result === STOP) return STOP;
-    if (result === undefined) return review;
-    said = result;
-  } else if (what === "weight") {
-    const typed = orStop(
-      await p.text({
-        message: `Weight of the parcel for ${orderId}, in kg`,
-        placeholder: String(row.weightKg),
-        validate: (value) => {
-          const w = parseWeight(value);
-          return w.ok ? undefined : w.message;
-        },
-        signal,
-      }),
-    );
-    if (typed === STOP) return STOP;
-    const w = parseWeight(typed);
-    if (!w.ok) return review; // the prompt's validation already refused it
-    const question = presetQuestion(row, w.kg);
-    let asPreset = false;
-    if (question) {
-      const answer = orStop(await p.confirm({ message: question, active: "Yes, for the SKU", inactive: "No, this order only", initialValue: false, signal }));
-      if (answer === STOP) return STOP;
-      asPreset = answer;
-    }
-    said = await saveWeight(app.db, row, w.kg, asPreset);
-    next = withWeight(review, orderId, w.kg);
-  } else {
-    const code = orStop(
-      await p.select({
-        message: `Canada Post service for ${orderId}`,
-        options: SERVICES.map((s) => ({ value: s.code as string, label: `${s.code}  ${s.name}` })),
-        initialValue: row.service,
-        signal,
-      }),
-    );
-    if (code === STOP) return STOP;
-    const saved = await saveService(app.db, orderId, code);
-    if (!saved.ok) {
-      p.log.warn(saved.message);
-      return review;
-    }
-    said = saved.message;
-  }
+  const changed =
+    what === "address" ? await changeAddress(app, review, orderId, signal) : what === "weight" ? await changeWeight(app, review, row, signal) : await changeService(app, review, row, signal);
+  if (changed === STOP) return STOP;
+  if (changed === undefined) return review;
 
   const shippable = await deskOrders(app);
-  next = await repriceOne(app, refreshReview(next, shippable, orderId), shippable, orderId);
+  const next = await repriceOne(app, refreshReview(changed.review, shippable, orderId), shippable, orderId);
   const now = rowOfOrder(next, orderId);
-  p.log.success(said);
+  p.log.success(changed.said);
   if (now) {
     p.log.message(`${rowLabel(now)}  [${stateHint(next, now)}]`);
     if (now.serviceNote) p.log[now.warn ? "warn" : "info"](now.serviceNote);
     for (const problem of now.problems) p.log.warn(problem);
   }
   return next;
+}
+
+/** What a change said, and the review with it (before the order is priced again); undefined: nothing changed. */
+type Changed = { said: string; review: Review } | Stop | undefined;
+
+async function changeAddress(app: App, review: Review, orderId: string, signal: AbortSignal): Promise<Changed> {
+  const result = await editAddress(app, orderId, signal);
+  if (result === STOP || result === undefined) return result;
+  return { said: result, review };
+}
+
+async function changeWeight(app: App, review: Review, row: ReviewRow, signal: AbortSignal): Promise<Changed> {
+  const orderId = row.orderId;
+  const typed = orStop(
+    await p.text({
+      message: `Weight of the parcel for ${orderId}, in kg`,
+      placeholder: String(row.weightKg),
+      validate: (value) => {
+        const w = parseWeight(value);
+        return w.ok ? undefined : w.message;
+      },
+      signal,
+    }),
+  );
+  if (typed === STOP) return STOP;
+  const w = parseWeight(typed);
+  if (!w.ok) return undefined; // the prompt's validation already refused it
+  const question = presetQuestion(row, w.kg);
+  let asPreset = false;
+  if (question) {
+    const answer = orStop(await p.confirm({ message: question, active: "Yes, for the SKU", inactive: "No, this order only", initialValue: false, signal }));
+    if (answer === STOP) return STOP;
+    asPreset = answer;
+  }
+  return { said: await saveWeight(app.db, row, w.kg, asPreset), review: withWeight(review, orderId, w.kg) };
+}
+
+async function changeService(app: App, review: Review, row: ReviewRow, signal: AbortSignal): Promise<Changed> {
+  const orderId = row.orderId;
+  const code = orStop(
+    await p.select({
+      message: `Canada Post service for ${orderId}`,
+      options: SERVICES.map((s) => ({ value: s.code as string, label: `${s.code}  ${s.name}` })),
+      initialValue: row.service,
+      signal,
+    }),
+  );
+  if (code === STOP) return STOP;
+  const saved = await saveService(app.db, orderId, code);
+  if (!saved.ok) {
+    p.log.warn(saved.message);
+    return undefined;
+  }
+  return { said: saved.message, review };
 }

@@ -1,4 +1,4 @@
-import type { Logger } from "../cli/log.ts";
+import type { Logger } from "../app/log.ts";
 
 export interface Noted {
   level: "warn" | "error";

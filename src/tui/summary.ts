@@ -1,4 +1,4 @@
-import { orderList } from "../status/report.ts";
+import { orderList } from "../status/index.ts";
 import type { ShippingSummary } from "../shipping/index.ts";
 
 export interface SummaryBlock {

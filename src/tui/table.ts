@@ -1,6 +1,6 @@
 import type { Review, ReviewRow } from "./batch.ts";
 import { batchPrice, priceText, weightText } from "./batch.ts";
-import { money } from "../rates/index.ts";
+import { money } from "../common/money.ts";
 
 const priceCell = (r: ReviewRow) => (r.price === undefined ? (r.selectable ? "?" : "") : money(r.price));
 

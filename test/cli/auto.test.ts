@@ -1,45 +1,24 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startBestBuySandbox, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
-import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
+import { afterAll, describe, expect, test } from "bun:test";
+import type { BestBuySandboxOptions } from "../../src/sandbox/bestbuy/index.ts";
+import { canadaPostForFile, cliScene } from "../support/cli-scene.ts";
+import { tempDir } from "../support/database.ts";
 import { runCli } from "./run-cli.ts";
 import shipmentsSql from "../shipping/queries.sql" with { type: "text" };
 
-let cp: RunningCanadaPostSandbox;
+const canadaPost = canadaPostForFile();
 const dirs: { remove(): void }[] = [];
-afterAll(async () => {
-  await cp?.stop();
+afterAll(() => {
   for (const d of dirs) d.remove();
 });
-beforeAll(() => {
-  cp = startCanadaPostSandbox();
-});
 
-async function setup(label: string, bestBuy: Parameters<typeof startBestBuySandbox>[0]) {
-  const t = await freshServerDatabase(`cli_${label}`);
-  const dir = tempDir(`cli-${label}`);
-  dirs.push(dir);
-  const bb = startBestBuySandbox(bestBuy);
-  const env = {
-    DATABASE_URL: t.url,
-    SHIPDESK_DATA_DIR: `${dir.path}/data`,
-    SHIPDESK_LABELS_DIR: `${dir.path}/labels`,
-    CANADAPOST_BASE_URL: cp.url,
-    BESTBUY_BASE_URL: bb.url,
-  };
-  return { t, dir, bb, env };
-}
-
-async function teardown(s: { t: TestDatabase; bb: RunningBestBuySandbox }) {
-  await s.bb.stop();
-  await s.t.drop();
-}
+/** A Best Buy sandbox with `bestBuy`'s orders, a fresh database and a folder, the Canada Post sandbox emptied. */
+const setup = (label: string, bestBuy: BestBuySandboxOptions) => cliScene(label, "server", canadaPost(), bestBuy);
 
 describe("--auto exit codes", () => {
   test("0: every order shipped, log lines and one summary line", async () => {
     const s = await setup("ok", { orders: 3, seed: 11 });
     try {
-      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir.path });
+      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir });
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       const lines = run.stdout.trim().split("\n");
@@ -50,26 +29,26 @@ describe("--auto exit codes", () => {
       expect(lines.at(-1)).toContain("(exit 0)");
       for (const id of s.bb.state.orderIds()) expect(s.bb.state.shipCalls(id)).toHaveLength(1);
       // The same lines went to the log file in the data folder.
-      expect(await Bun.file(`${s.dir.path}/data/shipdesk.log`).text()).toContain("summary: orders: 3 new");
+      expect(await Bun.file(`${s.dir}/data/shipdesk.log`).text()).toContain("summary: orders: 3 new");
     } finally {
-      await teardown(s);
+      await s.done();
     }
   }, 30_000);
 
   test("1: done, but an order has a problem for a person", async () => {
     const s = await setup("person", { orders: 2, seed: 12, specialOrders: [{ orderId: "BADZIP-A", address: { zip_code: "00000" } }] });
     try {
-      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir.path });
+      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain("BADZIP-A");
       expect(run.stdout).toMatch(/labels: 2 label\(s\) bought for \$\d+\.\d\d \(taxes included\), 1 order\(s\) with problems/);
-      const status = await runCli(["status"], { env: s.env, cwd: s.dir.path });
+      const status = await runCli(["status"], { env: s.env, cwd: s.dir });
       expect(status.code).toBe(1);
       expect(status.stdout).toContain("Needs a person (1)");
       expect(status.stdout).toContain("BADZIP-A");
       expect(status.stdout).toContain("auto (auto): exit 1");
     } finally {
-      await teardown(s);
+      await s.done();
     }
   }, 30_000);
 
@@ -89,17 +68,17 @@ describe("--auto exit codes", () => {
   test("2: Canada Post refuses the API key: the run stops at once and says which settings to check", async () => {
     const s = await setup("badkey", { orders: 3, seed: 14 });
     try {
-      const run = await runCli(["--auto"], { env: { ...s.env, CANADAPOST_PASSWORD: "not-the-password" }, cwd: s.dir.path });
+      const run = await runCli(["--auto"], { env: { ...s.env, CANADAPOST_PASSWORD: "not-the-password" }, cwd: s.dir });
       expect(run.code).toBe(2);
       expect(run.stdout).toContain("Canada Post refused shipdesk's API key (HTTP 401)");
-      expect(cp.state.labelsFor(s.bb.state.orderIds()[0]!)).toHaveLength(0);
+      expect(canadaPost().state.labelsFor(s.bb.state.orderIds()[0]!)).toHaveLength(0);
 
-      const bestBuy = await runCli(["orders", "sync"], { env: { ...s.env, BESTBUY_API_KEY: "not-the-key" }, cwd: s.dir.path });
+      const bestBuy = await runCli(["orders", "sync"], { env: { ...s.env, BESTBUY_API_KEY: "not-the-key" }, cwd: s.dir });
       expect(bestBuy.code).toBe(2);
       expect(bestBuy.stdout).toContain("Best Buy refused the API key");
       expect(bestBuy.stdout).toContain("bestbuy.api_key");
     } finally {
-      await teardown(s);
+      await s.done();
     }
   }, 30_000);
 
@@ -107,16 +86,16 @@ describe("--auto exit codes", () => {
     const s = await setup("bbdown", { orders: 2, seed: 13 });
     try {
       // A first sync brings the orders in; then Best Buy goes away.
-      expect((await runCli(["orders", "sync"], { env: s.env, cwd: s.dir.path })).code).toBe(0);
+      expect((await runCli(["orders", "sync"], { env: s.env, cwd: s.dir })).code).toBe(0);
       await s.bb.stop();
-      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir.path });
+      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir });
       expect(run.code).toBe(3);
       expect(run.stdout).toContain("labels: 2 label(s) bought");
       expect(run.stdout).toContain("Best Buy could not be reached");
-      const rows = await s.t.db.query<{ status: string }>(shipmentsSql);
+      const rows = await s.query<{ status: string }>(shipmentsSql);
       expect(rows.map((r) => r.status)).toEqual(["label_created", "label_created"]);
     } finally {
-      await s.t.drop();
+      await s.done();
     }
   }, 30_000);
 
@@ -124,9 +103,9 @@ describe("--auto exit codes", () => {
     const s = await setup("budget", { orders: 16, seed: 15 });
     try {
       // About 1.8 s of budget for labels that take 250 ms each, one at a time.
-      await Bun.write(`${s.dir.path}/shipdesk.toml`, "[run]\nmax_minutes = 0.03\nconcurrency = 1\n");
-      cp.faults.setLatency("CreateShipment", 250);
-      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir.path });
+      await Bun.write(`${s.dir}/shipdesk.toml`, "[run]\nmax_minutes = 0.03\nconcurrency = 1\n");
+      canadaPost().faults.setLatency("CreateShipment", 250);
+      const run = await runCli(["--auto"], { env: s.env, cwd: s.dir });
       expect(run.code).toBe(3);
       expect(run.stdout).toContain("(run.max_minutes): no new label or tracking call is started");
       const summary = run.stdout.trim().split("\n").at(-1)!;
@@ -134,26 +113,26 @@ describe("--auto exit codes", () => {
       const left = Number(summary.match(/(\d+) not started \(stopped early; left for the next run\)/)![1]);
       expect(bought).toBeGreaterThan(0);
       expect(bought + left).toBe(16);
-      let rows = await s.t.db.query<{ order_id: string; status: string }>(shipmentsSql);
+      let rows = await s.query<{ order_id: string; status: string }>(shipmentsSql);
       expect(rows).toHaveLength(bought);
       expect(rows.filter((r) => r.status === "label_creation_initiated")).toEqual([]);
       // Tracking's rounds start every 2 s: by then the budget is spent, so none is sent.
       expect(summary).toContain(`tracking: 0 order(s) shipped at Best Buy, ${bought} left for the next run (run.max_minutes reached)`);
 
-      cp.faults.clear();
-      await Bun.write(`${s.dir.path}/shipdesk.toml`, "[run]\nmax_minutes = 10\n");
-      const next = await runCli(["--auto"], { env: s.env, cwd: s.dir.path });
+      canadaPost().faults.clear();
+      await Bun.write(`${s.dir}/shipdesk.toml`, "[run]\nmax_minutes = 10\n");
+      const next = await runCli(["--auto"], { env: s.env, cwd: s.dir });
       expect(next.code).toBe(0);
-      rows = await s.t.db.query<{ order_id: string; status: string }>(shipmentsSql);
+      rows = await s.query<{ order_id: string; status: string }>(shipmentsSql);
       expect(rows).toHaveLength(16);
       expect(rows.filter((r) => r.status !== "tracking_updated")).toEqual([]);
       for (const id of s.bb.state.orderIds()) {
-        expect(cp.state.labelsFor(id)).toHaveLength(1);
+        expect(canadaPost().state.labelsFor(id)).toHaveLength(1);
         expect(s.bb.state.shipCalls(id)).toHaveLength(1);
       }
     } finally {
-      cp.faults.clear();
-      await teardown(s);
+      canadaPost().faults.clear();
+      await s.done();
     }
   }, 60_000);
 

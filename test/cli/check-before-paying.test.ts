@@ -2,13 +2,13 @@
 // folder takes a flushed file and every service the settings, an order or a SKU name is one
 // Canada Post offers for Canadian addresses; otherwise one sentence naming the setting and the
 // fix, exit 2, and nothing bought: no Create Shipment in api_calls, no shipment row written.
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase, type Queryable } from "../../src/db/index.ts";
 import { startBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
+import { fileScene } from "../support/file-scene.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
 import { refusalFault } from "../support/carriers.ts";
 import { runCli } from "./run-cli.ts";
@@ -18,45 +18,34 @@ import truncateSql from "./truncate.sql" with { type: "text" };
 import setOrderServiceSql from "../rates/set_order_service.sql" with { type: "text" };
 import setSkuServiceSql from "../rates/set_sku_service.sql" with { type: "text" };
 
-let cp: RunningCanadaPostSandbox;
-let t: TestDatabase;
-const dir = tempDir("before-paying");
-let cases = 0;
+const scene = fileScene("before-paying", startCanadaPostSandbox);
 
-beforeAll(async () => {
-  cp = startCanadaPostSandbox();
-  t = await freshServerDatabase("before_paying");
-});
-afterAll(async () => {
-  await cp.stop();
-  await t.drop();
-  dir.remove();
-});
+let cases = 0;
 
 /** A folder with a shipdesk.toml of its own (owner-only), an empty shop and a sandbox with nothing sold. */
 async function shop(toml = "", orders = 3): Promise<{ cwd: string; labels: string; env: Record<string, string> }> {
-  await t.db.query(truncateSql);
-  cp.state.reset();
-  cp.faults.clear();
-  const cwd = join(dir.path, `case-${++cases}`);
+  await scene.db.query(truncateSql);
+  scene.cp.state.reset();
+  scene.cp.faults.clear();
+  const cwd = join(scene.dir, `case-${++cases}`);
   mkdirSync(cwd, { recursive: true });
   writeFileSync(join(cwd, "shipdesk.toml"), toml, { mode: 0o600 });
-  await insertOrders(t.db, Array.from({ length: orders }, (_, i) => testOrder(i, { order_id: `BP${cases}-${i}` })));
+  await insertOrders(scene.db, Array.from({ length: orders }, (_, i) => testOrder(i, { order_id: `BP${cases}-${i}` })));
   const labels = join(cwd, "labels");
   return {
     cwd,
     labels,
-    env: { DATABASE_URL: t.url, SHIPDESK_DATA_DIR: join(cwd, "data"), SHIPDESK_LABELS_DIR: labels, CANADAPOST_BASE_URL: cp.url, BESTBUY_BASE_URL: "http://127.0.0.1:9" },
+    env: { DATABASE_URL: scene.url, SHIPDESK_DATA_DIR: join(cwd, "data"), SHIPDESK_LABELS_DIR: labels, CANADAPOST_BASE_URL: scene.cp.url, BESTBUY_BASE_URL: "http://127.0.0.1:9" },
   };
 }
 
-async function callsByEndpoint(db: Queryable = t.db): Promise<Record<string, number>> {
+async function callsByEndpoint(db: Queryable = scene.db): Promise<Record<string, number>> {
   const rows = await db.query<{ endpoint: string; n: number }>(byEndpointSql);
   return Object.fromEntries(rows.map((r) => [r.endpoint, r.n]));
 }
 
 /** Nothing bought: no Create Shipment sent, no shipment row, nothing at the sandbox. */
-async function expectNothingBought(db: Queryable = t.db, sandbox: RunningCanadaPostSandbox | undefined = cp) {
+async function expectNothingBought(db: Queryable = scene.db, sandbox: RunningCanadaPostSandbox | undefined = scene.cp) {
   expect((await callsByEndpoint(db)).CreateShipment).toBeUndefined();
   expect(await db.query(shipmentsSql)).toEqual([]);
   if (sandbox) expect(sandbox.state.createCount).toBe(0);
@@ -90,7 +79,7 @@ describe("a service Canada Post does not offer for a Canadian address", () => {
       const run = await runCli(["ship", "--auto"], { cwd: s.cwd, env: { ...s.env, CANADAPOST_BASE_URL: narrow.url } });
       expect(run.code).toBe(2);
       expectOneSentence(run.stdout, /Setting canadapost\.services names "DOM\.XP", which Canada Post does not offer for Canadian addresses \(it offers DOM\.RP Regular Parcel, DOM\.EP Expedited Parcel\)/);
-      await expectNothingBought(t.db, narrow);
+      await expectNothingBought(scene.db, narrow);
     } finally {
       await narrow.stop();
     }
@@ -111,7 +100,7 @@ describe("a service Canada Post does not offer for a Canadian address", () => {
 
   test("when Canada Post's list cannot be had (5xx), the published codes stand in: DOM.ZZ is still refused, a good setting still ships, and the log says which list", async () => {
     const bad = await shop(`[canadapost]\nfallback_service = "DOM.ZZ"\n`);
-    cp.faults.inject("GetServices", { kind: "status", status: 503 }, 3);
+    scene.cp.faults.inject("GetServices", { kind: "status", status: 503 }, 3);
     const refused = await runCli(["ship", "--auto"], { cwd: bad.cwd, env: bad.env });
     expect(refused.code).toBe(2);
     expectOneSentence(refused.stdout, /Setting canadapost\.fallback_service is "DOM\.ZZ", which is not one of Canada Post's service codes for Canadian addresses \(its own list could not be had; the published codes are DOM\.RP Regular Parcel/);
@@ -119,27 +108,27 @@ describe("a service Canada Post does not offer for a Canadian address", () => {
     await expectNothingBought();
 
     const good = await shop(`[canadapost]\nfallback_service = "DOM.XP"\n`, 2);
-    cp.faults.inject("GetServices", { kind: "status", status: 503 }, 3);
+    scene.cp.faults.inject("GetServices", { kind: "status", status: 503 }, 3);
     const shipped = await runCli(["ship", "--auto"], { cwd: good.cwd, env: good.env });
     expect(shipped.code).toBe(0);
     expect(shipped.stdout).toContain("the services were checked against the published codes instead");
-    expect(cp.state.createCount).toBe(2);
+    expect(scene.cp.state.createCount).toBe(2);
   }, 30_000);
 
   test("Canada Post throttling the list (Rejected by SLM Monitor): not waited on, the published codes stand in, the labels are bought", async () => {
     const s = await shop("", 2);
     // Ten minutes asked for: a run that waited them out would never end inside this test.
-    cp.faults.inject("GetServices", { kind: "throttle", retryAfterSeconds: 600 });
+    scene.cp.faults.inject("GetServices", { kind: "throttle", retryAfterSeconds: 600 });
     const run = await runCli(["ship", "--auto"], { cwd: s.cwd, env: s.env });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Canada Post's list of services could not be had (Canada Post GetServices: HTTP 503: Server Rejected by SLM Monitor");
-    expect(cp.state.createCount).toBe(2);
+    expect(scene.cp.state.createCount).toBe(2);
     expect((await callsByEndpoint()).GetServices).toBe(1);
   }, 30_000);
 
   test("an order's own service (stored by the review screen) and a SKU's preset are checked too, each named with its fix", async () => {
     const s = await shop();
-    await t.db.query(setOrderServiceSql, [`BP${cases}-1`, "USA.EP"]);
+    await scene.db.query(setOrderServiceSql, [`BP${cases}-1`, "USA.EP"]);
     const order = await runCli(["ship", "--auto"], { cwd: s.cwd, env: s.env });
     expect(order.code).toBe(2);
     expectOneSentence(order.stdout, new RegExp(`Order BP${cases}-1's service "USA\\.EP" \\(chosen for it in the review screen\\), which Canada Post does not offer for Canadian addresses`));
@@ -147,7 +136,7 @@ describe("a service Canada Post does not offer for a Canadian address", () => {
     await expectNothingBought();
 
     const k = await shop();
-    await t.db.query(setSkuServiceSql, ["SKU-2", "DOM.ZZ"]);
+    await scene.db.query(setSkuServiceSql, ["SKU-2", "DOM.ZZ"]);
     const sku = await runCli(["ship", "--auto"], { cwd: k.cwd, env: k.env });
     expect(sku.code).toBe(2);
     expectOneSentence(sku.stdout, new RegExp(`The preset service "DOM\\.ZZ" of SKU SKU-2 \\(order BP${cases}-2\\)`));
@@ -196,16 +185,16 @@ describe("the labels folder cannot take a label", () => {
   test("ship --retry after a refusal: the folder is checked before the new attempt is bought", async () => {
     const s = await shop("", 1);
     const orderId = `BP${cases}-0`;
-    cp.faults.inject("CreateShipment", refusalFault("1153", "The destination postal code is invalid."));
+    scene.cp.faults.inject("CreateShipment", refusalFault("1153", "The destination postal code is invalid."));
     expect((await runCli(["ship", "--auto"], { cwd: s.cwd, env: s.env })).code).toBe(1);
-    expect(cp.state.createCount).toBe(0);
+    expect(scene.cp.state.createCount).toBe(0);
     writeFileSync(s.labels + "-file", "");
     const run = await runCli(["ship", "--retry", orderId], { cwd: s.cwd, env: { ...s.env, SHIPDESK_LABELS_DIR: s.labels + "-file" } });
     expect(run.code).toBe(2);
     expectOneSentence(run.stdout, /The labels folder \S+-file is a file, not a folder/);
     expect((await callsByEndpoint()).CreateShipment).toBe(1); // the refused one, from the first run
-    expect(cp.state.createCount).toBe(0);
-    const [row] = await t.db.query<{ status: string; create_attempt: number }>(shipmentsSql);
+    expect(scene.cp.state.createCount).toBe(0);
+    const [row] = await scene.db.query<{ status: string; create_attempt: number }>(shipmentsSql);
     expect(row).toMatchObject({ status: "label_failed", create_attempt: 1 });
   }, 30_000);
 });
@@ -268,7 +257,7 @@ describe("a settings file saved as Windows \"ANSI\" (Latin-1)", () => {
     writeFileSync(join(s.cwd, "shipdesk.toml"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sender("Montréal"), "utf8")]), { mode: 0o600 });
     const run = await runCli(["ship", "--auto"], { cwd: s.cwd, env: s.env });
     expect(run.code).toBe(0);
-    const [request] = [...cp.state.requests.values()] as any[];
+    const [request] = [...scene.cp.state.requests.values()] as any[];
     expect(request["delivery-spec"].sender["address-details"].city).toBe("Montréal");
   }, 30_000);
 });
@@ -284,7 +273,7 @@ describe("sandbox mode as a new user runs it: built-in sandboxes, the embedded d
   }
 
   test("the README's own customer_number and contract_id: every label bought, exit 0", async () => {
-    const cwd = join(dir.path, "readme-example");
+    const cwd = join(scene.dir, "readme-example");
     mkdirSync(cwd);
     writeFileSync(join(cwd, "shipdesk.toml"), `[canadapost]\ncustomer_number = "0001234567"  # (CANADAPOST_CUSTOMER_NUMBER)\ncontract_id = "0040012345"    # (CANADAPOST_CONTRACT_ID)\n`, { mode: 0o600 });
     const run = await runCli(["--auto"], { cwd, env: {} });
@@ -296,7 +285,7 @@ describe("sandbox mode as a new user runs it: built-in sandboxes, the embedded d
   }, 60_000);
 
   test('canadapost.service = "DOM.ZZ": exit 2 at once, not 8 refused labels', async () => {
-    const cwd = join(dir.path, "dom-zz");
+    const cwd = join(scene.dir, "dom-zz");
     mkdirSync(cwd);
     writeFileSync(join(cwd, "shipdesk.toml"), `[canadapost]\nservice = "DOM.ZZ"\n`, { mode: 0o600 });
     const run = await runCli(["--auto"], { cwd, env: {} });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { asciiSymbols, forConsole } from "../../src/cli/console-text.ts";
+import { asciiSymbols, forConsole } from "../../src/app/console-text.ts";
 import { COMMANDS, generalHelp } from "../../src/cli/help.ts";
 
 describe("text on the Windows console", () => {

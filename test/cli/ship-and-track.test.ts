@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { openApp } from "../../src/cli/app.ts";
+import { openApp } from "../../src/app/app.ts";
 import { shipAndTrack } from "../../src/cli/commands/ship-and-track.ts";
-import { syncCommand } from "../../src/cli/commands/sync.ts";
-import { createLogger } from "../../src/cli/log.ts";
+import { syncCommand } from "../../src/app/commands/sync.ts";
+import { createLogger } from "../../src/app/log.ts";
 import { loadSettings } from "../../src/config/index.ts";
 import { startBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";

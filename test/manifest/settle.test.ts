@@ -1,42 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { endOfDayExitCode } from "../../src/cli/commands/manifest.ts";
-import { EXIT } from "../../src/cli/exit-codes.ts";
+import { EXIT } from "../../src/app/exit-codes.ts";
 import { runEndOfDay, type EndOfDayEvent } from "../../src/manifest/index.ts";
 import { createPrintApp } from "../../src/server/index.ts";
 import { runShipping } from "../../src/shipping/index.ts";
-import { statusReport } from "../../src/status/report.ts";
-import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
+import { statusReport } from "../../src/status/index.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
-import { carrierFor, sandboxSettings, shippingDeps, startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../support/shipping.ts";
+import { carrierFor, sandboxSettings, shippingDeps } from "../support/shipping.ts";
+import { labelTests } from "../support/label-tests.ts";
 import labelsSql from "./labels.sql" with { type: "text" };
 import manifestsSql from "./manifests.sql" with { type: "text" };
 import transmitsSql from "./transmit_state.sql" with { type: "text" };
 
-let t: TestDatabase;
-let cp: RunningCanadaPostSandbox;
-let labels: ReturnType<typeof tempDir>;
+const t = labelTests("settle");
 
-beforeAll(() => {
-  cp = startCanadaPostSandbox();
-});
-afterAll(async () => {
-  await cp.stop();
-});
-afterEach(async () => {
-  await t?.drop();
-  labels?.remove();
-});
-
-async function fresh(label: string) {
-  t = await freshServerDatabase(`settle_${label}`);
-  labels = tempDir(`settle-${label}`);
-  cp.state.reset();
-  cp.faults.clear();
-}
-
-const settings = (timeoutMs = 5000) => sandboxSettings(labels.path, { timeoutMs });
+const settings = (timeoutMs = 5000) => sandboxSettings(t.labelsDir, { timeoutMs });
 const endOfDay = (events: EndOfDayEvent[] = [], timeoutMs?: number) =>
-  runEndOfDay({ db: t.db, carrier: carrierFor(t.db, settings(timeoutMs), cp.url), settings: settings(timeoutMs), onEvent: (e) => events.push(e) });
+  runEndOfDay({ db: t.db, carrier: carrierFor(t.db, settings(timeoutMs), t.cp.url), settings: settings(timeoutMs), onEvent: (e) => events.push(e) });
 const rows = () => t.db.query<Record<string, any>>(labelsSql);
 const transmits = () => t.db.query<Record<string, any>>(transmitsSql);
 const manifests = () => t.db.query<Record<string, any>>(manifestsSql);
@@ -44,7 +24,7 @@ const manifests = () => t.db.query<Record<string, any>>(manifestsSql);
 /** A day's batch bought with the real label workflow; returns the day's group id. */
 async function shipBatch(n: number, prefix: string): Promise<string> {
   await insertOrders(t.db, Array.from({ length: n }, (_, i) => testOrder(i, { order_id: `${prefix}-${i}` })));
-  const summary = await runShipping({ ...shippingDeps(t.db, settings(), cp.url) });
+  const summary = await runShipping({ ...shippingDeps(t.db, settings(), t.cp.url) });
   expect(summary.created).toHaveLength(n);
   return (await rows())[0]!.group_id;
 }
@@ -54,7 +34,7 @@ async function expectAllOnOneSavedManifest() {
   const [m, ...more] = await manifests();
   expect(more).toEqual([]);
   expect(m!.status).toBe("manifest_saved");
-  const sandbox = [...cp.state.manifests.values()].find((x) => x.poNumber === m!.po_number)!;
+  const sandbox = [...t.cp.state.manifests.values()].find((x) => x.poNumber === m!.po_number)!;
   const live = (await rows()).filter((r) => r.status !== "voided");
   expect(live.map((r) => r.cp_shipment_id).sort()).toEqual([...sandbox.shipmentIds].sort());
   for (const r of live) {
@@ -67,9 +47,9 @@ const said = (events: EndOfDayEvent[]) => events.map((e) => ("message" in e ? e.
 
 describe("a transmit answer is done, refused, or in doubt: nothing else", () => {
   test("refused (9122): every label of the group was voided at Canada Post before the transmit; each is asked about and marked voided, the clerk is told not to ship them, and the next run has nothing to do", async () => {
-    await fresh("voided_elsewhere");
+    await t.fresh("voided_elsewhere");
     const group = await shipBatch(2, "VG");
-    expect(cp.state.voidGroupElsewhere(group)).toHaveLength(2);
+    expect(t.cp.state.voidGroupElsewhere(group)).toHaveLength(2);
     const events: EndOfDayEvent[] = [];
     const first = await endOfDay(events);
     expect(said(events)).not.toContain("did not answer");
@@ -87,11 +67,11 @@ describe("a transmit answer is done, refused, or in doubt: nothing else", () => 
     const [tr] = await transmits();
     expect(tr).toMatchObject({ status: "not_transmitted" });
     expect(tr!.refusal).toContain("9122");
-    expect(cp.state.callsTo("GetShipment")).toBe(2);
+    expect(t.cp.state.callsTo("GetShipment")).toBe(2);
 
     const second = await endOfDay();
     expect(second.nothing).toContain("Nothing to transmit");
-    expect(cp.state.callsTo("TransmitShipments")).toBe(1);
+    expect(t.cp.state.callsTo("TransmitShipments")).toBe(1);
     // The orders themselves are still to ship at Best Buy, with no label now: status says so, once.
     const attention = (await statusReport(t.db)).attention;
     expect(attention.map((a) => [a.kind, a.orderIds])).toEqual([["voided_no_label", ["VG-0", "VG-1"]]]);
@@ -99,10 +79,10 @@ describe("a transmit answer is done, refused, or in doubt: nothing else", () => 
   });
 
   test("refused (9122): an earlier transmit this database never heard of took the labels; each is found transmitted and its manifest fetched by date", async () => {
-    await fresh("taken_before");
+    await t.fresh("taken_before");
     const group = await shipBatch(3, "TB");
     // Another copy of the program, or a run whose every trace was lost, transmitted the group.
-    expect((await carrierFor(t.db, settings(), cp.url).transmit([group])).kind).toBe("ok");
+    expect((await carrierFor(t.db, settings(), t.cp.url).transmit([group])).kind).toBe("ok");
     const first = await endOfDay();
     expect(first.refused[0]).toContain("9122");
     expect(first.failed).toEqual([]);
@@ -116,10 +96,10 @@ describe("a transmit answer is done, refused, or in doubt: nothing else", () => 
   });
 
   test("refused for another reason: Canada Post's words and the fix; the labels are still open and go in the next transmit; refused twice, status lists the group", async () => {
-    await fresh("refused_other");
+    await t.fresh("refused_other");
     const group = await shipBatch(2, "RO");
     const body = `<?xml version="1.0" encoding="UTF-8"?><messages xmlns="http://www.canadapost.ca/ws/messages"><message><code>7292</code><description>The manifest address is not valid.</description></message></messages>`;
-    cp.faults.inject("TransmitShipments", { kind: "status", status: 400, body }, 2);
+    t.cp.faults.inject("TransmitShipments", { kind: "status", status: 400, body }, 2);
     const first = await endOfDay();
     expect(first.failed).toEqual([`Canada Post refused to transmit ${group}: Canada Post TransmitShipments: HTTP 400: 7292 The manifest address is not valid. Fix the cause, then run shipdesk manifest again.`]);
     expect(endOfDayExitCode(first)).toBe(EXIT.needsPerson);
@@ -138,7 +118,7 @@ describe("a transmit answer is done, refused, or in doubt: nothing else", () => 
 
     const third = await endOfDay();
     expect(third.failed).toEqual([]);
-    expect(cp.state.callsTo("TransmitShipments")).toBe(3);
+    expect(t.cp.state.callsTo("TransmitShipments")).toBe(3);
     expect((await transmits()).map((x) => x.status)).toEqual(["not_transmitted", "not_transmitted", "answered"]);
     await expectAllOnOneSavedManifest();
     expect((await statusReport(t.db)).attention).toEqual([]);
@@ -150,46 +130,46 @@ describe("a transmit answer is done, refused, or in doubt: nothing else", () => 
     ["a 5xx", { kind: "status", status: 502 }],
   ] as const) {
     test(`in doubt (${name}): the next run asks Canada Post about each label, finds them open and transmits them once`, async () => {
-      await fresh(`doubt_${fault.kind}`);
+      await t.fresh(`doubt_${fault.kind}`);
       await shipBatch(2, "D");
-      cp.faults.inject("TransmitShipments", fault);
+      t.cp.faults.inject("TransmitShipments", fault);
       const first = await endOfDay([], 400);
       expect(first.unreachable).toHaveLength(1);
       expect(first.unreachable[0]).toContain("did not answer the transmit");
       expect(endOfDayExitCode(first)).toBe(EXIT.unreachable);
       expect((await transmits()).map((x) => x.status)).toEqual(["sent"]);
-      cp.faults.clear();
+      t.cp.faults.clear();
       const second = await endOfDay();
       expect(second.unreachable).toEqual([]);
       expect(second.failed).toEqual([]);
-      expect(cp.state.callsTo("GetShipment")).toBe(2);
+      expect(t.cp.state.callsTo("GetShipment")).toBe(2);
       expect((await transmits()).map((x) => x.status)).toEqual(["not_transmitted", "answered"]);
       await expectAllOnOneSavedManifest();
     });
   }
 
   test("throttled: Canada Post turned the transmit away before doing anything; the labels go in the next run's transmit", async () => {
-    await fresh("throttled");
+    await t.fresh("throttled");
     await shipBatch(2, "TH");
-    cp.faults.inject("TransmitShipments", { kind: "throttle" });
+    t.cp.faults.inject("TransmitShipments", { kind: "throttle" });
     const first = await endOfDay();
     expect(first.unreachable[0]).toContain("slow down");
     expect((await transmits()).map((x) => x.status)).toEqual(["not_transmitted"]);
     const second = await endOfDay();
     expect(second.transmitted).toHaveLength(1);
-    expect(cp.state.callsTo("GetShipment")).toBe(0);
+    expect(t.cp.state.callsTo("GetShipment")).toBe(0);
     await expectAllOnOneSavedManifest();
   });
 });
 
 describe("settled by each label's own status", () => {
   test("in doubt, then one label voided at Canada Post: it is marked voided, the others are transmitted in a new transmit", async () => {
-    await fresh("mixed");
+    await t.fresh("mixed");
     await shipBatch(3, "M");
-    cp.faults.inject("TransmitShipments", { kind: "status", status: 503 });
+    t.cp.faults.inject("TransmitShipments", { kind: "status", status: 503 });
     await endOfDay();
     const gone = (await rows())[1]!;
-    cp.state.shipments.get(gone.cp_shipment_id)!.status = "voided";
+    t.cp.state.shipments.get(gone.cp_shipment_id)!.status = "voided";
     const events: EndOfDayEvent[] = [];
     const second = await endOfDay(events);
     expect(second.voided).toHaveLength(1);
@@ -200,12 +180,12 @@ describe("settled by each label's own status", () => {
   });
 
   test("a label whose link Canada Post answers with 404 (voided, as the reference has it) is marked voided too", async () => {
-    await fresh("gone_404");
+    await t.fresh("gone_404");
     await shipBatch(2, "G");
-    cp.faults.inject("TransmitShipments", { kind: "status", status: 503 });
+    t.cp.faults.inject("TransmitShipments", { kind: "status", status: 503 });
     await endOfDay();
-    cp.state.shipments.get((await rows())[0]!.cp_shipment_id)!.status = "voided";
-    cp.faults.inject("GetShipment", { kind: "status", status: 404, body: `<?xml version="1.0" encoding="UTF-8"?><messages xmlns="http://www.canadapost.ca/ws/messages"/>` });
+    t.cp.state.shipments.get((await rows())[0]!.cp_shipment_id)!.status = "voided";
+    t.cp.faults.inject("GetShipment", { kind: "status", status: 404, body: `<?xml version="1.0" encoding="UTF-8"?><messages xmlns="http://www.canadapost.ca/ws/messages"/>` });
     const second = await endOfDay();
     expect(second.voided).toHaveLength(1);
     expect((await rows()).map((r) => [r.status, r.cp_status])).toEqual([
@@ -216,14 +196,14 @@ describe("settled by each label's own status", () => {
   });
 
   test("stuck: Canada Post does not say what became of the labels; nothing new is transmitted, and after two runs status lists the transmit with what is known and the fix", async () => {
-    await fresh("stuck_unknown");
+    await t.fresh("stuck_unknown");
     const group = await shipBatch(2, "SU");
-    cp.faults.inject("TransmitShipments", { kind: "lose-reply" });
+    t.cp.faults.inject("TransmitShipments", { kind: "lose-reply" });
     await endOfDay();
-    cp.faults.inject("GetShipment", { kind: "status", status: 500 }, 100);
+    t.cp.faults.inject("GetShipment", { kind: "status", status: 500 }, 100);
     const second = await endOfDay();
     expect(second.unreachable).toEqual([`Canada Post did not say what became of the labels of ${group} (Canada Post GetShipment: HTTP 500: Server Failed to establish a backside connection); the next run asks again, and nothing is transmitted until it knows.`]);
-    expect(cp.state.callsTo("TransmitShipments")).toBe(1);
+    expect(t.cp.state.callsTo("TransmitShipments")).toBe(1);
     const stuck = (await statusReport(t.db)).attention;
     expect(stuck.map((a) => [a.orderId, a.kind])).toEqual([[`groups ${group}`, "transmit_in_doubt"]]);
     expect(stuck[0]!.reason).toContain("did not answer the transmit");
@@ -231,13 +211,13 @@ describe("settled by each label's own status", () => {
     expect(stuck[0]!.reason).toContain("Unsettled after 2 end-of-day run(s).");
     expect(stuck[0]!.fix).toContain("never transmits twice");
     // The print page's "Needs attention" says the same.
-    const page = createPrintApp({ db: t.db, labelsDir: labels.path, refetchLabel: async () => ({ ok: false, message: "no" }), mode: "sandbox" });
+    const page = createPrintApp({ db: t.db, labelsDir: t.labelsDir, refetchLabel: async () => ({ ok: false, message: "no" }), mode: "sandbox" });
     const html = await (await page.request("/status")).text();
     expect(html).toContain(`groups ${group}`);
     expect(html).toContain("end of day unsettled");
     expect(html).toContain("whose fate Canada Post has not told yet");
 
-    cp.faults.clear();
+    t.cp.faults.clear();
     const third = await endOfDay();
     expect(third.unreachable).toEqual([]);
     expect((await transmits()).map((x) => x.status)).toEqual(["recovered"]);
@@ -246,12 +226,12 @@ describe("settled by each label's own status", () => {
   });
 
   test("stuck the other way: Canada Post has the labels as transmitted but lists no manifest with them; said at each run, listed by status after two", async () => {
-    await fresh("stuck_manifest");
+    await t.fresh("stuck_manifest");
     const group = await shipBatch(2, "SM");
-    cp.faults.inject("TransmitShipments", { kind: "lose-reply" });
+    t.cp.faults.inject("TransmitShipments", { kind: "lose-reply" });
     await endOfDay();
-    const made = [...cp.state.manifests.entries()];
-    cp.state.manifests.clear();
+    const made = [...t.cp.state.manifests.entries()];
+    t.cp.state.manifests.clear();
     const second = await endOfDay();
     expect(second.unreachable).toEqual(["Canada Post has the label(s) of order(s) SM-0, SM-1 as transmitted but lists no manifest with them yet; the next run looks again."]);
     expect((await transmits()).map((x) => x.status)).toEqual(["recovered"]);
@@ -260,17 +240,17 @@ describe("settled by each label's own status", () => {
     expect(stuck[0]!.reason).toContain("2 label(s) Canada Post has as transmitted but on no manifest found yet (order(s) SM-0, SM-1).");
     expect(stuck[0]!.fix).toContain("Canada Post's website");
 
-    for (const [id, m] of made) cp.state.manifests.set(id, m);
+    for (const [id, m] of made) t.cp.state.manifests.set(id, m);
     await endOfDay();
     await expectAllOnOneSavedManifest();
     expect((await statusReport(t.db)).attention).toEqual([]);
   });
 
   test("a manifest whose PDF cannot be fetched is said at each run and listed by status after two", async () => {
-    await fresh("manifest_unsaved");
+    await t.fresh("manifest_unsaved");
     await shipBatch(2, "MU");
     // Each run tries Get Artifact three times (a read is retried).
-    cp.faults.inject("GetArtifact", { kind: "status", status: 500 }, 6);
+    t.cp.faults.inject("GetArtifact", { kind: "status", status: 500 }, 6);
     const first = await endOfDay();
     expect(first.unreachable[0]).toContain("could not be downloaded");
     expect((await statusReport(t.db)).attention).toEqual([]);

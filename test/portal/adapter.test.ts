@@ -5,7 +5,7 @@ import { parseErrorJson } from "../../src/canadapost/portal/index.ts";
 import { classifyJson } from "../../src/canadapost/portal/classify.ts";
 import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
 import { runEndOfDay } from "../../src/manifest/index.ts";
-import { voidLabel } from "../../src/corrections/index.ts";
+import { voidLabel } from "../../src/voids/index.ts";
 import { databaseAuditLog, HttpClient, type HttpOutcome } from "../../src/http/index.ts";
 import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/portal/index.ts";
 import { runShipping } from "../../src/shipping/index.ts";

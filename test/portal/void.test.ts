@@ -1,4 +1,4 @@
-// The void and refund tests (test/corrections/void.test.ts) over the Developer Portal adapter.
+// The void and refund tests (test/voids/void.test.ts) over the Developer Portal adapter.
 import { againstPortal } from "../support/carriers.ts";
 
-await againstPortal(import.meta.dir, "../corrections/void.test.ts");
+await againstPortal(import.meta.dir, "../voids/void.test.ts");

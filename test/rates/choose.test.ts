@@ -2,7 +2,8 @@
 // gave, the allowed list and Best Buy's promise.
 import { describe, expect, test } from "bun:test";
 import type { PriceQuote } from "../../src/canadapost/index.ts";
-import { cheapestOnTime, localDay, orderPromise, type OrderPromise } from "../../src/rates/index.ts";
+import { localDay } from "../../src/common/calendar.ts";
+import { cheapestOnTime, orderPromise, type OrderPromise } from "../../src/rates/index.ts";
 
 // Thursday 3 December 2026; Canada Post's quotes for one parcel from Ottawa to Vancouver.
 const MAILING = "2026-12-03";

@@ -2,7 +2,7 @@
 // the rule, the clerk's and the SKU's overrides, Canada Post down, and the prices kept.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { runShipping, type ShippingEvent } from "../../src/shipping/index.ts";
-import { localDay } from "../../src/rates/index.ts";
+import { localDay } from "../../src/common/calendar.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
 import { carrierFor, sandboxSettings, shippingDeps, startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../support/shipping.ts";

@@ -4,14 +4,13 @@ import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { databaseAuditLog } from "../../src/http/audit.ts";
 import { createPrintApp, type PrintApp } from "../../src/server/index.ts";
+import { lockShipment, unlockShipment } from "../../src/shipping/store.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { countingRefetch, LABEL_SIZE, makeLabelBatch, type BatchLabel } from "./label-batch.ts";
 import insertOrder from "./insert_order.sql" with { type: "text" };
 import insertShipment from "./insert_shipment.sql" with { type: "text" };
 import insertLabelShipment from "./insert_label_shipment.sql" with { type: "text" };
 import shipmentState from "./shipment_state.sql" with { type: "text" };
-import lockShipmentSql from "../../sql/shipping/lock_shipment.sql" with { type: "text" };
-import unlockShipmentSql from "../../sql/shipping/unlock_shipment.sql" with { type: "text" };
 
 let t: TestDatabase;
 let dir: { path: string; remove(): void };
@@ -243,7 +242,7 @@ describe("the status pages", () => {
     const [fresh] = await db.query<{ shipment_id: number }>(insertShipment, ["NEW-1", "label_creation_initiated", null, null, new Date()]);
     // A run is buying NEW-1 right now (it holds the label's lock): not a person's business yet.
     const buying = await db.reserve();
-    await buying.query(lockShipmentSql, [fresh!.shipment_id]);
+    await lockShipment(buying, fresh!.shipment_id);
     await db.query(insertOrder, ["CANC-1", "Ed Wu", "4 Rue", "Levis", "QC", "G6V1A1", "[]", "Cancelled on Best Buy after its label was bought: void the label at Canada Post."]);
 
     const html = await (await app.request("/status")).text();
@@ -253,7 +252,7 @@ describe("the status pages", () => {
     expect(html).toContain("adopts it, so nothing is bought twice");
     expect(html).toContain("void the label at Canada Post");
     expect(html).not.toContain("NEW-1");
-    await buying.query(unlockShipmentSql, [fresh!.shipment_id]);
+    await unlockShipment(buying, fresh!.shipment_id);
     await buying.release();
     expect(await (await app.request("/status")).text()).toContain("NEW-1");
 

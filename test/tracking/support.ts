@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from "bun:test";
 import { BestBuyClient } from "../../src/bestbuy/index.ts";
 import { SANDBOX_CREDENTIALS, type BestBuySettings } from "../../src/config/index.ts";
 import type { Database } from "../../src/db/index.ts";
@@ -10,6 +11,7 @@ import reset from "./reset.sql" with { type: "text" };
 import resetCalls from "./reset_calls.sql" with { type: "text" };
 import shipmentState from "./shipment_state.sql" with { type: "text" };
 import callsForOrder from "./calls_for_order.sql" with { type: "text" };
+import { freshServerDatabase, type TestDatabase } from "../support/database.ts";
 
 /** A client on `url` that records to `db`, with short waits so retries stay quick. */
 export function trackingClient(db: Database, url: string, apiKey: string = SANDBOX_CREDENTIALS.bestBuyApiKey): BestBuyClient {
@@ -57,6 +59,48 @@ export async function scene(db: Database, options: BestBuySandboxOptions = {}): 
   for (const [i, id] of orderIds.entries()) await db.query(insertShipment, [id, `${id}-1`.slice(0, 35), pinFor(i)]);
   await db.exec(resetCalls);
   return { sandbox, orderIds };
+}
+
+export interface TrackingTests {
+  /** The file's database. */
+  readonly db: Database;
+  /** Its address, for a child process. */
+  readonly url: string;
+  /** A fresh scene (see `scene`) on the file's database; its sandbox is stopped after the test. */
+  scene(options?: BestBuySandboxOptions): Promise<{ sandbox: RunningBestBuySandbox; orderIds: string[] }>;
+}
+
+/** The set-up the tracking tests share: one database named `name` for the file, a scene per test. */
+export function trackingTests(name: string): TrackingTests {
+  let tdb: TestDatabase | undefined;
+  let sandbox: RunningBestBuySandbox | undefined;
+  beforeAll(async () => {
+    tdb = await freshServerDatabase(name);
+  });
+  afterEach(async () => {
+    await sandbox?.stop();
+    sandbox = undefined;
+  });
+  afterAll(async () => {
+    await tdb?.drop();
+  });
+  const database = () => {
+    if (!tdb) throw new Error("the tracking tests' database is made before the first test");
+    return tdb;
+  };
+  return {
+    get db() {
+      return database().db;
+    },
+    get url() {
+      return database().url;
+    },
+    async scene(options) {
+      const made = await scene(database().db, options);
+      sandbox = made.sandbox;
+      return made;
+    },
+  };
 }
 
 export interface ShipmentState extends Record<string, unknown> {

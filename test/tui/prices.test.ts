@@ -1,38 +1,31 @@
 // The review screen's prices: each order's service, price and delivery date from Get Rates, the
 // batch's total in the headline and the confirm, and the run buying exactly what was shown.
-import { afterAll, beforeAll, expect, test } from "bun:test";
-import { localDay, priceOrders } from "../../src/rates/index.ts";
+import { beforeAll, expect, test } from "bun:test";
+import { localDay } from "../../src/common/calendar.ts";
+import { priceOrders } from "../../src/rates/index.ts";
 import { orderToPrice, runShipping, shippableOrders } from "../../src/shipping/index.ts";
 import { batchPrice, confirmText, keepOnly, rowOfOrder, shipOptions, startReview, withChoice } from "../../src/tui/batch.ts";
 import { batchHeadline, batchTable } from "../../src/tui/table.ts";
-import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
+import { fileScene } from "../support/file-scene.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
-import { sandboxSettings, shippingDeps, startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../support/shipping.ts";
+import { sandboxSettings, shippingDeps, startCanadaPostSandbox } from "../support/shipping.ts";
 import setPromiseSql from "../rates/set_promise.sql" with { type: "text" };
 
-let cp: RunningCanadaPostSandbox;
-let t: TestDatabase;
-const labels = tempDir("tui-prices");
+const scene = fileScene("tui-prices", startCanadaPostSandbox);
+
 beforeAll(async () => {
-  cp = startCanadaPostSandbox();
-  t = await freshServerDatabase("tui_prices");
-  await insertOrders(t.db, [
+  await insertOrders(scene.db, [
     testOrder(0, { order_id: "P-1" }),
     testOrder(3, { order_id: "P-2" }),
     testOrder(1, { order_id: "P-3" }),
     testOrder(2, { order_id: "P-BAD", ship_postal_code: "00000" }),
   ]);
   // P-2 (Vancouver) was promised for today: nothing arrives in time.
-  await t.db.query(setPromiseSql, ["P-2", JSON.stringify({ delivery_date: { latest: `${localDay(new Date())}T23:00:00` } })]);
-});
-afterAll(async () => {
-  await cp.stop();
-  await t.drop();
-  labels.remove();
+  await scene.db.query(setPromiseSql, ["P-2", JSON.stringify({ delivery_date: { latest: `${localDay(new Date())}T23:00:00` } })]);
 });
 
 test("each order shows its service, price and delivery day; the total is the batch's; the run buys what was shown, once", async () => {
-  const deps = shippingDeps(t.db, sandboxSettings(labels.path), cp.url);
+  const deps = shippingDeps(scene.db, sandboxSettings(scene.dir), scene.cp.url);
   const shippable = await shippableOrders(deps);
   const choices = await priceOrders(deps, shippable.filter((s) => s.problems.length === 0).map((s) => orderToPrice(s)));
   let review = startReview(shippable, choices);
@@ -60,7 +53,7 @@ test("each order shows its service, price and delivery day; the total is the bat
 
   const summary = await runShipping({ ...deps }, shipOptions(review));
   expect(summary.created.sort()).toEqual(["P-1", "P-2"]);
-  expect(cp.state.labelsFor("P-1")[0]!.serviceCode).toBe("DOM.XP");
-  expect(cp.state.labelsFor("P-3")).toEqual([]);
-  expect(cp.state.callsTo("GetRates")).toBe(3); // the review's; none again at buying
+  expect(scene.cp.state.labelsFor("P-1")[0]!.serviceCode).toBe("DOM.XP");
+  expect(scene.cp.state.labelsFor("P-3")).toEqual([]);
+  expect(scene.cp.state.callsTo("GetRates")).toBe(3); // the review's; none again at buying
 });

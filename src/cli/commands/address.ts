@@ -1,7 +1,7 @@
 import type { Database } from "../../db/index.ts";
 import { addressView, describeAddress, dropCorrection, history, saveCorrection, whoAmI, type AddressChanges } from "../../ship-to/index.ts";
-import { EXIT } from "../exit-codes.ts";
-import type { CommandResult } from "./result.ts";
+import { EXIT } from "../../app/exit-codes.ts";
+import type { CommandResult } from "../../app/commands/result.ts";
 
 export interface AddressArgs {
   order: string;

@@ -3,16 +3,16 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadSettings, type Settings } from "../../config/index.ts";
 import { saveCorrection } from "../../ship-to/index.ts";
-import { formatStatus, statusReport } from "../../status/report.ts";
-import { openApp } from "../app.ts";
+import { formatStatus, statusReport } from "../../status/index.ts";
+import { openApp } from "../../app/app.ts";
 import type { Args } from "../args.ts";
-import { EXIT, type ExitCode } from "../exit-codes.ts";
-import { closeOnInterrupt } from "../interrupt.ts";
-import { createLogger } from "../log.ts";
-import { shipCommand } from "./ship.ts";
-import { syncCommand } from "./sync.ts";
-import { trackCommand } from "./track.ts";
-import { startPrintPage } from "./serve.ts";
+import { EXIT, type ExitCode } from "../../app/exit-codes.ts";
+import { closeOnInterrupt } from "../../app/interrupt.ts";
+import { createLogger } from "../../app/log.ts";
+import { shipCommand } from "../../app/commands/ship.ts";
+import { syncCommand } from "../../app/commands/sync.ts";
+import { trackCommand } from "../../app/commands/track.ts";
+import { startPrintPage } from "../../app/commands/print-page.ts";
 
 /** The demo's order whose address only has a unit, corrected as a clerk would (shipdesk address). */
 const DEMO_CORRECTED = { orderId: "DEMO-NOSTREET-A", street1: "1675 Lower Water Street" };

@@ -1,8 +1,8 @@
 import { endOfDayDue, endOfDayNeedsPerson, runEndOfDay, type EndOfDayEvent, type EndOfDaySummary } from "../../manifest/index.ts";
-import type { App } from "../app.ts";
-import { EXIT } from "../exit-codes.ts";
-import type { Logger } from "../log.ts";
-import type { CommandResult } from "./result.ts";
+import type { App } from "../../app/app.ts";
+import { EXIT } from "../../app/exit-codes.ts";
+import type { Logger } from "../../app/log.ts";
+import type { CommandResult } from "../../app/commands/result.ts";
 
 export function logEndOfDayEvent(log: Logger, e: EndOfDayEvent): void {
   switch (e.type) {

@@ -1,14 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Database } from "../../db/index.ts";
-import { labelsCsv, labelsOfDay, localDayOf } from "../../report/index.ts";
+import { localDay } from "../../common/calendar.ts";
+import { labelsCsv, labelsOfDay } from "../../report/index.ts";
 import type { Args } from "../args.ts";
-import { EXIT, type ExitCode } from "../exit-codes.ts";
-import type { Logger } from "../log.ts";
+import { EXIT, type ExitCode } from "../../app/exit-codes.ts";
+import type { Logger } from "../../app/log.ts";
 
 /** `shipdesk report`: one day's labels and prices as CSV, on the screen or in a file for Excel. */
 export async function reportCommand(db: Database, args: Args, print: (text: string) => void, log: Logger): Promise<ExitCode> {
-  const day = args.date ?? localDayOf(new Date());
+  const day = args.date ?? localDay(new Date());
   const rows = await labelsOfDay(db, day);
   const csv = labelsCsv(rows);
   if (!args.out) {

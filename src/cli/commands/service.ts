@@ -1,7 +1,7 @@
 import type { Database } from "../../db/index.ts";
 import { setOrderService } from "../../orders/index.ts";
-import { EXIT } from "../exit-codes.ts";
-import type { CommandResult } from "./result.ts";
+import { EXIT } from "../../app/exit-codes.ts";
+import type { CommandResult } from "../../app/commands/result.ts";
 
 /**
  * `shipdesk service ORDER CODE`: the clerk's Canada Post service for one order (--drop: the

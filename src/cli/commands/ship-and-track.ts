@@ -1,9 +1,9 @@
 import { emptySummary, type TrackingSummary } from "../../tracking/index.ts";
-import type { App } from "../app.ts";
-import type { Logger } from "../log.ts";
-import type { CommandResult } from "./result.ts";
-import { shipCommand } from "./ship.ts";
-import { trackingExitCode, trackingLine, trackOnce } from "./track.ts";
+import type { App } from "../../app/app.ts";
+import type { Logger } from "../../app/log.ts";
+import type { CommandResult } from "../../app/commands/result.ts";
+import { shipCommand } from "../../app/commands/ship.ts";
+import { trackingExitCode, trackingLine, trackOnce } from "../../app/commands/track.ts";
 
 /** How often, while labels are being bought, the new ones are reported to Best Buy. */
 export const TRACKING_ROUND_MS = 2_000;

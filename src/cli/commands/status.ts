@@ -1,8 +1,8 @@
-import { formatStatus, statusReport } from "../../status/report.ts";
+import { formatStatus, statusReport } from "../../status/index.ts";
 import type { Database } from "../../db/index.ts";
-import { EXIT } from "../exit-codes.ts";
+import { EXIT } from "../../app/exit-codes.ts";
 import { spend, spendLine } from "../../report/index.ts";
-import type { CommandResult } from "./result.ts";
+import type { CommandResult } from "../../app/commands/result.ts";
 
 export async function statusCommand(db: Database, where: string, print: (text: string) => void): Promise<CommandResult> {
   const report = await statusReport(db);

@@ -1,8 +1,8 @@
-import { voidLabel } from "../../corrections/index.ts";
-import type { App } from "../app.ts";
-import { EXIT } from "../exit-codes.ts";
-import type { Logger } from "../log.ts";
-import type { CommandResult } from "./result.ts";
+import { voidLabel } from "../../voids/index.ts";
+import type { App } from "../../app/app.ts";
+import { EXIT } from "../../app/exit-codes.ts";
+import type { Logger } from "../../app/log.ts";
+import type { CommandResult } from "../../app/commands/result.ts";
 
 export interface VoidArgs {
   order: string;

@@ -10,7 +10,7 @@
  * sales tax of the destination province. Regular Parcel is the cheapest and slowest, Expedited a
  * little dearer, Xpresspost and Priority faster and dearer.
  */
-import { addBusinessDays } from "../../rates/business-days.ts";
+import { addBusinessDays } from "../../common/calendar.ts";
 
 export { addBusinessDays };
 

@@ -2,7 +2,7 @@
 import { labelLines } from "../../address/index.ts";
 import { CORRECTION_FIELDS, FIELD_LABELS, typedInOneLine, type AddressView, type CorrectionField } from "../../ship-to/index.ts";
 import { TOKEN_FIELD } from "../guard.ts";
-import { formatTime } from "../local-day.ts";
+import { formatTime } from "./format-time.ts";
 
 export interface AddressFormProps {
   view: AddressView;

@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import { TOKEN_FIELD } from "../guard.ts";
 import type { LabelRow, PrintedFilter } from "../labels-store.ts";
-import { formatTime } from "../local-day.ts";
+import { formatTime } from "./format-time.ts";
 import { Layout } from "./layout.tsx";
-import { money } from "../../rates/index.ts";
+import { money } from "../../common/money.ts";
 
 export interface ListedLabel extends LabelRow {
   /** Whether the file is where the row says (a cheap check; damage shows when it is opened). */
@@ -34,6 +34,110 @@ function PrintedCell({ label, now }: { label: ListedLabel; now: Date }) {
   return <span class="badge unprinted">Not printed</span>;
 }
 
+function DayFilter({ day, printed }: { day: string; printed: PrintedFilter }) {
+  return (
+    <form class="filter" method="get" action="/">
+      <label>
+        Day
+        <input type="date" name="date" value={day} />
+      </label>
+      <label>
+        Show
+        <select name="printed">
+          {FILTERS.map(([value, text]) => (
+            <option value={value} selected={value === printed}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" class="secondary">
+        Show
+      </button>
+    </form>
+  );
+}
+
+function LabelTableRow({ label: l, now }: { label: ListedLabel; now: Date }) {
+  return (
+    <tr data-shipment={String(l.shipment_id)} data-order={l.order_id}>
+      <td class="no-print" data-label="Pick">
+        <input
+          type="checkbox"
+          name="id"
+          value={String(l.shipment_id)}
+          aria-label={`Pick order ${l.order_id}`}
+          checked={!l.printed_at && l.fileState === "present"}
+        />
+      </td>
+      <td data-label="Order">{l.order_id}</td>
+      <td data-label="Name">{l.customer_name ?? ""}</td>
+      <td data-label="City">
+        {l.ship_city ?? ""}
+        {l.ship_province ? `, ${l.ship_province}` : ""}
+      </td>
+      <td class="pin" data-label="PIN">{l.tracking_pin ?? ""}</td>
+      <td data-label="Service">{l.service_code ?? ""}</td>
+      <td class="price" data-label="Price">{l.price === null ? "–" : money(l.price)}</td>
+      <td class="opt">{formatTime(l.label_created_at, now)}</td>
+      <td class="printed-cell" data-label="Printed">
+        <PrintedCell label={l} now={now} />
+      </td>
+      <td class="no-print" data-label="Label">
+        <a href={`/labels/${l.shipment_id}.pdf`} target="_blank">
+          View
+        </a>{" "}
+        <button class="small secondary" type="submit" formaction={`/labels/${l.shipment_id}/reprint`} name="reprint" value={String(l.shipment_id)}>
+          Reprint
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** The day's labels to pick, print as one PDF, mark printed or reprint. */
+function LabelsForm(p: LabelsPageProps) {
+  return (
+    <form method="post" action="/labels/printed" id="labels-form">
+      <input type="hidden" name={TOKEN_FIELD} value={p.token} />
+      <input type="hidden" name="date" value={p.day} />
+      <input type="hidden" name="printed" value={p.printed} />
+      <div class="table-wrap">
+        <table class="stack">
+          <thead>
+            <tr>
+              <th class="no-print">
+                <span class="muted">Pick</span>
+              </th>
+              <th>Order</th>
+              <th>Name</th>
+              <th>City</th>
+              <th>Tracking PIN</th>
+              <th>Service</th>
+              <th>Price</th>
+              <th class="opt">Made</th>
+              <th>Printed</th>
+              <th class="no-print">Label</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.labels.map((l) => (
+              <LabelTableRow label={l} now={p.now} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="actions">
+        <button type="submit" formaction="/labels/merge" formtarget="_blank" id="print-selected">
+          Open picked as one PDF
+        </button>
+        <button type="submit" class="secondary" id="mark-printed">
+          Mark picked as printed
+        </button>
+      </div>
+    </form>
+  );
+}
 
 export function LabelsPage(p: LabelsPageProps) {
   const unprinted = p.labels.filter((l) => !l.printed_at).length;
@@ -48,25 +152,7 @@ export function LabelsPage(p: LabelsPageProps) {
           {p.notice} {p.noticeLink ? <a href={p.noticeLink.href} target="_blank">{p.noticeLink.text}</a> : null}
         </p>
       ) : null}
-      <form class="filter" method="get" action="/">
-        <label>
-          Day
-          <input type="date" name="date" value={p.day} />
-        </label>
-        <label>
-          Show
-          <select name="printed">
-            {FILTERS.map(([value, text]) => (
-              <option value={value} selected={value === p.printed}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" class="secondary">
-          Show
-        </button>
-      </form>
+      <DayFilter day={p.day} printed={p.printed} />
       <p class="muted" id="summary">
         {p.labels.length} {p.labels.length === 1 ? "label" : "labels"} shown, {unprinted} not printed.{" "}
         <span id="day-total">
@@ -86,75 +172,7 @@ export function LabelsPage(p: LabelsPageProps) {
       {p.labels.length === 0 ? (
         <p>No labels for this day and filter.</p>
       ) : (
-        <form method="post" action="/labels/printed" id="labels-form">
-          <input type="hidden" name={TOKEN_FIELD} value={p.token} />
-          <input type="hidden" name="date" value={p.day} />
-          <input type="hidden" name="printed" value={p.printed} />
-          <div class="table-wrap">
-            <table class="stack">
-              <thead>
-                <tr>
-                  <th class="no-print">
-                    <span class="muted">Pick</span>
-                  </th>
-                  <th>Order</th>
-                  <th>Name</th>
-                  <th>City</th>
-                  <th>Tracking PIN</th>
-                  <th>Service</th>
-                  <th>Price</th>
-                  <th class="opt">Made</th>
-                  <th>Printed</th>
-                  <th class="no-print">Label</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.labels.map((l) => (
-                  <tr data-shipment={String(l.shipment_id)} data-order={l.order_id}>
-                    <td class="no-print" data-label="Pick">
-                      <input
-                        type="checkbox"
-                        name="id"
-                        value={String(l.shipment_id)}
-                        aria-label={`Pick order ${l.order_id}`}
-                        checked={!l.printed_at && l.fileState === "present"}
-                      />
-                    </td>
-                    <td data-label="Order">{l.order_id}</td>
-                    <td data-label="Name">{l.customer_name ?? ""}</td>
-                    <td data-label="City">
-                      {l.ship_city ?? ""}
-                      {l.ship_province ? `, ${l.ship_province}` : ""}
-                    </td>
-                    <td class="pin" data-label="PIN">{l.tracking_pin ?? ""}</td>
-                    <td data-label="Service">{l.service_code ?? ""}</td>
-                    <td class="price" data-label="Price">{l.price === null ? "–" : money(l.price)}</td>
-                    <td class="opt">{formatTime(l.label_created_at, p.now)}</td>
-                    <td class="printed-cell" data-label="Printed">
-                      <PrintedCell label={l} now={p.now} />
-                    </td>
-                    <td class="no-print" data-label="Label">
-                      <a href={`/labels/${l.shipment_id}.pdf`} target="_blank">
-                        View
-                      </a>{" "}
-                      <button class="small secondary" type="submit" formaction={`/labels/${l.shipment_id}/reprint`} name="reprint" value={String(l.shipment_id)}>
-                        Reprint
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div class="actions">
-            <button type="submit" formaction="/labels/merge" formtarget="_blank" id="print-selected">
-              Open picked as one PDF
-            </button>
-            <button type="submit" class="secondary" id="mark-printed">
-              Mark picked as printed
-            </button>
-          </div>
-        </form>
+        <LabelsForm {...p} />
       )}
     </Layout>
   );

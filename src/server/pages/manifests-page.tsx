@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { formatTime } from "../local-day.ts";
+import { formatTime } from "./format-time.ts";
 import type { ManifestRow } from "../manifests-store.ts";
 import { Layout } from "./layout.tsx";
 

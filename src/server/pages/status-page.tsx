@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { AddressView, CorrectionField } from "../../ship-to/index.ts";
-import { ATTENTION_TITLE, isOrderAttention, type Attention } from "../../status/report.ts";
-import { formatTime } from "../local-day.ts";
+import { ATTENTION_TITLE, isOrderAttention, type Attention } from "../../status/index.ts";
+import { formatTime } from "./format-time.ts";
 import { AddressForm } from "./address-form.tsx";
 import { AgainForm } from "./again-form.tsx";
 import { Layout } from "./layout.tsx";
@@ -9,7 +9,7 @@ import { Layout } from "./layout.tsx";
 export interface StatusPageProps {
   mode: "sandbox" | "live";
   now: Date;
-  /** The same list, reasons and fixes as `shipdesk status` (src/status/report.ts). */
+  /** The same list, reasons and fixes as `shipdesk status` (src/status/). */
   attention: Attention[];
   token: string;
   /** Orders with an address problem: the correction form goes under their first card. */

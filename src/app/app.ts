@@ -1,0 +1,79 @@
+import { bestBuyClientFromSettings, type Marketplace } from "../bestbuy/index.ts";
+import { CanadaPostPortalClient, CanadaPostXmlClient, throttleLimiters, type ShippingCarrier } from "../canadapost/index.ts";
+import type { Settings } from "../config/index.ts";
+import { migrate, openDatabase, type Database } from "../db/index.ts";
+import { databaseAuditLog, HttpClient, routedFetch } from "../http/index.ts";
+import { purchaseCheck } from "../shipping/before-buying.ts";
+import type { ShippingDeps } from "../shipping/index.ts";
+import type { ExitCode } from "./exit-codes.ts";
+import { startSandboxes, type OpenOptions, type Sandboxes } from "./sandboxes.ts";
+
+/**
+ * The clerk's desk (src/tui/) as the command line starts it: the entry hands it to the command
+ * line's main, so neither imports the other.
+ */
+export type Desk = (app: App, options: { version: string }) => Promise<ExitCode>;
+
+/** Everything a command needs, connected: the database, both services, the settings. */
+export interface App {
+  settings: Settings;
+  db: Database;
+  carrier: ShippingCarrier;
+  marketplace: Marketplace;
+  /** The built-in sandboxes, when sandbox mode started them in this process. */
+  sandboxes: Sandboxes | undefined;
+  /** "embedded PostgreSQL in …; Canada Post and Best Buy: SANDBOX (built in)". */
+  where: string;
+  shippingDeps(extra?: Partial<ShippingDeps>): ShippingDeps;
+  close(): Promise<void>;
+}
+
+/** canadapost.api picks the adapter; the workflows see one ShippingCarrier either way. */
+function carrierFor(settings: Settings, http: HttpClient, sandboxes: Sandboxes | undefined): ShippingCarrier {
+  const options = {
+    http,
+    settings: settings.canadaPost,
+    baseUrl: settings.canadaPost.baseUrl ?? sandboxes?.canadaPostOrigin,
+    limiters: throttleLimiters(settings.canadaPost.requestsPerMinute),
+  };
+  return settings.canadaPost.api === "portal" ? new CanadaPostPortalClient(options) : new CanadaPostXmlClient(options);
+}
+
+/** Opens the database (migrating it), and the Canada Post and Best Buy clients. */
+export async function openApp(settings: Settings, options: OpenOptions = {}): Promise<App> {
+  const db = await openDatabase(settings);
+  let sandboxes: Sandboxes | undefined;
+  try {
+    await migrate(db);
+    sandboxes = await startSandboxes(settings, options);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  // Links name the sandbox's fixed origin; its server listens on a new port each run.
+  const routes = sandboxes ? { [new URL(sandboxes.canadaPostOrigin).origin]: sandboxes.canadaPost.url } : undefined;
+  const http = new HttpClient({ audit: databaseAuditLog(db), ...(routes ? { fetch: routedFetch(routes) } : {}) });
+  const carrier = carrierFor(settings, http, sandboxes);
+  // One per run: Canada Post's list of services is asked at most once, when a label is first about to be bought.
+  const checks = purchaseCheck({ settings, carrier });
+  const marketplace = bestBuyClientFromSettings(settings.bestBuy, http, { baseUrl: settings.bestBuy.baseUrl ?? sandboxes?.bestBuy.url });
+  const services =
+    settings.mode === "sandbox"
+      ? `Canada Post and Best Buy: SANDBOX${sandboxes ? " (built in; nothing is bought)" : ` (${settings.canadaPost.baseUrl}, ${settings.bestBuy.baseUrl})`}`
+      : `Canada Post: LIVE ${settings.canadaPost.baseUrl}; Best Buy: LIVE ${settings.bestBuy.baseUrl}`;
+  const api = settings.canadaPost.api === "portal" ? " (Canada Post over the Developer Portal API)" : "";
+  return {
+    settings,
+    db,
+    carrier,
+    marketplace,
+    sandboxes,
+    where: `${db.description}; ${services}${api}`,
+    shippingDeps: (extra = {}) => ({ db, carrier, settings, purchaseCheck: checks, ...extra }),
+    async close() {
+      await sandboxes?.canadaPost.stop();
+      await sandboxes?.bestBuy.stop();
+      await db.close();
+    },
+  };
+}

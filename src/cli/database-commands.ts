@@ -1,0 +1,46 @@
+import type { Settings } from "../config/index.ts";
+import { migrate, openDatabase, type Database } from "../db/index.ts";
+import type { Args } from "./args.ts";
+import type { ExitCode } from "../app/exit-codes.ts";
+import { closeOnInterrupt } from "../app/interrupt.ts";
+import type { Logger } from "../app/log.ts";
+
+/** The commands that need the database only: neither Canada Post nor Best Buy is started for them. */
+export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "service"]);
+
+export async function databaseCommand(settings: Settings, args: Args, log: Logger, print: (text: string) => void): Promise<ExitCode> {
+  return withDatabase(settings, log, async (db) => {
+    switch (args.command) {
+      case "status":
+        return (await (await import("./commands/status.ts")).statusCommand(db, db.description, print)).exitCode;
+      case "report":
+        return await (await import("./commands/report.ts")).reportCommand(db, args, print, log);
+      case "address": {
+        // A correction needs neither Canada Post nor Best Buy.
+        const { addressCommand } = await import("./commands/address.ts");
+        const a = { order: args.order!, fields: args.fields, show: args.show, drop: args.drop, confirm: args.confirm };
+        return (await addressCommand(db, a, print)).exitCode;
+      }
+      case "service": {
+        // The choice is checked and kept on the order; the next label is quoted with it.
+        const { serviceCommand } = await import("./commands/service.ts");
+        return (await serviceCommand(db, { order: args.order!, service: args.drop ? null : args.service! }, print)).exitCode;
+      }
+      default:
+        throw new Error(`"${args.command}" is not a database-only command`);
+    }
+  });
+}
+
+/** The database opened and brought up to date for `work`, closed after it (Ctrl-C closes it first). */
+async function withDatabase(settings: Settings, log: Logger, work: (db: Database) => Promise<ExitCode>): Promise<ExitCode> {
+  const db = await openDatabase(settings);
+  const forget = closeOnInterrupt(() => db.close(), log);
+  try {
+    await migrate(db);
+    return await work(db);
+  } finally {
+    forget();
+    await db.close();
+  }
+}

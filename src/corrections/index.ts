@@ -1,3 +1,0 @@
-export { voidLabel } from "./void.ts";
-export type { CorrectionDeps, VoidOptions, VoidResult } from "./deps.ts";
-export { reshipVoided, type ReshipResult } from "./reship.ts";

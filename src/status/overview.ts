@@ -1,0 +1,58 @@
+// `shipdesk status`: the counts, what needs a person, the last runs.
+import type { Queryable } from "../db/index.ts";
+import { formatAttention, needsAttention, type Attention } from "./attention.ts";
+import countsSql from "../../sql/status/counts.sql" with { type: "text" };
+import lastRunsSql from "../../sql/status/last_runs.sql" with { type: "text" };
+
+export interface StatusReport {
+  orders: Record<string, number>;
+  shipments: Record<string, number>;
+  attention: Attention[];
+  runs: { runId: number; command: string; mode: string; startedAt: Date; finishedAt: Date | null; exitCode: number | null; summary: unknown }[];
+}
+
+export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusReport> {
+  const counts = await db.query<{ what: string; status: string; n: number }>(countsSql);
+  const orders: Record<string, number> = {};
+  const shipments: Record<string, number> = {};
+  for (const c of counts) (c.what === "orders" ? orders : shipments)[c.status] = Number(c.n);
+  const attention = await needsAttention(db);
+  const runs = lastRuns > 0 ? await db.query<Record<string, any>>(lastRunsSql, [lastRuns]) : [];
+  return {
+    orders,
+    shipments,
+    attention,
+    runs: runs.map((r) => ({
+      runId: Number(r.run_id),
+      command: r.command,
+      mode: r.mode,
+      startedAt: new Date(r.started_at),
+      finishedAt: r.finished_at ? new Date(r.finished_at) : null,
+      exitCode: r.exit_code ?? null,
+      summary: r.summary,
+    })),
+  };
+}
+
+/** The report as the clerk reads it on the screen. */
+export function formatStatus(report: StatusReport): string {
+  const lines: string[] = [];
+  const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k.replaceAll("_", " ")}: ${n}`).join(", ") || "none";
+  lines.push(`Orders: ${list(report.orders)}`);
+  lines.push(`Labels: ${list(report.shipments)}`);
+  lines.push("");
+  if (report.attention.length === 0) lines.push("Nothing needs a person.");
+  else {
+    lines.push(`Needs a person (${report.attention.length}):`);
+    for (const a of report.attention) lines.push(formatAttention(a));
+  }
+  lines.push("");
+  lines.push("Last runs:");
+  if (report.runs.length === 0) lines.push("  none yet");
+  for (const r of report.runs) {
+    const code = r.exitCode === null ? "still running or stopped" : `exit ${r.exitCode}`;
+    const said = (r.summary as { line?: string } | null)?.line;
+    lines.push(`  ${r.startedAt.toISOString().replace("T", " ").slice(0, 19)}  ${r.command} (${r.mode}): ${code}${said ? `; ${said}` : ""}`);
+  }
+  return lines.join("\n");
+}
