@@ -1,6 +1,7 @@
 import { expect, test } from "bun:test";
 import { join } from "node:path";
-import { buildRefundXml, parseRefundTicket } from "../../src/canadapost/index.ts";
+import { buildRefundXml } from "../../src/canadapost/xml/refund-xml.ts";
+import { parseRefundTicket } from "../../src/canadapost/xml/replies.ts";
 import { refundInfoXml } from "../../src/sandbox/canadapost/replies.ts";
 import { REFERENCE_DIR } from "../canadapost/support.ts";
 

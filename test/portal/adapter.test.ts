@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { CanadaPostPortalClient, type ShipmentRequest } from "../../src/canadapost/index.ts";
-import { parseErrorJson } from "../../src/canadapost/portal/index.ts";
+import { parseErrorJson } from "../../src/canadapost/portal/replies.ts";
 import { classifyJson } from "../../src/canadapost/portal/classify.ts";
 import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
 import { runEndOfDay } from "../../src/manifest/index.ts";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
-import { parseManifestLinks, parseShipmentInfo } from "../../src/canadapost/index.ts";
+import { parseManifestLinks, parseShipmentInfo } from "../../src/canadapost/xml/replies.ts";
 import { ConfigError, SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
 import { createBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { createCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
