@@ -1,6 +1,6 @@
 import { bestBuyClientFromSettings, type Marketplace } from "../bestbuy/index.ts";
 import { CanadaPostPortalClient, CanadaPostXmlClient, throttleLimiters, type ShippingCarrier } from "../canadapost/index.ts";
-import type { Settings } from "../config/index.ts";
+import { ConfigError, type Settings } from "../config/index.ts";
 import { migrate, openDatabase, type Database } from "../db/index.ts";
 import { databaseAuditLog, HttpClient, routedFetch } from "../http/index.ts";
 import type { BestBuySandboxOptions } from "../sandbox/bestbuy/index.ts";
@@ -39,7 +39,7 @@ async function startSandboxes(settings: Settings, options: OpenOptions): Promise
   const { startCanadaPostSandbox } = await import("../sandbox/canadapost/index.ts");
   const { startPortalSandbox } = await import("../sandbox/portal/index.ts");
   const { startBestBuySandbox } = await import("../sandbox/bestbuy/index.ts");
-  const { BUILT_IN_CANADA_POST_ORIGIN, sandboxStateFiles } = await import("../sandbox/state-file.ts");
+  const { BUILT_IN_CANADA_POST_ORIGIN, SandboxStateDamaged, sandboxStateFiles } = await import("../sandbox/state-file.ts");
   const { PORTAL_ROOT } = await import("../sandbox/portal/app.ts");
   // Kept in the data folder: what one run bought, the next run's Canada Post knows, as the real
   // one would; both APIs' sandboxes keep the same Canada Post, as a shop switching APIs would see.
@@ -51,13 +51,19 @@ async function startSandboxes(settings: Settings, options: OpenOptions): Promise
   const account = { customerNumber: cp.customerNumber, contractId: cp.contractId };
   const portal = cp.api === "portal";
   const origin = portal ? `${BUILT_IN_CANADA_POST_ORIGIN}${PORTAL_ROOT}` : BUILT_IN_CANADA_POST_ORIGIN;
-  return {
-    canadaPostOrigin: origin,
-    canadaPost: portal
-      ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, ...account, stateFile: files.canadaPost, baseUrl: origin })
-      : startCanadaPostSandbox({ username: cp.username, password: cp.password, ...account, stateFile: files.canadaPost, baseUrl: origin }),
-    bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, stateFile: files.bestBuy, ...options.bestBuySandbox }),
-  };
+  try {
+    return {
+      canadaPostOrigin: origin,
+      canadaPost: portal
+        ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, ...account, stateFile: files.canadaPost, baseUrl: origin })
+        : startCanadaPostSandbox({ username: cp.username, password: cp.password, ...account, stateFile: files.canadaPost, baseUrl: origin }),
+      bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, stateFile: files.bestBuy, ...options.bestBuySandbox }),
+    };
+  } catch (error) {
+    // The sandbox's saved state is part of the data folder the settings name: the clerk's fix.
+    if (error instanceof SandboxStateDamaged) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /** canadapost.api picks the adapter; the workflows see one ShippingCarrier either way. */

@@ -1,8 +1,8 @@
 import { Hono, type Context } from "hono";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
 import { droppedReply, FaultPlan, meetFaults } from "../faults.ts";
-import { localDate } from "./dates.ts";
+import { SANDBOX_ACCOUNT } from "../account.ts";
+import { localDate } from "../calendar.ts";
 import type { CanadaPostEndpoint } from "../../canadapost/index.ts";
 import { labelPdf, manifestPdf } from "./label-pdf.ts";
 import {
@@ -80,10 +80,10 @@ type Parsed = { root: string; namespace: string | undefined; content: Record<str
 
 /** A Hono app that speaks Canada Post's contract shipping and manifest protocol (shipment-v8, manifest-v8). */
 export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}): CanadaPostSandbox {
-  const username = options.username ?? SANDBOX_CREDENTIALS.canadaPostUsername;
-  const password = options.password ?? SANDBOX_CREDENTIALS.canadaPostPassword;
-  const customer = strip(options.customerNumber ?? SANDBOX_CREDENTIALS.customerNumber);
-  const contractId = options.contractId ?? SANDBOX_CREDENTIALS.contractId;
+  const username = options.username ?? SANDBOX_ACCOUNT.canadaPost.username;
+  const password = options.password ?? SANDBOX_ACCOUNT.canadaPost.password;
+  const customer = strip(options.customerNumber ?? SANDBOX_ACCOUNT.canadaPost.customerNumber);
+  const contractId = options.contractId ?? SANDBOX_ACCOUNT.canadaPost.contractId;
   const services = new SandboxServices(options.domesticServices);
   const expectedAuth = `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
   // Real artifact links carry the API username (16 hex digits, e.g. 6e93d53968881714) in their

@@ -1,9 +1,9 @@
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
-import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
 import type { CanadaPostEndpoint } from "../../canadapost/index.ts";
 import { droppedReply, FaultPlan, meetFaults } from "../faults.ts";
-import { localDate } from "../canadapost/dates.ts";
+import { SANDBOX_ACCOUNT } from "../account.ts";
+import { localDate } from "../calendar.ts";
 import { labelPdf, manifestPdf } from "../canadapost/label-pdf.ts";
 import { SANDBOX_SERVICES, sandboxQuote, type SandboxQuote } from "../canadapost/pricing.ts";
 import { CanadaPostSandboxState, type SandboxShipment } from "../canadapost/state.ts";
@@ -83,10 +83,10 @@ type Failure = { errorCode: string; message: string };
  * plan and price list, so both APIs are tested with the same faults and the same figures.
  */
 export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalSandbox {
-  const clientId = options.clientId ?? SANDBOX_CREDENTIALS.canadaPostClientId;
-  const clientSecret = options.clientSecret ?? SANDBOX_CREDENTIALS.canadaPostClientSecret;
-  const customer = strip(options.customerNumber ?? SANDBOX_CREDENTIALS.customerNumber);
-  const contractId = options.contractId ?? SANDBOX_CREDENTIALS.contractId;
+  const clientId = options.clientId ?? SANDBOX_ACCOUNT.canadaPost.clientId;
+  const clientSecret = options.clientSecret ?? SANDBOX_ACCOUNT.canadaPost.clientSecret;
+  const customer = strip(options.customerNumber ?? SANDBOX_ACCOUNT.canadaPost.customerNumber);
+  const contractId = options.contractId ?? SANDBOX_ACCOUNT.canadaPost.contractId;
   const services = new SandboxServices(options.domesticServices);
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
   const renderDelayMs = options.renderDelayMs ?? 0;
