@@ -36,11 +36,9 @@ export interface OpenOptions {
 async function startSandboxes(settings: Settings, options: OpenOptions): Promise<Sandboxes | undefined> {
   if (settings.mode !== "sandbox") return undefined;
   if (settings.canadaPost.baseUrl && settings.bestBuy.baseUrl) return undefined;
-  const { startCanadaPostSandbox } = await import("../sandbox/canadapost/index.ts");
-  const { startPortalSandbox } = await import("../sandbox/portal/index.ts");
+  const { PORTAL_ROOT, startCanadaPostSandbox, startPortalSandbox } = await import("../sandbox/canadapost/index.ts");
   const { startBestBuySandbox } = await import("../sandbox/bestbuy/index.ts");
   const { BUILT_IN_CANADA_POST_ORIGIN, SandboxStateDamaged, sandboxStateFiles } = await import("../sandbox/state-file.ts");
-  const { PORTAL_ROOT } = await import("../sandbox/portal/app.ts");
   // Kept in the data folder: what one run bought, the next run's Canada Post knows, as the real
   // one would; both APIs' sandboxes keep the same Canada Post, as a shop switching APIs would see.
   const files = sandboxStateFiles(settings.dataDir);

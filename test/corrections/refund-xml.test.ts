@@ -2,7 +2,7 @@ import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { buildRefundXml } from "../../src/canadapost/xml/refund-xml.ts";
 import { parseRefundTicket } from "../../src/canadapost/xml/replies.ts";
-import { refundInfoXml } from "../../src/sandbox/canadapost/replies.ts";
+import { refundInfoXml } from "../../src/sandbox/canadapost/xml/replies.ts";
 import { REFERENCE_DIR } from "../canadapost/support.ts";
 
 const xmllint = Bun.which("xmllint");

@@ -7,7 +7,7 @@ import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
 import { runEndOfDay } from "../../src/manifest/index.ts";
 import { voidLabel } from "../../src/corrections/index.ts";
 import { databaseAuditLog, HttpClient, type HttpOutcome } from "../../src/http/index.ts";
-import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/portal/index.ts";
+import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { runShipping } from "../../src/shipping/index.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { SchemaSet } from "../support/json-schema.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { startBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
-import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/portal/index.ts";
+import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { runCli } from "../cli/run-cli.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
