@@ -5,7 +5,8 @@ import { bestBuySandboxApp } from "./app.ts";
 import { SandboxRateLimit } from "./replies.ts";
 import type { OrderOverrides } from "./seed.ts";
 import { SandboxStateFile } from "../state-file.ts";
-import { BestBuySandboxState, type BestBuySnapshot, type SandboxRules } from "./state.ts";
+import type { BestBuySnapshot, SandboxRules } from "./records.ts";
+import { BestBuySandboxState } from "./state.ts";
 
 export interface BestBuySandboxOptions extends Partial<SandboxRules> {
   /** Seed number: the same number gives the same orders. Default 1. */
