@@ -9,8 +9,11 @@ import type { ServiceListing } from "./services.ts";
 /**
  * Each call of the contract as one adapter words it: one function per call, giving the
  * request (method, URL, Accept, body in the adapter's encoding) and how its reply is read.
- * CanadaPostClient sends them all the same way (call.ts). A new Canada Post call is one more
- * entry here, one function in each adapter's requests, and one method in CanadaPostClient.
+ * CanadaPostClient sends them all the same way (call.ts). A new Canada Post call (tracking, a
+ * ZPL label) is: its method in ShippingCarrier and its endpoint name (carrier.ts) with a
+ * throttle group (throttle-groups.ts, a Record the compiler keeps complete); one entry here;
+ * the one-line method in CanadaPostClient; and one function in xml/requests.ts and in
+ * portal/requests.ts (the compiler asks for both).
  */
 export interface CarrierRequests<Body> {
   /** Today's manifest group under this API. */

@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from "hono";
 import { SANDBOX_ACCOUNT } from "../account.ts";
 import { localDate } from "../calendar.ts";
 import { FaultPlan } from "../faults.ts";
@@ -89,7 +90,7 @@ export class PostOffice {
   private readonly pdfs = new Map<string, Uint8Array>();
 
   constructor(
-    app: { use(path: string, handler: never): unknown },
+    app: { use(path: string, handler: MiddlewareHandler): unknown },
     options: PostOfficeOptions,
     /** Where a shipment's label goes: its request as the API kept it. */
     private readonly addressOf: (shipmentId: string) => LabelAddress | undefined,
@@ -97,7 +98,7 @@ export class PostOffice {
     this.customer = unpadded(options.customerNumber ?? SANDBOX_ACCOUNT.canadaPost.customerNumber);
     this.contractId = options.contractId ?? SANDBOX_ACCOUNT.canadaPost.contractId;
     this.services = new SandboxServices(options.domesticServices);
-    this.save = keepCanadaPostState(app as never, options.stateFile, this.state, this.faults).save;
+    this.save = keepCanadaPostState(app, options.stateFile, this.state, this.faults).save;
   }
 
   /** Every request is counted per endpoint, faults included. */
