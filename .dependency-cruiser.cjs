@@ -30,6 +30,14 @@ module.exports = {
       to: { path: "^src/sandbox/" },
     },
     {
+      name: "the-sandbox-borrows-no-production-logic",
+      comment:
+        "src/sandbox/ stands in for Canada Post and Best Buy: it imports nothing of production but types, so a mistake in production's logic (a calendar, a price, a parser) is caught by the tests instead of being mirrored by the fake.",
+      severity: "error",
+      from: { path: "^src/sandbox/" },
+      to: { path: "^src/", pathNot: "^src/sandbox/", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "clients-know-no-workflow",
       comment:
         "The carrier and marketplace clients (src/canadapost/, src/bestbuy/) know no workflow, no face and no other client: they stand on src/http/, src/config/, src/address/, src/common/ and src/pdf.ts only.",

@@ -1,7 +1,7 @@
 // The one place production code starts the built-in sandboxes (sandbox mode without base URLs):
 // the exception the dependency rules name (.dependency-cruiser.cjs). They are loaded on demand,
 // so a live run never loads them.
-import type { Settings } from "../config/index.ts";
+import { ConfigError, type Settings } from "../config/index.ts";
 import type { BestBuySandboxOptions } from "../sandbox/bestbuy/index.ts";
 
 export interface Sandboxes {
@@ -19,11 +19,9 @@ export interface OpenOptions {
 export async function startSandboxes(settings: Settings, options: OpenOptions): Promise<Sandboxes | undefined> {
   if (settings.mode !== "sandbox") return undefined;
   if (settings.canadaPost.baseUrl && settings.bestBuy.baseUrl) return undefined;
-  const { startCanadaPostSandbox } = await import("../sandbox/canadapost/index.ts");
-  const { startPortalSandbox } = await import("../sandbox/portal/index.ts");
+  const { PORTAL_ROOT, startCanadaPostSandbox, startPortalSandbox } = await import("../sandbox/canadapost/index.ts");
   const { startBestBuySandbox } = await import("../sandbox/bestbuy/index.ts");
-  const { BUILT_IN_CANADA_POST_ORIGIN, sandboxStateFiles } = await import("../sandbox/state-file.ts");
-  const { PORTAL_ROOT } = await import("../sandbox/portal/app.ts");
+  const { BUILT_IN_CANADA_POST_ORIGIN, SandboxStateDamaged, sandboxStateFiles } = await import("../sandbox/state-file.ts");
   // Kept in the data folder: what one run bought, the next run's Canada Post knows, as the real
   // one would; both APIs' sandboxes keep the same Canada Post, as a shop switching APIs would see.
   const files = sandboxStateFiles(settings.dataDir);
@@ -34,11 +32,17 @@ export async function startSandboxes(settings: Settings, options: OpenOptions): 
   const account = { customerNumber: cp.customerNumber, contractId: cp.contractId };
   const portal = cp.api === "portal";
   const origin = portal ? `${BUILT_IN_CANADA_POST_ORIGIN}${PORTAL_ROOT}` : BUILT_IN_CANADA_POST_ORIGIN;
-  return {
-    canadaPostOrigin: origin,
-    canadaPost: portal
-      ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, ...account, stateFile: files.canadaPost, baseUrl: origin })
-      : startCanadaPostSandbox({ username: cp.username, password: cp.password, ...account, stateFile: files.canadaPost, baseUrl: origin }),
-    bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, stateFile: files.bestBuy, ...options.bestBuySandbox }),
-  };
+  try {
+    return {
+      canadaPostOrigin: origin,
+      canadaPost: portal
+        ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, ...account, stateFile: files.canadaPost, baseUrl: origin })
+        : startCanadaPostSandbox({ username: cp.username, password: cp.password, ...account, stateFile: files.canadaPost, baseUrl: origin }),
+      bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, stateFile: files.bestBuy, ...options.bestBuySandbox }),
+    };
+  } catch (error) {
+    // The sandbox's saved state is part of the data folder the settings name: the clerk's fix.
+    if (error instanceof SandboxStateDamaged) throw new ConfigError(error.message);
+    throw error;
+  }
 }

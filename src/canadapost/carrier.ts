@@ -1,6 +1,6 @@
 import type { Link, LinkRef } from "./links.ts";
 import type { CarrierOutcome, InvalidRequest } from "./outcome.ts";
-import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "./replies.ts";
+import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "./answers.ts";
 import type { ShipmentRequest } from "./request.ts";
 import type { PriceQuote, RatesRequest } from "./rates.ts";
 import type { ServiceListing } from "./services.ts";
@@ -24,8 +24,8 @@ export type CanadaPostEndpoint =
 export type CreateShipmentOutcome = CarrierOutcome<ShipmentInfo> | InvalidRequest;
 
 /**
- * What the shipping workflow asks of a carrier. The XML (soa-gw) client implements it; a JSON
- * Developer Portal adapter can sit beside it. `relatedId` is the order id the audit row is
+ * What the workflows ask of a carrier. Both adapters implement it: the XML web services
+ * (xml/) and the JSON Developer Portal (portal/). `relatedId` is the order id the audit row is
  * filed under. Links are followed as Canada Post gave them (a stored href works too).
  */
 export interface ShippingCarrier {

@@ -1,29 +1,23 @@
-import { FIRST_BACKOFF_MS, retryAfterMs, type HttpOutcome, type HttpResponse } from "../http/index.ts";
+import { FIRST_BACKOFF_MS, retryAfterMs, type HttpResponse } from "../http/index.ts";
 import { CanadaPostError, type CanadaPostMessage } from "./error.ts";
 import type { CarrierFailure } from "./outcome.ts";
-import { parseMessages } from "./replies.ts";
+
+/*
+ * What both adapters' sorting of a reply shares. Each adapter reads its own error bodies
+ * (xml/classify.ts, portal/classify.ts) into the same outcomes, so the workflows' safety holds
+ * whichever API answered.
+ */
+
+/** One HTTP outcome sorted: an answer to read, or a failure value. */
+export type Sorted = { kind: "answer"; response: HttpResponse } | CarrierFailure;
 
 /** The wait after a throttle when no limiter keeps the back-off: the limiter's own first step. */
 export const THROTTLE_WAIT_MS = FIRST_BACKOFF_MS;
 
 const THROTTLE_TEXT = /rejected by slm monitor/i;
 
+/** Canada Post's throttle says so in words ("Rejected by SLM Monitor"), whatever its status. */
 export const isThrottle = (text: string): boolean => THROTTLE_TEXT.test(text);
-
-/**
- * Sorts one HTTP outcome into an answer to read, or a failure value. Canada Post's throttle
- * status is undocumented, so the SLM text is looked for in any reply, whatever its status.
- */
-export function classify(endpoint: string, outcome: HttpOutcome): { kind: "answer"; response: HttpResponse } | CarrierFailure {
-  if (outcome.kind === "no-answer") {
-    return { kind: "unknown", error: new CanadaPostError(endpoint, null, [], outcome.error) };
-  }
-  const messages = looksLikeXml(outcome) ? (parseMessages(outcome.text) ?? []) : [];
-  if (outcome.status === 429 || messages.some((m) => THROTTLE_TEXT.test(m.description))) return throttledFailure(endpoint, outcome, messages);
-  if (outcome.status >= 200 && outcome.status < 300) return { kind: "answer", response: outcome };
-  if (isRefusal(outcome.status)) return { kind: "rejected", error: new CanadaPostError(endpoint, outcome.status, messages) };
-  return { kind: "unknown", error: new CanadaPostError(endpoint, outcome.status, messages, shortBody(outcome)) };
-}
 
 /** A throttle as a failure value, for either API: Retry-After when given, else the first back-off step. */
 export function throttledFailure(endpoint: string, outcome: HttpResponse, messages: readonly CanadaPostMessage[]): CarrierFailure {
@@ -46,16 +40,7 @@ export function clippedText(text: string): string {
   return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 
-/** The reply was 2xx but not what the protocol promises: treat as no answer. */
-export function unreadable(endpoint: string, response: HttpResponse, what: string): CarrierFailure {
-  return { kind: "unknown", error: new CanadaPostError(endpoint, response.status, [], `${what}; got: ${shortBody(response)}`) };
-}
-
-function looksLikeXml(r: HttpResponse): boolean {
-  return r.text.trimStart().startsWith("<");
-}
-
-function shortBody(r: HttpResponse): string | undefined {
-  if (looksLikeXml(r) && parseMessages(r.text)) return undefined;
-  return clippedText(r.text);
+/** The reply was 2xx but not what the protocol promises: treat as no answer. `got` quotes it. */
+export function unreadable(endpoint: string, response: HttpResponse, what: string, got: string | undefined): CarrierFailure {
+  return { kind: "unknown", error: new CanadaPostError(endpoint, response.status, [], `${what}; got: ${got}`) };
 }

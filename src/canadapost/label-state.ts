@@ -1,6 +1,6 @@
 import type { CanadaPostError } from "./error.ts";
 import type { CarrierOutcome } from "./outcome.ts";
-import type { ShipmentInfo } from "./replies.ts";
+import type { ShipmentInfo } from "./answers.ts";
 
 /**
  * What Get Shipment says about one label, in the end of day's terms:

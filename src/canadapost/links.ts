@@ -39,3 +39,6 @@ export function otherApiLink(href: string, api: "xml" | "portal"): string | unde
   const name = of === "xml" ? "XML web services" : "Developer Portal";
   return `this was bought with the ${name} API; set canadapost.api = "${of}" (with its keys) to reach it`;
 }
+
+/** The Accept to send when following a link: its mediaType, or `fallback` for a stored href. */
+export const acceptOf = (link: LinkRef, fallback: string): string => (typeof link === "string" ? fallback : link.mediaType);

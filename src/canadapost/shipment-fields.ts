@@ -61,17 +61,18 @@ export interface ShipmentFields {
 
 export type CheckedShipment = { ok: true; fields: ShipmentFields } | { ok: false; problems: Problem[] };
 
+type Report = (field: string, code: string, message: string) => void;
+
 /**
  * The values of one request, or the problems that stop it from being valid. Free text is
  * cleaned to what xsd:normalizedString allows and shortened where a shorter value still
  * delivers (a name, a company, a street spilling onto line 2); a value that cannot be made
- * valid (a city, a postal code, an id) is refused rather than guessed.
+ * valid (a city, a postal code, an id) is refused rather than guessed. Problems come in the
+ * order of the form: ids, recipient, parcel, sender.
  */
 export function shipmentFields(req: ShipmentRequest, settings: ShipmentSettings, today: Date = new Date()): CheckedShipment {
   const problems: Problem[] = [];
-  const problem = (field: string, code: string, message: string) => problems.push({ field, code, message });
-  const r = req.recipient;
-  const s = settings.sender;
+  const problem: Report = (field, code, message) => problems.push({ field, code, message });
 
   const requestId = clean(req.requestId);
   if (requestId === "" || requestId.length > LIMITS.requestId) {
@@ -83,7 +84,36 @@ export function shipmentFields(req: ShipmentRequest, settings: ShipmentSettings,
   }
   const serviceCode = clean(req.serviceCode ?? settings.serviceCode);
   if (serviceCode === "" || serviceCode.length > LIMITS.serviceCode) problem("serviceCode", "bad_service_code", `The service code "${serviceCode}" is not valid.`);
+  const destination = destinationFields(req.recipient, orderId, problem);
+  const parcel = parcelFields(req.parcel, problem);
+  const sender = senderFields(settings.sender, problem);
+  if (settings.contractId !== undefined && !/^\d{1,10}$/.test(settings.contractId)) problem("contractId", "bad_contract_id", "The contract id (settings) must be 1 to 10 digits.");
 
+  const groupId = groupIdFor(req.mailingDate ?? today);
+  if (problems.length > 0) return { ok: false, problems };
+  const email = req.recipient.email ? clean(req.recipient.email) : "";
+  return {
+    ok: true,
+    fields: {
+      requestId,
+      transmit: settings.manifest === "transmit",
+      groupId,
+      shippingPoint: sender.address.postalCode,
+      serviceCode,
+      sender,
+      destination,
+      ...parcel,
+      email: email !== "" && email.length <= LIMITS.email && EMAIL.test(email) ? email : "",
+      labelFormat: settings.labelFormat,
+      orderId,
+      reference2: req.reference2 ? fitLength(clean(req.reference2), LIMITS.reference) : "",
+      contractId: settings.contractId ?? "",
+      methodOfPayment: settings.methodOfPayment,
+    },
+  };
+}
+
+function destinationFields(r: ShipmentRequest["recipient"], orderId: string, problem: Report): ShipmentFields["destination"] {
   const country = clean(r.country).toUpperCase();
   if (country !== "CA") {
     problem("country", "foreign_destination", `The order ships to "${country}": shipdesk builds domestic (Canada) shipments only; US and international labels need a customs declaration, so ship this one by hand.`);
@@ -110,54 +140,37 @@ export function shipmentFields(req: ShipmentRequest, settings: ShipmentSettings,
   }
   const phone = r.phone ? clean(r.phone) : "";
   if (phone.length > LIMITS.phone) problem("phone", "phone_too_long", `The phone number "${phone}" is longer than ${LIMITS.phone} characters.`);
+  // `lines` is only missing when a problem was reported: the fields are not used then.
+  return { name, company, phone, address: { lines: lines ?? ["", ""], city, province, country, postalCode }, additionalInfo };
+}
 
-  const weight = roundUp(req.parcel.weightKg, 3);
-  if (!(weight > 0) || weight > MAX_WEIGHT_KG) problem("weight", "bad_weight", `The weight ${req.parcel.weightKg} kg is not between 0 and ${MAX_WEIGHT_KG} kg.`);
-  const dims = req.parcel.dimensionsCm;
+function parcelFields(parcel: ShipmentRequest["parcel"], problem: Report): Pick<ShipmentFields, "weightKg" | "dimensionsCm"> {
+  const weight = roundUp(parcel.weightKg, 3);
+  if (!(weight > 0) || weight > MAX_WEIGHT_KG) problem("weight", "bad_weight", `The weight ${parcel.weightKg} kg is not between 0 and ${MAX_WEIGHT_KG} kg.`);
+  const dims = parcel.dimensionsCm;
   const dimensions = dims && { length: roundUp(dims.length, 1), width: roundUp(dims.width, 1), height: roundUp(dims.height, 1) };
   if (dimensions && Object.values(dimensions).some((x) => !(x > 0) || x > MAX_DIMENSION_CM)) {
     problem("dimensions", "bad_dimensions", `The dimensions ${dims.length}×${dims.width}×${dims.height} cm are not each between 0 and ${MAX_DIMENSION_CM} cm.`);
   }
+  return { weightKg: weight, dimensionsCm: dimensions };
+}
 
-  const senderCompany = fitLength(clean(s.company), LIMITS.company);
-  const senderPhone = clean(s.phone);
-  const senderPostal = clean(s.postalCode).toUpperCase().replace(/ /g, "");
-  const senderLines = addressLines(s.addressLine1, s.addressLine2);
-  const senderProvince = clean(s.province).toUpperCase();
-  if (senderPhone === "" || senderPhone.length > LIMITS.phone) problem("sender.phone", "bad_sender_phone", "The sender's phone number (settings) is empty or too long.");
-  if (!senderLines || senderLines[0] === "") problem("sender.addressLine1", "bad_sender_address", "The sender's address (settings) is empty or too long.");
+/** The sender comes from the settings: a problem here is the settings', named so. */
+function senderFields(s: ShipmentSettings["sender"], problem: Report): ShipmentFields["sender"] {
+  const phone = clean(s.phone);
+  const postalCode = clean(s.postalCode).toUpperCase().replace(/ /g, "");
+  const lines = addressLines(s.addressLine1, s.addressLine2);
+  const province = clean(s.province).toUpperCase();
+  if (phone === "" || phone.length > LIMITS.phone) problem("sender.phone", "bad_sender_phone", "The sender's phone number (settings) is empty or too long.");
+  if (!lines || lines[0] === "") problem("sender.addressLine1", "bad_sender_address", "The sender's address (settings) is empty or too long.");
   if (clean(s.city) === "" || clean(s.city).length > LIMITS.city) problem("sender.city", "bad_sender_city", "The sender's city (settings) is empty or too long.");
-  if (!PROVINCES.has(senderProvince)) problem("sender.province", "bad_sender_province", "The sender's province (settings) is not a province code.");
-  if (!CANADIAN_POSTAL_CODE.test(senderPostal)) problem("sender.postalCode", "bad_sender_postal_code", "The sender's postal code (settings) is not a Canadian postal code.");
-  if (settings.contractId !== undefined && !/^\d{1,10}$/.test(settings.contractId)) problem("contractId", "bad_contract_id", "The contract id (settings) must be 1 to 10 digits.");
-
-  const groupId = groupIdFor(req.mailingDate ?? today);
-  if (problems.length > 0) return { ok: false, problems };
-  const email = r.email ? clean(r.email) : "";
+  if (!PROVINCES.has(province)) problem("sender.province", "bad_sender_province", "The sender's province (settings) is not a province code.");
+  if (!CANADIAN_POSTAL_CODE.test(postalCode)) problem("sender.postalCode", "bad_sender_postal_code", "The sender's postal code (settings) is not a Canadian postal code.");
   return {
-    ok: true,
-    fields: {
-      requestId,
-      transmit: settings.manifest === "transmit",
-      groupId,
-      shippingPoint: senderPostal,
-      serviceCode,
-      sender: {
-        name: fitLength(clean(s.name), LIMITS.name),
-        company: senderCompany,
-        phone: senderPhone,
-        address: { lines: senderLines!, city: clean(s.city), province: senderProvince, country: "CA", postalCode: senderPostal },
-      },
-      destination: { name, company, phone, address: { lines: lines!, city, province, country, postalCode }, additionalInfo },
-      weightKg: weight,
-      dimensionsCm: dimensions,
-      email: email !== "" && email.length <= LIMITS.email && EMAIL.test(email) ? email : "",
-      labelFormat: settings.labelFormat,
-      orderId,
-      reference2: req.reference2 ? fitLength(clean(req.reference2), LIMITS.reference) : "",
-      contractId: settings.contractId ?? "",
-      methodOfPayment: settings.methodOfPayment,
-    },
+    name: fitLength(clean(s.name), LIMITS.name),
+    company: fitLength(clean(s.company), LIMITS.company),
+    phone,
+    address: { lines: lines ?? ["", ""], city: clean(s.city), province, country: "CA", postalCode },
   };
 }
 

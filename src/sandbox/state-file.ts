@@ -2,7 +2,15 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, st
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import type { MiddlewareHandler } from "hono";
-import { ConfigError } from "../config/index.ts";
+
+/**
+ * The saved state cannot be read. Its message is the one sentence the clerk needs (which file,
+ * how to start afresh); sandbox mode's composition root (src/cli/app.ts) passes it on as a
+ * settings error, so the run stops with it and exit code 2.
+ */
+export class SandboxStateDamaged extends Error {
+  override readonly name = "SandboxStateDamaged";
+}
 
 /** What a sandbox keeps between runs: a JSON snapshot it can be rebuilt from. */
 export interface Persistable {
@@ -54,7 +62,7 @@ export class SandboxStateFile {
     try {
       return JSON.parse(text);
     } catch {
-      throw new ConfigError(
+      throw new SandboxStateDamaged(
         `The built-in sandbox's saved state ${this.path} is damaged; delete that file to start the sandbox afresh (it holds sandbox data only, nothing real).`,
       );
     }

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { normalizePostalCode } from "../../src/address/index.ts";
-import { buildShipmentXml, shipmentRequestFromOrder } from "../../src/canadapost/index.ts";
+import { shipmentRequestFromOrder } from "../../src/canadapost/index.ts";
+import { buildShipmentXml } from "../../src/canadapost/xml/shipment-xml.ts";
 import { AWKWARD, UNSHIPPABLE } from "./awkward-corpus.ts";
 import { REFERENCE_DIR, sandboxSettings } from "./support.ts";
 

@@ -2,9 +2,10 @@
 // it too, and prices that behave like Canada Post's (by service, weight, size, distance, day).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
-import { buildRatesXml, type RatesRequest } from "../../src/canadapost/index.ts";
+import type { RatesRequest } from "../../src/canadapost/index.ts";
+import { buildRatesXml } from "../../src/canadapost/xml/rates-xml.ts";
 import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { addBusinessDays } from "../../src/sandbox/canadapost/pricing.ts";
+import { addBusinessDays } from "../../src/sandbox/calendar.ts";
 import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
 import { freshServerDatabase, type TestDatabase } from "../support/database.ts";
 import { auditRows, clientFor, shipmentFor } from "./client-helpers.ts";

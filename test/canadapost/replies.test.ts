@@ -1,14 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  classify,
-  parseManifest,
-  parseManifestLinks,
-  parseMessages,
-  parseShipmentInfo,
-  parseShipmentLinks,
-} from "../../src/canadapost/index.ts";
+import { classify } from "../../src/canadapost/xml/classify.ts";
+import { parseManifest, parseManifestLinks, parseMessages, parseShipmentInfo, parseShipmentLinks } from "../../src/canadapost/xml/replies.ts";
 import type { HttpResponse } from "../../src/http/index.ts";
 import { REFERENCE_DIR } from "./support.ts";
 

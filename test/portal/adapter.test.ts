@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { CanadaPostPortalClient, type ShipmentRequest } from "../../src/canadapost/index.ts";
-import { parseErrorJson } from "../../src/canadapost/portal/index.ts";
+import { parseErrorJson } from "../../src/canadapost/portal/replies.ts";
 import { classifyJson } from "../../src/canadapost/portal/classify.ts";
 import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
 import { runEndOfDay } from "../../src/manifest/index.ts";
 import { voidLabel } from "../../src/voids/index.ts";
 import { databaseAuditLog, HttpClient, type HttpOutcome } from "../../src/http/index.ts";
-import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/portal/index.ts";
+import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { runShipping } from "../../src/shipping/index.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { SchemaSet } from "../support/json-schema.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { startBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
-import { startPortalSandbox } from "../../src/sandbox/portal/index.ts";
+import { startPortalSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { runCli } from "../cli/run-cli.ts";
 import { fileScene } from "../support/file-scene.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";

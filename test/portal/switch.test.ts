@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { runEndOfDay } from "../../src/manifest/index.ts";
 import { startCanadaPostSandbox as startXmlSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/portal/index.ts";
+import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { runShipping } from "../../src/shipping/index.ts";
 import { TEST_API_VARIABLE } from "../support/carriers.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { CanadaPostPortalClient, throttleLimiters, type ShipmentRequest } from "../../src/canadapost/index.ts";
 import { loadSettings } from "../../src/config/index.ts";
 import { databaseAuditLog, HttpClient } from "../../src/http/index.ts";
-import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/portal/index.ts";
+import { startPortalSandbox, type RunningPortalSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { runCli } from "../cli/run-cli.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
-import { parseManifestLinks, parseShipmentInfo } from "../../src/canadapost/index.ts";
-import { ConfigError, SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
+import { parseManifestLinks, parseShipmentInfo } from "../../src/canadapost/xml/replies.ts";
+import { SANDBOX_CREDENTIALS } from "../../src/config/index.ts";
 import { createBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { createCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { sandboxStateFiles } from "../../src/sandbox/state-file.ts";
-import { tempDir } from "../support/database.ts";
+import { SandboxStateDamaged, sandboxStateFiles } from "../../src/sandbox/state-file.ts";
+import { runCli } from "../cli/run-cli.ts";
+import { freshServerDatabase, tempDir } from "../support/database.ts";
 
 const SHIPMENT = "application/vnd.cpc.shipment-v8+xml";
 const MANIFEST = "application/vnd.cpc.manifest-v8+xml";
@@ -158,9 +159,27 @@ describe("the in-process sandboxes remember between runs", () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(SandboxStateDamaged);
     expect((error as Error).message).toBe(
       `The built-in sandbox's saved state ${canadaPost} is damaged; delete that file to start the sandbox afresh (it holds sandbox data only, nothing real).`,
     );
+  });
+
+  test("sandbox mode with a damaged state file: the run stops with that sentence and exit 2, as a settings error", async () => {
+    const dir = tempDir("sandbox-state-cli");
+    dirs.push(dir);
+    const { canadaPost } = sandboxStateFiles(dir.path);
+    createCanadaPostSandbox({ stateFile: canadaPost }).save();
+    writeFileSync(canadaPost, "{ half a file");
+    const t = await freshServerDatabase("sandbox_state_cli");
+    try {
+      const run = await runCli(["ship", "--auto"], { env: { DATABASE_URL: t.url, SHIPDESK_DATA_DIR: dir.path }, cwd: dir.path });
+      expect(run.stderr.trim()).toBe(
+        `The built-in sandbox's saved state ${canadaPost} is damaged; delete that file to start the sandbox afresh (it holds sandbox data only, nothing real).`,
+      );
+      expect(run.code).toBe(2);
+    } finally {
+      await t.drop();
+    }
   });
 });

@@ -6,7 +6,7 @@ import type { Settings } from "../../src/config/index.ts";
 import type { HttpClient } from "../../src/http/index.ts";
 import type { Fault } from "../../src/sandbox/faults.ts";
 import { startCanadaPostSandbox as startXmlSandbox, type CanadaPostSandboxOptions, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { startPortalSandbox, type PortalSandboxOptions } from "../../src/sandbox/portal/index.ts";
+import { startPortalSandbox, type PortalSandboxOptions } from "../../src/sandbox/canadapost/index.ts";
 
 /**
  * The one switch between the two Canada Post adapters in the tests. The workflow tests are

@@ -1,7 +1,8 @@
 import { expect, test } from "bun:test";
 import { join } from "node:path";
-import { buildRefundXml, parseRefundTicket } from "../../src/canadapost/index.ts";
-import { refundInfoXml } from "../../src/sandbox/canadapost/replies.ts";
+import { buildRefundXml } from "../../src/canadapost/xml/refund-xml.ts";
+import { parseRefundTicket } from "../../src/canadapost/xml/replies.ts";
+import { refundInfoXml } from "../../src/sandbox/canadapost/xml/replies.ts";
 import { REFERENCE_DIR } from "../canadapost/support.ts";
 
 const xmllint = Bun.which("xmllint");

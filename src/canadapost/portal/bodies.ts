@@ -1,7 +1,8 @@
-import { fitLength, type Problem } from "../../address/index.ts";
-import type { RatesRequest } from "../rates.ts";
+import type { Problem } from "../../address/index.ts";
+import { ratesParcel, type RatesRequest } from "../rates.ts";
 import type { ShipmentRequest, ShipmentSettings } from "../request.ts";
-import { addressLines, shipmentFields, type AddressFields } from "../shipment-fields.ts";
+import { shipmentFields, type AddressFields } from "../shipment-fields.ts";
+import { transmitFields } from "../transmit-fields.ts";
 
 /**
  * The Developer Portal's JSON request bodies. Field names are the XML elements camel-cased
@@ -69,27 +70,25 @@ export function buildShipmentJson(req: ShipmentRequest, settings: ShipmentSettin
   return { ok: true, body };
 }
 
-/** Transmit Shipments' body (`transmitRequest`): the manifest address is the sender's. */
+/** Transmit Shipments' body (`transmitRequest`; values: transmit-fields.ts). */
 export function buildTransmitJson(groupIds: readonly string[], settings: Pick<ShipmentSettings, "sender" | "methodOfPayment">): JsonBody {
-  const s = settings.sender;
-  const postal = s.postalCode.toUpperCase().replace(/\s/g, "");
-  const lines = addressLines(s.addressLine1, s.addressLine2) ?? [fitLength(s.addressLine1, 44), ""];
+  const f = transmitFields(groupIds, settings);
   return {
-    groupIds: [...groupIds],
-    requestedShippingPoint: postal,
+    groupIds: f.groupIds,
+    requestedShippingPoint: f.postalCode,
     detailedManifests: true,
-    methodOfPayment: settings.methodOfPayment,
+    methodOfPayment: f.methodOfPayment,
     manifestAddress: omitEmpty({
-      manifestCompany: fitLength(s.company, 44),
-      manifestName: s.name.trim() === "" ? "" : fitLength(s.name, 44),
-      phoneNumber: s.phone.trim().slice(0, 25),
+      manifestCompany: f.company,
+      manifestName: f.name,
+      phoneNumber: f.phone,
       addressDetails: omitEmpty({
-        addressLine1: lines[0],
-        addressLine2: lines[1],
-        city: fitLength(s.city, 40),
-        provState: s.province.trim().toUpperCase(),
+        addressLine1: f.lines[0],
+        addressLine2: f.lines[1],
+        city: f.city,
+        provState: f.province,
         countryCode: "CA",
-        postalZipCode: postal,
+        postalZipCode: f.postalCode,
       }),
     }),
   };
@@ -97,25 +96,20 @@ export function buildTransmitJson(groupIds: readonly string[], settings: Pick<Sh
 
 export const buildRefundJson = (email: string): JsonBody => ({ email: email.trim() });
 
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
-const dim = (n: number) => Math.round(n * 10) / 10;
-
 /**
  * Get Rates' body (rating/v1/prices). No Rating OpenAPI file is public (devportal.md §3.0):
  * this is the XML mailing-scenario under the portal's naming rule, the one shape the
  * Shipping spec's own fields confirm for their XML twins. UNCERTAIN until seen live.
  */
 export function buildRatesJson(r: RatesRequest, account: { customerNumber: string; contractId?: string | undefined }): JsonBody {
+  const parcel = ratesParcel(r);
   return omitEmpty({
     customerNumber: account.customerNumber,
     contractId: account.contractId,
     quoteType: "commercial",
     expectedMailingDate: r.mailingDate,
-    parcelCharacteristics: {
-      weight: Math.min(99.999, Math.max(0.001, round3(r.weightKg))),
-      ...(r.dimensionsCm ? { dimensions: { length: dim(r.dimensionsCm.length), width: dim(r.dimensionsCm.width), height: dim(r.dimensionsCm.height) } } : {}),
-    },
-    services: r.services && r.services.length > 0 ? r.services.slice(0, 20) : undefined,
+    parcelCharacteristics: { weight: parcel.weightKg, ...(parcel.dimensionsCm ? { dimensions: parcel.dimensionsCm } : {}) },
+    services: parcel.services,
     originPostalCode: r.originPostalCode,
     destination: { domestic: { postalCode: r.destinationPostalCode } },
   });

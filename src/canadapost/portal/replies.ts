@@ -1,9 +1,9 @@
 import * as v from "valibot";
+import { manifestOf, shipmentLinksOf, taxesOf, type Manifest, type RefundTicket, type ShipmentDetails, type ShipmentInfo, type ShipmentPrice } from "../answers.ts";
 import type { CanadaPostMessage } from "../error.ts";
 import type { Link } from "../links.ts";
-import type { PriceQuote } from "../rates.ts";
+import { cheapestFirst, type PriceQuote } from "../rates.ts";
 import type { ServiceListing } from "../services.ts";
-import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo, ShipmentPrice } from "../replies.ts";
 
 /**
  * The Developer Portal's JSON replies → the same values the XML replies give, checked with
@@ -42,7 +42,7 @@ function toPrice(p: v.InferOutput<typeof PriceSchema>): ShipmentPrice {
   return {
     serviceCode: p.serviceCode || undefined,
     preTax: p.preTaxAmount,
-    taxes: Math.round((p.gstAmount + p.pstAmount + p.hstAmount) * 100) / 100,
+    taxes: taxesOf({ gst: p.gstAmount, pst: p.pstAmount, hst: p.hstAmount }),
     due: p.dueAmount,
     expectedDeliveryDate: p.serviceStandard?.expectedDeliveryDate ?? undefined,
   };
@@ -63,18 +63,15 @@ export function parseShipmentInfoJson(body: string): ShipmentInfo | undefined {
   const parsed = v.safeParse(ShipmentInfoSchema, json(body));
   if (!parsed.success) return undefined;
   const raw = parsed.output;
-  const all = raw.links;
-  const rel = (name: string) => all.find((l) => l.rel === name);
-  const self = rel("self");
-  if (!self) return undefined;
-  const labels = all.filter((l) => l.rel === "label").sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const links = shipmentLinksOf(raw.links);
+  if (!links) return undefined;
   return {
     shipmentId: raw.shipmentId,
     status: raw.shipmentStatus,
     trackingPin: raw.trackingPin || undefined,
     requestId: raw.customerRequestId || undefined,
     poNumber: raw.poNumber || undefined,
-    links: { self, details: rel("details"), group: rel("group"), price: rel("price"), receipt: rel("receipt"), refund: rel("refund"), label: labels[0], all },
+    links,
     price: raw.shipmentPrice ? toPrice(raw.shipmentPrice) : undefined,
   };
 }
@@ -135,10 +132,7 @@ const ManifestSchema = v.object({ poNumber: optionalText, links: LinksSchema });
 /** Get Manifest: `{poNumber, links}` (artifact = the manifest PDF). */
 export function parseManifestJson(body: string): Manifest | undefined {
   const parsed = v.safeParse(ManifestSchema, json(body));
-  if (!parsed.success) return undefined;
-  const all = parsed.output.links;
-  const rel = (name: string) => all.find((l) => l.rel === name);
-  return { poNumber: parsed.output.poNumber || undefined, self: rel("self"), details: rel("details"), artifact: rel("artifact"), manifestShipments: rel("manifestShipments"), all };
+  return parsed.success ? manifestOf(parsed.output.poNumber, parsed.output.links) : undefined;
 }
 
 const RefundSchema = v.object({ serviceTicketId: text, serviceTicketDate: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}/)) });
@@ -208,22 +202,18 @@ export function parsePriceQuotesJson(body: string): PriceQuote[] | undefined {
   const list = Array.isArray(raw) ? raw : typeof raw === "object" && raw !== null ? (raw as { priceQuotes?: unknown }).priceQuotes : undefined;
   const parsed = v.safeParse(v.array(QuoteSchema), list);
   if (!parsed.success) return undefined;
-  return parsed.output
-    .map((q): PriceQuote => {
-      const t = q.priceDetails.taxes;
-      const taxes = t ? (t.gst ?? 0) + (t.pst ?? 0) + (t.hst ?? 0) : 0;
-      return {
-        serviceCode: q.serviceCode,
-        serviceName: q.serviceName,
-        base: q.priceDetails.base,
-        taxes: Math.round(taxes * 100) / 100,
-        due: q.priceDetails.due,
-        transitDays: q.serviceStandard.expectedTransitTime,
-        expectedDeliveryDate: q.serviceStandard.expectedDeliveryDate,
-        guaranteed: q.serviceStandard.guaranteedDelivery,
-      };
-    })
-    .sort((a, b) => a.due - b.due);
+  return cheapestFirst(
+    parsed.output.map(({ serviceCode, serviceName, priceDetails, serviceStandard }): PriceQuote => ({
+      serviceCode,
+      serviceName,
+      base: priceDetails.base,
+      taxes: taxesOf(priceDetails.taxes),
+      due: priceDetails.due,
+      transitDays: serviceStandard.expectedTransitTime,
+      expectedDeliveryDate: serviceStandard.expectedDeliveryDate,
+      guaranteed: serviceStandard.guaranteedDelivery,
+    })),
+  );
 }
 
 /**

@@ -2,7 +2,8 @@ import { Hono, type Context, type MiddlewareHandler } from "hono";
 import * as v from "valibot";
 import type { FaultPlan } from "../faults.ts";
 import { json, miraklError, noContent, withFaults, type SandboxRateLimit } from "./replies.ts";
-import { SandboxRefusal, type BestBuySandboxState } from "./state.ts";
+import { SandboxRefusal } from "./records.ts";
+import type { BestBuySandboxState } from "./state.ts";
 
 export interface AppDeps {
   state: BestBuySandboxState;

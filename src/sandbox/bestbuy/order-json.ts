@@ -37,55 +37,60 @@ const money = (n: number) => Math.round(n * 100) / 100;
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
 
+type Tax = { code: string; rate: number };
+
+/** One order line, its amounts consistent with its price, quantity and the province's taxes. */
+function orderLine(spec: OrderSpec, line: OrderSpec["lines"][number], i: number, taxes: readonly Tax[], created: string) {
+  const price = money(line.product.price * line.quantity);
+  const commissionFee = money(price * 0.08);
+  const commissionTax = money(commissionFee * 0.13);
+  return {
+    can_refund: false,
+    cancelations: [],
+    category_code: line.product.categoryCode,
+    category_label: line.product.categoryLabel,
+    commission_fee: commissionFee,
+    commission_rate_vat: 13.0,
+    commission_taxes: [{ amount: commissionTax, code: "HST", rate: 13.0 }],
+    commission_vat: commissionTax,
+    created_date: created,
+    debited_date: null,
+    description: null,
+    last_updated_date: created,
+    offer_id: line.product.offerId,
+    offer_sku: line.product.offerSku,
+    offer_state_code: "11",
+    order_line_additional_fields: [],
+    order_line_id: `${spec.orderId}-${i + 1}`,
+    order_line_index: i + 1,
+    order_line_state: spec.state,
+    order_line_state_reason_code: null,
+    order_line_state_reason_label: null,
+    origin_unit_price: line.product.price,
+    price,
+    price_additional_info: null,
+    price_unit: line.product.price,
+    product_medias: [],
+    product_sku: line.product.productSku,
+    product_title: line.product.title,
+    promotions: [],
+    quantity: line.quantity,
+    received_date: null,
+    refunds: [],
+    shipped_date: null,
+    shipping_price: line.shippingPrice,
+    shipping_taxes: line.shippingPrice > 0 ? taxes.map((t) => ({ amount: money((line.shippingPrice * t.rate) / 100), code: t.code, rate: t.rate })) : [],
+    taxes: taxes.map((t) => ({ amount: money((price * t.rate) / 100), code: t.code, rate: t.rate })),
+    total_commission: money(commissionFee + commissionTax),
+    total_price: money(price + line.shippingPrice),
+  };
+}
+
 /** An order object in the shape of reference/bestbuy/or11-sample.json, amounts consistent. */
 export function buildOrder(spec: OrderSpec): Record<string, unknown> {
   const taxes = TAXES[spec.taxProvince] ?? TAXES.ON!;
   const created = iso(spec.createdAt);
-  const lines = spec.lines.map((line, i) => {
-    const price = money(line.product.price * line.quantity);
-    const commissionFee = money(price * 0.08);
-    const commissionTax = money(commissionFee * 0.13);
-    return {
-      can_refund: false,
-      cancelations: [],
-      category_code: line.product.categoryCode,
-      category_label: line.product.categoryLabel,
-      commission_fee: commissionFee,
-      commission_rate_vat: 13.0,
-      commission_taxes: [{ amount: commissionTax, code: "HST", rate: 13.0 }],
-      commission_vat: commissionTax,
-      created_date: created,
-      debited_date: null,
-      description: null,
-      last_updated_date: created,
-      offer_id: line.product.offerId,
-      offer_sku: line.product.offerSku,
-      offer_state_code: "11",
-      order_line_additional_fields: [],
-      order_line_id: `${spec.orderId}-${i + 1}`,
-      order_line_index: i + 1,
-      order_line_state: spec.state,
-      order_line_state_reason_code: null,
-      order_line_state_reason_label: null,
-      origin_unit_price: line.product.price,
-      price,
-      price_additional_info: null,
-      price_unit: line.product.price,
-      product_medias: [],
-      product_sku: line.product.productSku,
-      product_title: line.product.title,
-      promotions: [],
-      quantity: line.quantity,
-      received_date: null,
-      refunds: [],
-      shipped_date: null,
-      shipping_price: line.shippingPrice,
-      shipping_taxes: line.shippingPrice > 0 ? taxes.map((t) => ({ amount: money((line.shippingPrice * t.rate) / 100), code: t.code, rate: t.rate })) : [],
-      taxes: taxes.map((t) => ({ amount: money((price * t.rate) / 100), code: t.code, rate: t.rate })),
-      total_commission: money(commissionFee + commissionTax),
-      total_price: money(price + line.shippingPrice),
-    };
-  });
+  const lines = spec.lines.map((line, i) => orderLine(spec, line, i, taxes, created));
   const sum = (key: "price" | "shipping_price" | "total_commission") => money(lines.reduce((s, l) => s + l[key], 0));
   const price = sum("price");
   const shippingPrice = sum("shipping_price");

@@ -1,11 +1,12 @@
-import { SANDBOX_CREDENTIALS } from "../../config/index.ts";
+import { SANDBOX_ACCOUNT } from "../account.ts";
 import { FaultPlan } from "../faults.ts";
 import { serveOnLoopback } from "../serve.ts";
 import { bestBuySandboxApp } from "./app.ts";
 import { SandboxRateLimit } from "./replies.ts";
 import type { OrderOverrides } from "./seed.ts";
 import { SandboxStateFile } from "../state-file.ts";
-import { BestBuySandboxState, type BestBuySnapshot, type SandboxRules } from "./state.ts";
+import type { BestBuySnapshot, SandboxRules } from "./records.ts";
+import { BestBuySandboxState } from "./state.ts";
 
 export interface BestBuySandboxOptions extends Partial<SandboxRules> {
   /** Seed number: the same number gives the same orders. Default 1. */
@@ -74,7 +75,7 @@ export function createBestBuySandbox(options: BestBuySandboxOptions = {}): BestB
     for (const id of options.cancel ?? []) state.cancel(id);
     file?.write(persisted.snapshot());
   }
-  const apiKey = options.apiKey ?? SANDBOX_CREDENTIALS.bestBuyApiKey;
+  const apiKey = options.apiKey ?? SANDBOX_ACCOUNT.bestBuy.apiKey;
   const rateLimit = options.rateLimit ? new SandboxRateLimit(options.rateLimit.limit, options.rateLimit.windowMs) : undefined;
   const app = bestBuySandboxApp({ state, faults, apiKey, shopId: options.shopId, rateLimit, persist: file && file.middleware(persisted) });
   return { app, state, faults, apiKey, save: () => file?.write(persisted.snapshot()) };

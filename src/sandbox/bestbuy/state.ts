@@ -1,58 +1,7 @@
 import { CARRIERS } from "./places.ts";
+import { SandboxRefusal, type BestBuySnapshot, type Json, type OrderRecord, type SandboxRules, type StateCall, type TrackingCall } from "./records.ts";
 import { seededOrder, type OrderOverrides } from "./seed.ts";
-
-type Json = Record<string, any>;
-
-export interface TrackingCall {
-  at: Date;
-  carrierCode: string | null;
-  carrierName: string | null;
-  trackingNumber: string | null;
-  /** The HTTP status the sandbox answered with. */
-  status: number;
-}
-
-export interface StateCall {
-  at: Date;
-  status: number;
-  /** OR21 only: the line decisions as sent. */
-  lines?: ReadonlyArray<{ id: string; accepted: boolean }>;
-}
-
-export interface SandboxRules {
-  /** Accepted orders stay WAITING_DEBIT_PAYMENT this long before SHIPPING (0: at once). */
-  debitDelayMs: number;
-  /** OR23 on a SHIPPED order: 400 instead of a silent overwrite. */
-  strictTracking: boolean;
-  /** OR24 without an earlier OR23: 400 (Best Buy requires tracking; enforcement unconfirmed). */
-  requireTrackingBeforeShip: boolean;
-  /** OR21 mixing accepted and refused lines. */
-  partialAcceptance: boolean;
-}
-
-/** A refusal in Mirakl's terms: HTTP status and message (the sandbox turns it into JSON). */
-export class SandboxRefusal {
-  constructor(readonly status: number, readonly message: string, readonly code?: string) {}
-}
-
-interface OrderRecord {
-  json: Json;
-  /** Addresses Best Buy reveals only once the order is accepted. */
-  hidden?: { shipping: unknown; billing: unknown };
-  acceptedAt?: number;
-}
-
-/** The state as saved between runs. */
-export interface BestBuySnapshot {
-  version: 1;
-  nextIndex: number;
-  records: OrderRecord[];
-  unnamed: unknown[];
-  tracking: [string, TrackingCall[]][];
-  ships: [string, StateCall[]][];
-  accepts: [string, StateCall[]][];
-  counts: [string, number][];
-}
+import { checkDecisions, checkShippable, trackingFields } from "./transitions.ts";
 
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
@@ -168,21 +117,7 @@ export class BestBuySandboxState {
     try {
       if (!record) throw new SandboxRefusal(404, `Order with id '${orderId}' not found`, "ORDER_NOT_FOUND");
       const order = record.json;
-      if (order.order_state !== "WAITING_ACCEPTANCE") {
-        throw new SandboxRefusal(400, `Order '${orderId}' is in state ${order.order_state}; only WAITING_ACCEPTANCE orders can be accepted or refused`, "ORDER_INVALID_STATE");
-      }
-      const lineIds = new Set<string>((order.order_lines ?? []).map((l: Json) => l.order_line_id));
-      const seen = new Set<string>();
-      for (const d of decisions) {
-        if (!lineIds.has(d.id)) throw new SandboxRefusal(400, `Order line '${d.id}' not found in order '${orderId}'`, "ORDER_LINE_NOT_FOUND");
-        if (seen.has(d.id)) throw new SandboxRefusal(400, `Order line '${d.id}' appears twice`, "ORDER_LINE_DUPLICATE_ID");
-        seen.add(d.id);
-      }
-      if (seen.size !== lineIds.size) throw new SandboxRefusal(400, `Every line of order '${orderId}' needs a decision`, "ORDER_LINE_ACCEPTANCE_DECISION_MISSING");
-      const acceptedCount = decisions.filter((d) => d.accepted).length;
-      if (acceptedCount > 0 && acceptedCount < decisions.length && !this.rules.partialAcceptance) {
-        throw new SandboxRefusal(400, "Partial acceptance is not enabled for this shop", "ORDER_PARTIAL_ACCEPTANCE_DISABLED");
-      }
+      const acceptedCount = checkDecisions(order, orderId, decisions, this.rules);
       const now = this.now();
       order.acceptance_decision_date = iso(now);
       if (acceptedCount === 0) {
@@ -213,20 +148,7 @@ export class BestBuySandboxState {
     try {
       const order = this.records.get(orderId)?.json;
       if (!order) throw new SandboxRefusal(404, `Order with id '${orderId}' not found`);
-      const state = order.order_state;
-      if (state !== "SHIPPING" && !(state === "SHIPPED" && !this.rules.strictTracking)) {
-        throw new SandboxRefusal(400, `The tracking of order '${orderId}' cannot be updated in state ${state}`);
-      }
-      const carrier = body.carrier_code ? CARRIERS.find((c) => c.code === body.carrier_code) : undefined;
-      if (body.carrier_code && !carrier) throw new SandboxRefusal(400, `Carrier with code '${body.carrier_code}' not found`);
-      if (!carrier && !body.carrier_name) throw new SandboxRefusal(400, "Either carrier_code or carrier_name is required");
-      if (carrier && !body.tracking_number) throw new SandboxRefusal(400, `A tracking number is required for carrier '${carrier.code}'`);
-      order.shipping_carrier_code = carrier?.code ?? null;
-      order.shipping_company = carrier?.label ?? body.carrier_name ?? null;
-      order.shipping_tracking = body.tracking_number ?? null;
-      order.shipping_tracking_url = carrier
-        ? carrier.tracking_url.replace("{trackingId}", encodeURIComponent(body.tracking_number ?? ""))
-        : (body.carrier_url ?? null);
+      Object.assign(order, trackingFields(order, orderId, body, this.rules));
       order.last_updated_date = iso(this.now());
       this.push(this.tracking, orderId, { ...call, status: 204 });
     } catch (error) {
@@ -241,12 +163,7 @@ export class BestBuySandboxState {
     try {
       const order = this.records.get(orderId)?.json;
       if (!order) throw new SandboxRefusal(404, `Order with id '${orderId}' not found`);
-      if (order.order_state !== "SHIPPING") {
-        throw new SandboxRefusal(400, `Order '${orderId}' cannot be shipped: it is in state ${order.order_state}, not SHIPPING`);
-      }
-      if (this.rules.requireTrackingBeforeShip && !order.shipping_tracking) {
-        throw new SandboxRefusal(400, `Order '${orderId}' has no tracking information; send it (OR23) before confirming the shipment`);
-      }
+      checkShippable(order, orderId, this.rules);
       const now = iso(this.now());
       order.order_state = "SHIPPED";
       order.can_cancel = false;

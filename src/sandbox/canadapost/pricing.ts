@@ -10,9 +10,7 @@
  * sales tax of the destination province. Regular Parcel is the cheapest and slowest, Expedited a
  * little dearer, Xpresspost and Priority faster and dearer.
  */
-import { addBusinessDays } from "../../common/calendar.ts";
-
-export { addBusinessDays };
+import { addBusinessDays } from "../calendar.ts";
 
 export interface SandboxService {
   code: string;

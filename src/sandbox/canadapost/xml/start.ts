@@ -1,7 +1,7 @@
-import { serveOnLoopback } from "../serve.ts";
+import { serveOnLoopback } from "../../serve.ts";
+import type { FaultPlan } from "../../faults.ts";
+import type { CanadaPostSandboxState } from "../state.ts";
 import { createCanadaPostSandbox, type CanadaPostSandboxOptions } from "./app.ts";
-import type { FaultPlan } from "../faults.ts";
-import type { CanadaPostSandboxState } from "./state.ts";
 
 export interface RunningCanadaPostSandbox {
   url: string;

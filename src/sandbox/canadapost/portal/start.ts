@@ -1,6 +1,7 @@
-import { serveOnLoopback } from "../serve.ts";
-import type { RunningCanadaPostSandbox } from "../canadapost/start.ts";
-import { createPortalSandbox, PORTAL_ROOT, type PortalSandboxOptions, type SeenRequest } from "./app.ts";
+import { serveOnLoopback } from "../../serve.ts";
+import type { RunningCanadaPostSandbox } from "../xml/start.ts";
+import { createPortalSandbox, type PortalSandboxOptions, type SeenRequest } from "./app.ts";
+import { PORTAL_ROOT } from "./parts.ts";
 
 export interface RunningPortalSandbox extends RunningCanadaPostSandbox {
   requests: SeenRequest[];

@@ -1,14 +1,14 @@
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
-import type { SandboxQuote } from "./pricing.ts";
-import type { SandboxManifest, SandboxShipment } from "./state.ts";
+import type { SandboxQuote } from "../pricing.ts";
+import type { SandboxManifest, SandboxShipment } from "../state.ts";
 
 export const SHIPMENT_TYPE = "application/vnd.cpc.shipment-v8+xml";
 export const MANIFEST_TYPE = "application/vnd.cpc.manifest-v8+xml";
 export const RATE_TYPE = "application/vnd.cpc.ship.rate-v4+xml";
-const RATE_NS = "http://www.canadapost.ca/ws/ship/rate-v4";
-const SHIPMENT_NS = "http://www.canadapost.ca/ws/shipment-v8";
-const MANIFEST_NS = "http://www.canadapost.ca/ws/manifest-v8";
+export const RATE_NS = "http://www.canadapost.ca/ws/ship/rate-v4";
+export const SHIPMENT_NS = "http://www.canadapost.ca/ws/shipment-v8";
+export const MANIFEST_NS = "http://www.canadapost.ca/ws/manifest-v8";
 const MESSAGES_NS = "http://www.canadapost.ca/ws/messages";
 
 /** Where links point: the sandbox's own origin, customer numbers padded to 10 digits like real links. */
@@ -60,6 +60,14 @@ export function shipmentInfoXml(b: LinkBase, s: SandboxShipment): string {
   if (s.status === "transmitted") link(links, "refund", `${self}/refund`, SHIPMENT_TYPE);
   link(links, "label", artifactHref(b, s.artifactId), "application/pdf", 0);
   return end(doc);
+}
+
+/** `<groups>` (Get Groups, which only the sandbox serves): each open group and its Get Shipments link. */
+export function groupsXml(b: LinkBase, path: { mb: string; mobo: string }, groups: readonly string[]): string {
+  const inner = groups
+    .map((g) => `<group><group-id>${g}</group-id><link rel="group" href="${b.origin}/rs/${path.mb}/${path.mobo}/shipment?groupId=${g}" media-type="${SHIPMENT_TYPE}"/></group>`)
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8"?><groups xmlns="${SHIPMENT_NS}">${inner}</groups>`;
 }
 
 export function shipmentsXml(b: LinkBase, list: readonly SandboxShipment[]): string {

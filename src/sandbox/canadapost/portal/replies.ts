@@ -1,5 +1,6 @@
-import type { SandboxQuote } from "../canadapost/pricing.ts";
-import type { SandboxManifest, SandboxShipment } from "../canadapost/state.ts";
+import type { SandboxQuote } from "../pricing.ts";
+import type { SandboxManifest, SandboxShipment } from "../state.ts";
+import type { CreateShipmentBody } from "./checks.ts";
 
 /** Where links point: the sandbox's origin, the path's customer numbers, the artifacts' consumer id. */
 export interface PortalBase {
@@ -77,4 +78,25 @@ export function quoteJson(q: SandboxQuote) {
     weightDetails: q.cubedWeightKg === undefined ? {} : { cubedWeight: q.cubedWeightKg },
     serviceStandard: { amDelivery: false, guaranteedDelivery: q.guaranteed, expectedTransitTime: q.transitDays, expectedDeliveryDate: q.expectedDeliveryDate },
   };
+}
+
+/** Get Groups (which only the sandbox serves): each open group and its Get Shipments link. */
+export const groupsJson = (b: PortalBase, groups: readonly string[]) =>
+  groups.map((g) => ({ groupId: g, link: link("group", `${shippingPath(b)}/shipments?group-id=${encodeURIComponent(g)}`) }));
+
+/** `shipmentDetails`: status, PIN, and the request's delivery spec and group echoed back. */
+export function shipmentDetailsJson(s: SandboxShipment, body: CreateShipmentBody | undefined) {
+  return {
+    ...(s.requestId ? { customerRequestId: s.requestId } : {}),
+    shipmentStatus: s.status,
+    finalShippingPoint: body?.requestedShippingPoint ?? "K1A0B1",
+    trackingPin: s.trackingPin,
+    shipmentDetail: { ...(s.groupId ? { groupId: s.groupId } : { transmitShipment: true }), deliverySpec: body?.deliverySpec ?? {} },
+  };
+}
+
+/** Discover Services: the XML `<services>` camel-cased, as a plain array. */
+export function servicesJson(origin: string, services: readonly { code: string; name: string }[], country: string | undefined) {
+  const query = country ? `?country=${country}` : "";
+  return services.map((s) => ({ serviceCode: s.code, serviceName: s.name, link: link("service", `${origin}/rating/v1/services/${s.code}${query}`) }));
 }

@@ -118,3 +118,4 @@ export function issuesOf(issues: readonly v.BaseIssue<unknown>[]): { errorCode: 
     message: `$.${(i.path ?? []).map((p) => String(p.key)).join(".")}: ${i.message}`,
   }));
 }
+export type RatesBody = v.InferOutput<typeof RatesBody>;

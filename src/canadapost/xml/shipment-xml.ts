@@ -1,11 +1,9 @@
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
-import type { Problem } from "../address/index.ts";
+import type { Problem } from "../../address/index.ts";
 import { SHIPMENT_NAMESPACE } from "./media-types.ts";
-import type { ShipmentRequest, ShipmentSettings } from "./request.ts";
-import { shipmentFields, type AddressFields } from "./shipment-fields.ts";
-
-export { LIMITS, addressLines } from "./shipment-fields.ts";
+import type { ShipmentRequest, ShipmentSettings } from "../request.ts";
+import { shipmentFields, type AddressFields } from "../shipment-fields.ts";
 
 export type BuiltXml = { ok: true; xml: string } | { ok: false; problems: Problem[] };
 

@@ -1,67 +1,13 @@
 import * as v from "valibot";
-import type { CanadaPostMessage } from "./error.ts";
-import type { Link } from "./links.ts";
-import { readXml } from "./xml.ts";
+import { manifestOf, shipmentLinksOf, taxesOf, type Manifest, type RefundTicket, type ShipmentDetails, type ShipmentInfo, type ShipmentPrice } from "../answers.ts";
+import type { CanadaPostMessage } from "../error.ts";
+import type { Link } from "../links.ts";
+import { readXml } from "./read-xml.ts";
 
-/** A shipment as Create Shipment and Get Shipment describe it. */
-export interface ShipmentInfo {
-  shipmentId: string;
-  /** created (grouped, not transmitted), transmitted, suspended, … */
-  status: string;
-  /** Optional in the XSD; present on every contract label seen. */
-  trackingPin: string | undefined;
-  requestId: string | undefined;
-  poNumber: string | undefined;
-  links: ShipmentLinks;
-  /** What the label was charged (Create Shipment with provide-pricing-info); absent otherwise. */
-  price: ShipmentPrice | undefined;
-}
-
-/** `<shipment-price>`: the amounts Canada Post bills for this label. */
-export interface ShipmentPrice {
-  serviceCode: string | undefined;
-  preTax: number;
-  /** gst + pst + hst. */
-  taxes: number;
-  due: number;
-  /** YYYY-MM-DD, when Canada Post says. */
-  expectedDeliveryDate: string | undefined;
-}
-
-export interface ShipmentLinks {
-  self: Link;
-  details: Link | undefined;
-  group: Link | undefined;
-  price: Link | undefined;
-  receipt: Link | undefined;
-  refund: Link | undefined;
-  /** The first label page (index 0). */
-  label: Link | undefined;
-  /** Every link of the reply, labels of several pages included. */
-  all: Link[];
-}
-
-/** What Get Shipment Details tells beyond shipment-info: the original request's references. */
-export interface ShipmentDetails {
-  status: string;
-  trackingPin: string | undefined;
-  requestId: string | undefined;
-  groupId: string | undefined;
-  transmitShipment: boolean;
-  customerRef1: string | undefined;
-  customerRef2: string | undefined;
-  serviceCode: string | undefined;
-}
-
-export interface Manifest {
-  poNumber: string | undefined;
-  self: Link | undefined;
-  details: Link | undefined;
-  /** The manifest PDF (Get Artifact). */
-  artifact: Link | undefined;
-  manifestShipments: Link | undefined;
-  all: Link[];
-}
+/*
+ * The XML replies → the contract's values (answers.ts), checked with valibot on the way in.
+ * Anything else is undefined: the caller treats it as no usable answer.
+ */
 
 const text = v.pipe(v.string(), v.minLength(1));
 const optionalText = v.optional(v.string());
@@ -100,27 +46,15 @@ const ShipmentInfoSchema = v.object({
 });
 
 function toShipmentInfo(raw: v.InferOutput<typeof ShipmentInfoSchema>): ShipmentInfo | undefined {
-  const all = raw.links.link;
-  const rel = (name: string) => all.find((l) => l.rel === name);
-  const self = rel("self");
-  if (!self) return undefined;
-  const labels = all.filter((l) => l.rel === "label").sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const links = shipmentLinksOf(raw.links.link);
+  if (!links) return undefined;
   return {
     shipmentId: raw["shipment-id"],
     status: raw["shipment-status"],
     trackingPin: raw["tracking-pin"] || undefined,
     requestId: raw["customer-request-id"] || undefined,
     poNumber: raw["po-number"] || undefined,
-    links: {
-      self,
-      details: rel("details"),
-      group: rel("group"),
-      price: rel("price"),
-      receipt: rel("receipt"),
-      refund: rel("refund"),
-      label: labels[0],
-      all,
-    },
+    links,
     price: priceOf(raw["shipment-price"]),
   };
 }
@@ -130,7 +64,7 @@ function priceOf(p: v.InferOutput<typeof ShipmentPriceSchema> | undefined): Ship
   return {
     serviceCode: p["service-code"] || undefined,
     preTax: p["pre-tax-amount"],
-    taxes: Math.round((p["gst-amount"] + p["pst-amount"] + p["hst-amount"]) * 100) / 100,
+    taxes: taxesOf({ gst: p["gst-amount"], pst: p["pst-amount"], hst: p["hst-amount"] }),
     due: p["due-amount"],
     expectedDeliveryDate: p["service-standard"]?.["expected-delivery-date"],
   };
@@ -204,24 +138,7 @@ const ManifestSchema = v.object({ "po-number": optionalText, links: v.object({ l
 /** `<manifest>` (Get Manifest) → po-number and links (artifact = the manifest PDF). */
 export function parseManifest(xml: string): Manifest | undefined {
   const parsed = v.safeParse(ManifestSchema, rootIs(xml, "manifest"));
-  if (!parsed.success) return undefined;
-  const all = parsed.output.links.link;
-  const rel = (name: string) => all.find((l) => l.rel === name);
-  return {
-    poNumber: parsed.output["po-number"] || undefined,
-    self: rel("self"),
-    details: rel("details"),
-    artifact: rel("artifact"),
-    manifestShipments: rel("manifestShipments"),
-    all,
-  };
-}
-
-/** Request Shipment Refund's answer: Canada Post's service ticket for the refund. */
-export interface RefundTicket {
-  ticketId: string;
-  /** YYYY-MM-DD */
-  ticketDate: string;
+  return parsed.success ? manifestOf(parsed.output["po-number"], parsed.output.links.link) : undefined;
 }
 
 const RefundInfoSchema = v.object({
