@@ -3,7 +3,8 @@ import type { App } from "../app.ts";
 import { logShippingEvent, shippingLine } from "../describe.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { Logger } from "../log.ts";
-import type { CommandResult } from "./result.ts";
+import { autoPrinter } from "./auto-print.ts";
+import { combine, type CommandResult } from "./result.ts";
 
 export function shippingExitCode(s: ShippingSummary) {
   if (s.keyRefused || s.notReady) return EXIT.usage;
@@ -19,19 +20,26 @@ export async function shipCommand(
   options: ShipOptions = {},
   onEvent?: (e: ShippingEvent) => void,
 ): Promise<CommandResult> {
+  // With printer.auto_print, each label goes to the printer as soon as it is saved.
+  const printer = autoPrinter(app, log);
   const deps = app.shippingDeps({
     onEvent: (e) => {
       logShippingEvent(log, e);
       onEvent?.(e);
+      printer.onEvent(e);
     },
   });
+  let result: CommandResult;
   if (retry.length > 0) {
     const { results, summary } = await retryFailedLabels(deps, retry);
     for (const r of results) if (!r.ok) log.warn(r.message, r.orderId);
     const refused = results.some((r) => !r.ok);
     const code = refused ? EXIT.needsPerson : shippingExitCode(summary);
-    return { exitCode: code, line: `retry: ${shippingLine(summary)}` };
+    result = { exitCode: code, line: `retry: ${shippingLine(summary)}` };
+  } else {
+    const summary = await runShipping(deps, options);
+    result = { exitCode: shippingExitCode(summary), line: shippingLine(summary) };
   }
-  const summary = await runShipping(deps, options);
-  return { exitCode: shippingExitCode(summary), line: shippingLine(summary) };
+  const printed = await printer.finish();
+  return printed ? { exitCode: combine([result.exitCode, printed.exitCode]), line: `${result.line}; ${printed.line}` } : result;
 }
