@@ -7,7 +7,8 @@ export interface Where {
 
 /** Bytes the printer has not taken within this long: it is not answering. */
 export const CONNECT_TIMEOUT_MS = 5_000;
-const FLUSH_TIMEOUT_MS = 10_000;
+/** Once every byte is written, how long the printer has to close the connection before the job counts as taken anyway. */
+const FLUSH_TIMEOUT_MS = 3_000;
 
 /** What the clerk is told when the Zebra cannot be reached, by the system's error code. */
 function unreachable(host: string, port: number, code: string | undefined, where: Where, ms: number): PrintOutcome {
@@ -66,7 +67,10 @@ export function sendRaw(host: string, port: number, bytes: Uint8Array, where: Wh
         open(socket) {
           // Connected: now the job has its own while to go out whole.
           clearTimeout(timer);
-          timer = setTimeout(() => finish(broken("timeout")), FLUSH_TIMEOUT_MS);
+          timer = setTimeout(
+            () => finish(written === bytes.byteLength ? { kind: "accepted", answered: `the printer at ${host}:${port} took ${bytes.byteLength} bytes`, ms: ms() } : broken("timeout")),
+            FLUSH_TIMEOUT_MS,
+          );
           pump(socket);
         },
         drain(socket) {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { Queryable } from "../db/index.ts";
+import { tryLock, unlock } from "../common/locks.ts";
+import type { Database, Queryable } from "../db/index.ts";
 import { labelEncodingOf, sha256 } from "../pdf.ts";
 import type { PrintJob, PrintOutcome } from "./outcome.ts";
 import type { Printer } from "./printer.ts";
@@ -9,7 +10,7 @@ import { claimPrint, failWaiting, labelsToPrint, printStateOfOrder, recordOutcom
 export type PrintCheckpoint = "print-claimed" | "print-sent";
 
 export interface PrintingDeps {
-  db: Queryable;
+  db: Database;
   printer: Printer;
   checkpoint?: (step: PrintCheckpoint, orderId: string) => void | Promise<void>;
 }
@@ -30,6 +31,22 @@ const when = (t: Date | string | null) => (t ? new Date(t).toLocaleString("en-CA
  * last job is in doubt); nothing else ever sends a label a second time.
  */
 export async function printShipment(deps: PrintingDeps, shipmentId: number, orderId: string, again: boolean): Promise<PrintResult> {
+  // The print lock, on a connection of its own, is held while the job is under way: `status`
+  // lists a label left "sending" only once no session holds it (its run stopped).
+  const session = await deps.db.reserve();
+  try {
+    if (!(await tryLock(session, "print", shipmentId))) return { orderId, kind: "refused", sentence: `Another shipdesk is printing the label of order ${orderId} right now.` };
+    try {
+      return await sendOnce(deps, shipmentId, orderId, again);
+    } finally {
+      await unlock(session, "print", shipmentId);
+    }
+  } finally {
+    await session.release();
+  }
+}
+
+async function sendOnce(deps: PrintingDeps, shipmentId: number, orderId: string, again: boolean): Promise<PrintResult> {
   const claimed = await claimPrint(deps.db, shipmentId, again);
   if (!claimed) return refused(deps.db, orderId);
   await deps.checkpoint?.("print-claimed", claimed.order_id);

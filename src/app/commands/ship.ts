@@ -1,4 +1,4 @@
-import { needsPerson, retryFailedLabels, runShipping, type ShipOptions, type ShippingEvent, type ShippingSummary } from "../../shipping/index.ts";
+import { needsPerson, retryFailedLabels, runShipping, type ShipOptions, type ShippingDeps, type ShippingEvent, type ShippingSummary } from "../../shipping/index.ts";
 import type { App } from "../app.ts";
 import { logShippingEvent, shippingLine } from "../describe.ts";
 import { EXIT } from "../exit-codes.ts";
@@ -30,16 +30,24 @@ export async function shipCommand(
     },
   });
   let result: CommandResult;
+  try {
+    result = await buyLabels(deps, log, retry, options);
+  } catch (error) {
+    await printer.finish().catch(() => undefined);
+    throw error;
+  }
+  const printed = await printer.finish();
+  return printed ? { exitCode: combine([result.exitCode, printed.exitCode]), line: `${result.line}; ${printed.line}` } : result;
+}
+
+async function buyLabels(deps: ShippingDeps, log: Logger, retry: readonly string[], options: ShipOptions): Promise<CommandResult> {
   if (retry.length > 0) {
     const { results, summary } = await retryFailedLabels(deps, retry);
     for (const r of results) if (!r.ok) log.warn(r.message, r.orderId);
     const refused = results.some((r) => !r.ok);
     const code = refused ? EXIT.needsPerson : shippingExitCode(summary);
-    result = { exitCode: code, line: `retry: ${shippingLine(summary)}` };
-  } else {
-    const summary = await runShipping(deps, options);
-    result = { exitCode: shippingExitCode(summary), line: shippingLine(summary) };
+    return { exitCode: code, line: `retry: ${shippingLine(summary)}` };
   }
-  const printed = await printer.finish();
-  return printed ? { exitCode: combine([result.exitCode, printed.exitCode]), line: `${result.line}; ${printed.line}` } : result;
+  const summary = await runShipping(deps, options);
+  return { exitCode: shippingExitCode(summary), line: shippingLine(summary) };
 }
