@@ -133,4 +133,75 @@ describe("a network Zebra, printer.auto_print = true", () => {
       await s.done();
     }
   }, 240_000);
+
+  test("a refused connection: the labels are bought and saved, left unprinted with one sentence naming the setting, and the next run prints each once", async () => {
+    const gone = startZebra();
+    const port = gone.port;
+    gone.stop();
+    const s = await cliScene("refused", "server", canadaPost(), { orders: 3, seed: 2802 }, toml(port));
+    try {
+      const run = await s.cli("--auto");
+      expect(run.code).toBe(1);
+      const line = summaryOf(run.stdout);
+      expect(line).toContain("labels: 3 label(s) bought");
+      expect(line).toContain(`printer: 0 label(s) printed, 3 not printed (The printer at 127.0.0.1:${port} refused the connection (nothing listens on port ${port}); check that the printer is on and connected, and that printer.host and printer.port in ${s.dir}/shipdesk.toml are its address`);
+      for (const l of await labelsOf(s)) {
+        expect(l.print_state).toBe("failed");
+        expect(l.printed_at).toBeNull();
+      }
+      const status = await s.cli("status");
+      expect(status.stdout).toContain("3 orders (");
+      expect(status.stdout).toContain("label not printed");
+      expect(status.stdout).toContain("the next run prints them");
+
+      const zebra = startZebra();
+      zebras.push(zebra);
+      s.settings(toml(zebra.port));
+      const next = await s.cli("--auto");
+      expect(summaryOf(next.stdout)).toContain("printer: 3 label(s) printed");
+      for (const l of await labelsOf(s)) {
+        expect(l.print_state).toBe("printed");
+        expect(zebra.jobsFor(l.tracking_pin)).toHaveLength(1);
+      }
+      // Printed once: a plain print is refused, --again is a reprint and says so.
+      const [first] = await labelsOf(s);
+      const plain = await s.cli("print", first!.order_id);
+      expect(plain.code).toBe(1);
+      expect(summaryOf(plain.stdout)).toContain(`to print it again: shipdesk print ${first!.order_id} --again`);
+      const again = await s.cli("print", first!.order_id, "--again");
+      expect(again.code).toBe(0);
+      expect(summaryOf(again.stdout)).toContain(`Reprint of the label of order ${first!.order_id} sent to the Zebra at 127.0.0.1:${zebra.port}`);
+      expect(zebra.jobsFor(first!.tracking_pin)).toHaveLength(2);
+      expect((await labelsOf(s)).find((l) => l.order_id === first!.order_id)!.print_count).toBe(2);
+    } finally {
+      await s.done();
+    }
+  }, 120_000);
+
+  test("shipdesk printer test: sends the test label and says what answered; --dry-run draws it to a PNG and sends nothing", async () => {
+    const zebra = startZebra({ paperOut: true });
+    zebras.push(zebra);
+    const s = await cliScene("printertest", "server", canadaPost(), { orders: 0, seed: 2803 }, toml(zebra.port, false));
+    try {
+      const sent = await s.cli("printer", "test");
+      expect(sent.code).toBe(0);
+      expect(summaryOf(sent.stdout)).toContain(`the test label went to the Zebra at 127.0.0.1:${zebra.port}`);
+      expect(summaryOf(sent.stdout)).toContain("it answered: paper out, not paused, head closed");
+      expect(zebra.jobs).toHaveLength(1);
+      expect(await code128In(await renderZpl(zebra.jobs[0]!.text))).toContain("SHIPDESK-TEST");
+
+      const dry = await s.cli("printer", "test", "--dry-run", "--out", `${s.dir}/test.png`);
+      expect(dry.code).toBe(0);
+      expect(summaryOf(dry.stdout)).toContain("(813 x 1220 dots, 4x6 inches); nothing was sent");
+      expect(pngSize(new Uint8Array(readFileSync(`${s.dir}/test.png`)))).toEqual({ width: 813, height: 1220 });
+      expect(zebra.jobs).toHaveLength(1);
+
+      zebra.stop();
+      const down = await s.cli("printer", "test");
+      expect(down.code).toBe(3);
+      expect(summaryOf(down.stdout)).toContain("refused the connection");
+    } finally {
+      await s.done();
+    }
+  }, 60_000);
 });
