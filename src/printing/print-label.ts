@@ -4,7 +4,7 @@ import type { Database, Queryable } from "../db/index.ts";
 import { labelEncodingOf, sha256 } from "../pdf.ts";
 import type { PrintJob, PrintOutcome } from "./outcome.ts";
 import type { Printer } from "./printer.ts";
-import { claimPrint, failWaiting, labelsToPrint, printStateOfOrder, recordOutcome, recordPrintJob, type ClaimedPrint } from "./store.ts";
+import { claimPrint, failWaiting, orderOfShipment, labelsToPrint, printStateOfOrder, recordOutcome, recordPrintJob, type ClaimedPrint } from "./store.ts";
 
 /** The step boundaries a crash test stops the process at. */
 export type PrintCheckpoint = "print-claimed" | "print-sent";
@@ -132,6 +132,16 @@ export async function printWaiting(deps: PrintingDeps, onResult?: (r: PrintResul
         break;
       }
     }
+  }
+  return out;
+}
+
+/** Labels a person picked on the label page, each sent as asked (a label printed before is reprinted). */
+export async function printPicked(deps: PrintingDeps, shipmentIds: readonly number[]): Promise<PrintResult[]> {
+  const out: PrintResult[] = [];
+  for (const id of shipmentIds) {
+    const orderId = await orderOfShipment(deps.db, id);
+    out.push(orderId === undefined ? { orderId: String(id), kind: "refused", sentence: `There is no label ${id}.` } : await printShipment(deps, id, orderId, true));
   }
   return out;
 }

@@ -9,6 +9,7 @@ import markInDoubtSql from "../../sql/printing/mark_job_in_doubt.sql" with { typ
 import labelsToPrintSql from "../../sql/printing/labels_to_print.sql" with { type: "text" };
 import failWaitingSql from "../../sql/printing/fail_waiting.sql" with { type: "text" };
 import printStateOfOrderSql from "../../sql/printing/print_state_of_order.sql" with { type: "text" };
+import orderOfShipmentSql from "../../sql/printing/order_of_shipment.sql" with { type: "text" };
 import recordPrintJobSql from "../../sql/printing/record_print_job.sql" with { type: "text" };
 
 export interface ClaimedPrint {
@@ -83,4 +84,8 @@ export async function recordPrintJob(
       error: outcome.kind === "accepted" ? null : outcome.detail,
     }),
   );
+}
+
+export async function orderOfShipment(db: Queryable, shipmentId: number): Promise<string | undefined> {
+  return (await db.query<{ order_id: string }>(orderOfShipmentSql, [shipmentId]))[0]?.order_id;
 }
