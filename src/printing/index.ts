@@ -6,3 +6,4 @@ export { renderZpl, pngSize, LABEL_MM } from "./render.ts";
 export { testLabelPdf, testLabelZpl } from "./test-label.ts";
 export { hostStatus } from "./network.ts";
 export { spoolRaw, checkPrinterName, type Spooler } from "./spooler.ts";
+export { markSeenPrinted } from "./store.ts";

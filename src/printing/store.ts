@@ -10,6 +10,7 @@ import labelsToPrintSql from "../../sql/printing/labels_to_print.sql" with { typ
 import failWaitingSql from "../../sql/printing/fail_waiting.sql" with { type: "text" };
 import printStateOfOrderSql from "../../sql/printing/print_state_of_order.sql" with { type: "text" };
 import orderOfShipmentSql from "../../sql/printing/order_of_shipment.sql" with { type: "text" };
+import markSeenPrintedSql from "../../sql/printing/mark_seen_printed.sql" with { type: "text" };
 import recordPrintJobSql from "../../sql/printing/record_print_job.sql" with { type: "text" };
 
 export interface ClaimedPrint {
@@ -88,4 +89,9 @@ export async function recordPrintJob(
 
 export async function orderOfShipment(db: Queryable, shipmentId: number): Promise<string | undefined> {
   return (await db.query<{ order_id: string }>(orderOfShipmentSql, [shipmentId]))[0]?.order_id;
+}
+
+/** A person saw the label of a stopped run's job come out: it counts as printed. */
+export async function markSeenPrinted(db: Queryable, orderId: string): Promise<boolean> {
+  return (await db.query(markSeenPrintedSql, [orderId])).length === 1;
 }
