@@ -117,6 +117,12 @@ export function parseArgs(argv: readonly string[]): Args {
   else if (words[0] === "printer") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk printer test [--dry-run]?`);
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
+  checkOptions(args);
+  return args;
+}
+
+/** The options given must go with the command given: one sentence naming the pair otherwise. */
+function checkOptions(args: Args): void {
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
     throw new UsageError("--retry goes with shipdesk ship or shipdesk track.");
   }
@@ -138,5 +144,4 @@ export function parseArgs(argv: readonly string[]): Args {
     throw new UsageError("--drop goes back to Best Buy's address; it takes no other field. Give the fields without --drop to correct the address.");
   }
   if (args.confirm && Object.keys(args.fields).length > 0) throw new UsageError("--confirm keeps the correction as it is; give either fields to change or --confirm.");
-  return args;
 }
