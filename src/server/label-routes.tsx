@@ -142,6 +142,8 @@ export function labelRoutes(ctx: PageContext): Hono {
     const id = shipmentIdFrom(c.req.param("file"), ".pdf");
     const row = await labelById(ctx.db, id);
     if (!row) throw new PageError(404, "There is no such label.");
+    // A ZPL label is no PDF: it is shown as the image the printer prints.
+    if (isZplLabel(row.label_pdf_path)) return c.redirect(`/labels/${id}.png`, 302);
     const bytes = await usableLabel(ctx, row);
     return pdfResponse(c, bytes, `label-${row.order_id}.pdf`, c.req.query("download") === "1");
   });

@@ -65,6 +65,10 @@ test("a ZPL label is shown as an image of the 4x6 label the printer prints, its 
   const png = new Uint8Array(await res.arrayBuffer());
   expect(pngSize(png)).toEqual({ width: 813, height: 1220 });
   expect(await code128In(png)).toContain(zplA!.tracking_pin);
+  // Its .pdf address (a reprint's "Open it") leads to the image, never to ZPL served as a PDF.
+  const asPdf = await app.request(`/labels/${zplA!.shipment_id}.pdf`);
+  expect(asPdf.status).toBe(302);
+  expect(asPdf.headers.get("location")).toBe(`/labels/${zplA!.shipment_id}.png`);
   // The merged PDF holds the PDF label only.
   const merged = await app.request(`/labels/merged.pdf?id=${pdf!.shipment_id}&id=${zplA!.shipment_id}`);
   expect(merged.status).toBe(200);
