@@ -5,7 +5,7 @@
 // test/sizes.test.ts.
 
 /** The workflows: each runs alone, and they meet only in the database. */
-const WORKFLOWS = "shipping|tracking|manifest|voids|orders|ship-to";
+const WORKFLOWS = "shipping|tracking|manifest|voids|orders|ship-to|printing";
 /** What the workflows stand on; none of it knows a workflow or the faces above. */
 const BELOW_WORKFLOWS = "rates|canadapost|bestbuy|labels|http|config|db|address|common";
 /** The faces: the clerk's desk, the command line, the print page, and the composition root under them. */

@@ -53,6 +53,7 @@ try {
     carrier,
     marketplace,
     sandboxes: undefined,
+    printer: undefined,
     where: "bench",
     shippingDeps: (extra = {}) => ({ db, carrier, settings, ...extra }),
     close: async () => {},

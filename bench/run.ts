@@ -12,6 +12,7 @@ import { startup } from "./startup.ts";
 import { throughput } from "./throughput.ts";
 import { faultyBatches, faultyNote, faultyRows } from "./faulty.ts";
 import { ratesBench, ratesNote, ratesRows } from "./rates.ts";
+import { printingBench, printingNote, printingRows } from "./printing.ts";
 
 /** Scale (see BENCHMARKS.md): BENCH_SCALE divides Canada Post's limit and window alike. */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -49,6 +50,8 @@ step("--auto with a busy Canada Post: 30 orders clean, then with 10 % throttled 
 const faulty = await faultyBatches(30);
 step("Get Rates before buying: 40 orders priced vs a fixed service");
 const rates = await ratesBench(40);
+step("printing: 30 ZPL labels to a stand-in network Zebra as they are saved");
+const printing = await printingBench(30);
 
 const perOrder = (wall: number, n: number) => wall / n;
 const batchPerOrder = perOrder(batch.wallMs, batch.orders);
@@ -188,11 +191,12 @@ const rows: Row[] = [
   },
   ...faultyRows(faulty),
   ...ratesRows(rates),
+  ...printingRows(printing),
 ];
 
 const total = performance.now() - t0;
 m.loadAtEnd = loadavg()[0]!;
 console.log(table(rows));
 const scale = { factor: SCALE, batch: BATCH, serial: SERIAL, own: OWN };
-writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), markdown(m, rows, notes({ batch, serial, server, embedded, existing, start, scale }) + faultyNote(faulty) + ratesNote(rates), total));
+writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), markdown(m, rows, notes({ batch, serial, server, embedded, existing, start, scale }) + faultyNote(faulty) + ratesNote(rates) + printingNote(printing), total));
 console.log(`\nwrote BENCHMARKS.md (${ms(total)})`);

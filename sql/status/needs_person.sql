@@ -33,6 +33,22 @@ WHERE s.status = 'label_creation_initiated'
                     AND l.objid = s.shipment_id::int::oid
                     AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database()))
 UNION ALL
+-- Labels the printer did not take (print_error says why and names the setting), and labels that
+-- were being sent when a run stopped or the printer went away: they may have printed, so they
+-- are never sent again without a person. A job under way holds the print lock ($2: LOCK.print)
+-- on its shipment; one "sending" that no session holds is left by a run that stopped.
+SELECT s.order_id, CASE WHEN s.print_state = 'failed' THEN 'print_failed' ELSE 'print_in_doubt' END,
+       coalesce(s.print_error, 'The label was being sent to the printer when shipdesk stopped; it may or may not have printed.'),
+       coalesce(s.print_sending_at, s.updated_at), s.print_state, 'PIN ' || s.tracking_pin
+FROM shipments s
+WHERE s.status IN ('label_created', 'tracking_updated')
+  AND (s.print_state = 'failed'
+       OR (s.print_state = 'sending'
+           AND NOT EXISTS (SELECT 1 FROM pg_locks l
+                           WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $2::int::oid AND l.objsubid = 2
+                             AND l.objid = s.shipment_id::int::oid
+                             AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database()))))
+UNION ALL
 -- An order still to ship at Best Buy whose label was voided, with no new label: it would
 -- otherwise wait for ever, since a plain run never buys a second label on its own.
 SELECT s.order_id, 'voided_no_label',

@@ -5,6 +5,7 @@ import { migrate, openDatabase, type Database } from "../db/index.ts";
 import { databaseAuditLog, HttpClient, routedFetch } from "../http/index.ts";
 import { purchaseCheck } from "../shipping/before-buying.ts";
 import type { ShippingDeps } from "../shipping/index.ts";
+import { printerFrom, type Printer } from "../printing/index.ts";
 import type { ExitCode } from "./exit-codes.ts";
 import { startSandboxes, type OpenOptions, type Sandboxes } from "./sandboxes.ts";
 
@@ -22,6 +23,8 @@ export interface App {
   marketplace: Marketplace;
   /** The built-in sandboxes, when sandbox mode started them in this process. */
   sandboxes: Sandboxes | undefined;
+  /** The printer labels go to by themselves or when asked (printer.*); undefined for kind "none". */
+  printer: Printer | undefined;
   /** "embedded PostgreSQL in …; Canada Post and Best Buy: SANDBOX (built in)". */
   where: string;
   shippingDeps(extra?: Partial<ShippingDeps>): ShippingDeps;
@@ -62,14 +65,18 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
       ? `Canada Post and Best Buy: SANDBOX${sandboxes ? " (built in; nothing is bought)" : ` (${settings.canadaPost.baseUrl}, ${settings.bestBuy.baseUrl})`}`
       : `Canada Post: LIVE ${settings.canadaPost.baseUrl}; Best Buy: LIVE ${settings.bestBuy.baseUrl}`;
   const api = settings.canadaPost.api === "portal" ? " (Canada Post over the Developer Portal API)" : "";
+  const printer = printerFrom(settings.printer, { file: settings.file ?? "shipdesk.toml", dataDir: settings.dataDir });
+  // Labels saved while printer.auto_print is on wait for the printer in the same statement.
+  const queuePrint = printer !== undefined && settings.printer.autoPrint;
   return {
     settings,
     db,
     carrier,
     marketplace,
     sandboxes,
-    where: `${db.description}; ${services}${api}`,
-    shippingDeps: (extra = {}) => ({ db, carrier, settings, purchaseCheck: checks, ...extra }),
+    printer,
+    where: `${db.description}; ${services}${api}${printer ? `; printer: ${printer.target.described}${queuePrint ? " (labels print as they are saved)" : ""}` : ""}`,
+    shippingDeps: (extra = {}) => ({ db, carrier, settings, purchaseCheck: checks, queuePrint, ...extra }),
     async close() {
       await sandboxes?.canadaPost.stop();
       await sandboxes?.bestBuy.stop();

@@ -44,7 +44,7 @@ export interface ShipmentRequest {
 /** What the request builder needs from the settings. */
 export type ShipmentSettings = Pick<
   CanadaPostSettings,
-  "serviceCode" | "labelFormat" | "manifest" | "contractId" | "methodOfPayment" | "sender"
+  "serviceCode" | "labelFormat" | "labelEncoding" | "manifest" | "contractId" | "methodOfPayment" | "sender"
 >;
 
 /** The daily manifest group: YYYYMMDD of the local date. */

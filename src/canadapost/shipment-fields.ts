@@ -53,6 +53,8 @@ export interface ShipmentFields {
   /** The customer's e-mail for Canada Post's notices, when valid; "" otherwise. */
   email: string;
   labelFormat: "4x6" | "8.5x11";
+  /** print-preferences' encoding: ZPL for a thermal printer (4x6 only, Canada Post's 9191), else PDF. */
+  encoding: "PDF" | "ZPL";
   orderId: string;
   reference2: string;
   contractId: string;
@@ -105,6 +107,7 @@ export function shipmentFields(req: ShipmentRequest, settings: ShipmentSettings,
       ...parcel,
       email: email !== "" && email.length <= LIMITS.email && EMAIL.test(email) ? email : "",
       labelFormat: settings.labelFormat,
+      encoding: settings.labelEncoding === "zpl" ? "ZPL" : "PDF",
       orderId,
       reference2: req.reference2 ? fitLength(clean(req.reference2), LIMITS.reference) : "",
       contractId: settings.contractId ?? "",

@@ -23,15 +23,19 @@ export interface Args {
   confirm: boolean;
   /** `report --date`: a local day, YYYY-MM-DD. */
   date: string | undefined;
-  /** `report --out`: the CSV file to write. */
+  /** `report --out`: the CSV file to write; `printer test --dry-run --out`: the image. */
   out: string | undefined;
+  /** `print ORDER --again`: a person asks for a reprint. */
+  again: boolean;
+  /** `printer test --dry-run`: draw the test label, send nothing. */
+  dryRun: boolean;
 }
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest", "report"]);
+const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest", "report", "printer test"]);
 
 /** `shipdesk address ORDER` options, and the correction field each sets. */
 const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
@@ -46,7 +50,7 @@ const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
 };
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false };
+  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false, again: false, dryRun: false };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -68,6 +72,8 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === "--accept") args.accept = true;
     else if (a === "--keep") args.keep = true;
     else if (a === "--reship") args.reship = true;
+    else if (a === "--again") args.again = true;
+    else if (a === "--dry-run") args.dryRun = true;
     else if (a === "--reason") args.reason = value(a);
     else if (a === "--email") args.email = value(a);
     else if (a === "--date") args.date = value(a);
@@ -103,14 +109,29 @@ export function parseArgs(argv: readonly string[]): Args {
     args.order = words[1];
     args.service = words[2];
   }
+  else if (words[0] === "print") {
+    if (words.length !== 2) throw new UsageError("shipdesk print takes one order id: shipdesk print ORDER [--again].");
+    args.command = "print";
+    args.order = words[1];
+  }
+  else if (words[0] === "printer") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk printer test [--dry-run]?`);
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
+  checkOptions(args);
+  return args;
+}
+
+/** The options given must go with the command given: one sentence naming the pair otherwise. */
+function checkOptions(args: Args): void {
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
     throw new UsageError("--retry goes with shipdesk ship or shipdesk track.");
   }
-  if ((args.date !== undefined || args.out !== undefined) && args.command !== "report") {
-    throw new UsageError("--date and --out go with shipdesk report.");
+  if (args.date !== undefined && args.command !== "report") throw new UsageError("--date goes with shipdesk report.");
+  if (args.out !== undefined && args.command !== "report" && !(args.command === "printer test" && args.dryRun)) {
+    throw new UsageError("--out goes with shipdesk report, or with shipdesk printer test --dry-run.");
   }
+  if (args.again && args.command !== "print") throw new UsageError("--again goes with shipdesk print ORDER.");
+  if (args.dryRun && args.command !== "printer test") throw new UsageError("--dry-run goes with shipdesk printer test.");
   if (args.date !== undefined && !parseLocalDay(args.date)) {
     throw new UsageError(`--date needs a day written YYYY-MM-DD, such as 2026-12-03; got "${args.date}".`);
   }
@@ -123,5 +144,4 @@ export function parseArgs(argv: readonly string[]): Args {
     throw new UsageError("--drop goes back to Best Buy's address; it takes no other field. Give the fields without --drop to correct the address.");
   }
   if (args.confirm && Object.keys(args.fields).length > 0) throw new UsageError("--confirm keeps the correction as it is; give either fields to change or --confirm.");
-  return args;
 }

@@ -51,6 +51,17 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
     about: "The label printing page on http://127.0.0.1 (default port 8420).",
     details: "Needs attention lists what shipdesk status does; there a refused label is bought again (with the service picked there) and a voided order gets a new label.",
   },
+  print: {
+    usage: "shipdesk print ORDER [--again]",
+    about: "Send an order's label to the printer set in [printer] (ZPL straight to a Zebra, or the PDF through the system's printing).",
+    details:
+      "A label already printed, or one that may have printed when a run stopped while sending it, is sent only with --again, and is then a reprint. With printer.auto_print = true, --auto, ship and the desk print each new label by themselves, once.",
+  },
+  "printer test": {
+    usage: "shipdesk printer test [--dry-run] [--out FILE]",
+    about: "Send a test label to the printer (nothing bought) and say what answered.",
+    details: "--dry-run sends nothing: it draws the test label as the printer would print it, to a PNG for a ZPL printer (printer-test.png in the labels folder, or --out FILE).",
+  },
   status: { usage: "shipdesk status", about: "How many orders are where, what needs a person and what to do, today's and this month's spend, the last runs." },
   report: {
     usage: "shipdesk report [--date YYYY-MM-DD] [--out FILE]",

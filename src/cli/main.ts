@@ -131,6 +131,10 @@ async function runSteps(app: App, args: Args, log: Logger, signal: AbortSignal |
       return trackCommand(app, log, args.retry, signal);
     case "manifest":
       return (await import("./commands/manifest.ts")).manifestCommand(app, log);
+    case "print":
+      return (await import("../app/commands/print.ts")).printCommand(app, log, args.order!, args.again);
+    case "printer test":
+      return (await import("../app/commands/print.ts")).printerTestCommand(app, log, { dryRun: args.dryRun, out: args.out });
     case "void":
       return (await import("./commands/void.ts")).voidCommand(app, log, { order: args.order!, reason: args.reason, reship: args.reship, email: args.email });
     case "auto": {

@@ -20,6 +20,8 @@ export const LOCK = {
   tracking: 7143,
   /** The end of day, exclusive: two runs never transmit at once. Voids take it shared, so no label is voided while a transmit that may include it is decided. */
   endOfDay: 7144,
+  /** Printing a label: held while its job is sent, so `status` tells a job under way from one a stopped run left "sending". */
+  print: 7145,
 } as const;
 
 export type LockName = keyof typeof LOCK;

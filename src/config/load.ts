@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import * as v from "valibot";
 import { applyEnvironment } from "./env.ts";
 import { checkAccountNumbers, checkLiveSettings, checkSenderPlace, sentenceFor } from "./checks.ts";
+import { checkPrinter } from "./printer-checks.ts";
 import { findSettingsFile, parseFile, programFolder, SETTINGS_FILE_NAME, type LoadOptions } from "./file.ts";
 import { checkKeyKind } from "./key-kind.ts";
 import { SettingsFileSchema, type SettingsFile } from "./schema.ts";
@@ -37,6 +38,7 @@ export function loadSettings(options: LoadOptions = {}): Settings {
   if (cp.sender) checkSenderPlace(cp.sender, file ?? SETTINGS_FILE_NAME);
   checkAccountNumbers(cp, file ?? SETTINGS_FILE_NAME);
   if (live) checkLiveSettings(s, file);
+  checkPrinter(s, file ?? SETTINGS_FILE_NAME);
 
   return {
     mode: s.mode,
@@ -58,6 +60,15 @@ export function loadSettings(options: LoadOptions = {}): Settings {
       trackingGiveUpHours: s.run.tracking_give_up_hours,
       manifestAt: s.run.manifest_at,
       maxMinutes: s.run.max_minutes,
+    },
+    printer: {
+      kind: s.printer.kind,
+      host: s.printer.host,
+      port: s.printer.port,
+      name: s.printer.name,
+      queue: s.printer.queue,
+      autoPrint: s.printer.auto_print,
+      dpi: s.printer.dpi,
     },
     warnings,
   };
@@ -96,6 +107,7 @@ function canadaPostSettings(cp: SettingsFile["canadapost"], live: boolean): Cana
     methodOfPayment: cp.method_of_payment,
     ...serviceRule(cp),
     labelFormat: cp.label_format,
+    labelEncoding: cp.label_encoding,
     manifest: cp.manifest,
     timeoutMs: cp.timeout_ms,
     requestsPerMinute: cp.requests_per_minute,

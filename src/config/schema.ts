@@ -113,6 +113,10 @@ export const CanadaPostSchema = v.strictObject(
     ),
     fallback_service: v.optional(serviceCode),
     label_format: v.optional(v.picklist(["4x6", "8.5x11"], 'must be "4x6" (thermal label printer) or "8.5x11" (letter paper)'), "4x6"),
+    label_encoding: v.optional(
+      v.picklist(["pdf", "zpl"], 'must be "pdf" (a PDF printed through Windows or the browser) or "zpl" (sent straight to a Zebra thermal printer)'),
+      "pdf",
+    ),
     manifest: v.optional(
       v.picklist(["group", "transmit"], 'must be "group" (transmit at the end of the day) or "transmit" (each label transmitted when bought)'),
       "group",
@@ -160,6 +164,25 @@ export const RunSchema = v.strictObject(
   unknownKey,
 );
 
+export const PrinterSchema = v.strictObject(
+  {
+    kind: v.optional(
+      v.picklist(
+        ["none", "zpl-network", "windows", "lp"],
+        'must be "none" (print from the label page), "zpl-network" (a Zebra on the network), "windows" (a printer installed in Windows) or "lp" (a CUPS queue on Linux or macOS)',
+      ),
+      "none",
+    ),
+    host: v.optional(nonEmpty("the printer's address on the network, such as \"192.168.1.50\"")),
+    port: v.optional(wholeNumber("the printer's raw port, 9100 on a Zebra", 1, 65535), 9100),
+    name: v.optional(nonEmpty("the printer's name as Windows shows it in Printers & scanners")),
+    queue: v.optional(nonEmpty("the CUPS queue name, as lpstat -p lists it")),
+    auto_print: v.optional(v.boolean("must be true or false, without quotes"), false),
+    dpi: v.optional(v.picklist([203, 300, 600], "must be 203, 300 or 600 (the printer's resolution, on its spec sheet), without quotes"), 203),
+  },
+  unknownKey,
+);
+
 export const SettingsFileSchema = v.strictObject(
   {
     mode: v.optional(
@@ -175,6 +198,7 @@ export const SettingsFileSchema = v.strictObject(
     bestbuy: v.optional(BestBuySchema, {}),
     parcel: v.optional(ParcelSchema, {}),
     run: v.optional(RunSchema, {}),
+    printer: v.optional(PrinterSchema, {}),
   },
   unknownKey,
 );

@@ -43,6 +43,8 @@ export interface CanadaPostSettings {
   /** The services "cheapest_on_time" may pick from. */
   services: string[];
   labelFormat: "4x6" | "8.5x11";
+  /** What Create Shipment asks the label in: a PDF, or ZPL for a Zebra thermal printer (4x6 only). */
+  labelEncoding: "pdf" | "zpl";
   manifest: "group" | "transmit";
   timeoutMs: number;
   requestsPerMinute: number;
@@ -76,6 +78,22 @@ export interface RunSettings {
   maxMinutes: number;
 }
 
+/** Where labels print by themselves (printer.*); kind "none": only from the label page. */
+export interface PrinterSettings {
+  kind: "none" | "zpl-network" | "windows" | "lp";
+  /** zpl-network: the Zebra's address and raw port (9100). */
+  host: string | undefined;
+  port: number;
+  /** windows: the installed printer's name. */
+  name: string | undefined;
+  /** lp: the CUPS queue. */
+  queue: string | undefined;
+  /** Each new label is sent to the printer as soon as it is saved (--auto, ship, the desk). */
+  autoPrint: boolean;
+  /** The printer's resolution: ZPL labels are shown and checked at it. */
+  dpi: 203 | 300 | 600;
+}
+
 export interface Settings {
   mode: "sandbox" | "live";
   /** The settings file read, if any. */
@@ -87,6 +105,7 @@ export interface Settings {
   bestBuy: BestBuySettings;
   parcel: ParcelSettings;
   run: RunSettings;
+  printer: PrinterSettings;
   /** Things worth telling the clerk that do not stop the run (a settings file others can read). */
   warnings: string[];
 }

@@ -1,4 +1,4 @@
-import { looksLikePdf, sha256 } from "../pdf.ts";
+import { looksLikePdf, looksLikeZpl, sha256 } from "../pdf.ts";
 import type { AuditLog, Service } from "./audit.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import { isSuccess, retryAfterMs, type HttpOutcome } from "./outcome.ts";
@@ -67,10 +67,11 @@ function isPdf(bytes: Uint8Array, headers: Headers): boolean {
   return (headers.get("content-type") ?? "").includes("application/pdf") || looksLikePdf(bytes);
 }
 
-/** A PDF is kept by size and checksum: the audit log is for what was said, not for the label. */
+/** A label (PDF or ZPL) is kept by size and checksum: the audit log is for what was said, not for the label. */
 export async function auditBody(o: HttpOutcome): Promise<string | null> {
   if (o.kind !== "response") return null;
   if (isPdf(o.body, o.headers)) return `[PDF ${o.body.byteLength} bytes, sha256 ${sha256(o.body)}]`;
+  if (looksLikeZpl(o.body)) return `[ZPL ${o.body.byteLength} bytes, sha256 ${sha256(o.body)}]`;
   return o.text.length > TEXT_LIMIT ? `${o.text.slice(0, TEXT_LIMIT)}… [${o.text.length} characters in all]` : o.text;
 }
 

@@ -9,19 +9,19 @@ function clean(part: string, max: number): string {
 }
 
 /**
- * The label's file name: order id and PIN, valid on Windows and Linux alike. Only an id of
+ * The label's file name: order id and PIN, `.pdf` or `.zpl` as Canada Post made it, valid on Windows and Linux alike. Only an id of
  * capitals, digits and dashes with a PIN of capitals and digits reads as it is (what Best Buy
  * and Canada Post send): such a name splits back at its last dash. Anything else gets "_" and a
  * short hash of the exact original, so two orders whose ids differ only in forbidden
  * characters, in case (which Windows ignores) or in where the dash falls ("A-1" + "2" and
  * "A" + "1-2") never share a file; a plain name never holds "_", so never meets a hashed one.
  */
-export function labelFileName(orderId: string, pin: string): string {
+export function labelFileName(orderId: string, pin: string, extension: "pdf" | "zpl" = "pdf"): string {
   const order = clean(orderId, 60);
   const safePin = clean(pin, 40);
   const plain = /^[A-Z0-9][A-Z0-9-]{0,59}$/.test(orderId) && /^[A-Z0-9]{1,40}$/.test(pin);
   const suffix = plain ? "" : `_${createHash("sha256").update(`${orderId}\u0000${pin}`).digest("hex").slice(0, 8)}`;
-  const name = `label-${order || "order"}-${safePin || "pin"}${suffix}.pdf`;
+  const name = `label-${order || "order"}-${safePin || "pin"}${suffix}.${extension}`;
   return RESERVED.test(name) ? `_${name}` : name;
 }
 

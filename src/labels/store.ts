@@ -1,4 +1,4 @@
-import { looksLikePdf, sha256 } from "../pdf.ts";
+import { labelEncodingOf, sha256 } from "../pdf.ts";
 import { readFileSync } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -77,12 +77,15 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-/** A label file is good when it is there, is a PDF and has the checksum recorded when saved. */
+/**
+ * A label file is good when it is there, is what its name says (a PDF, or ZPL for a `.zpl`) and
+ * has the checksum recorded when saved.
+ */
 export function labelFileIsGood(path: string | null, expectedSha256: string | null): boolean {
   if (!path) return false;
   try {
     const bytes = readFileSync(path);
-    if (!looksLikePdf(bytes)) return false;
+    if (labelEncodingOf(bytes) !== (path.toLowerCase().endsWith(".zpl") ? "zpl" : "pdf")) return false;
     return expectedSha256 ? sha256(bytes) === expectedSha256 : true;
   } catch {
     return false;

@@ -7,6 +7,7 @@ import type { PrintDeps } from "./deps.ts";
 import { PageError } from "./errors.ts";
 import { hostGuard, postGuard } from "./guard.ts";
 import { labelRoutes } from "./label-routes.tsx";
+import { printerRoutes } from "./printer-routes.tsx";
 import { manifestRoutes } from "./manifest-routes.tsx";
 import { ErrorPage } from "./pages/error-page.tsx";
 import { statusRoutes } from "./status-routes.tsx";
@@ -42,6 +43,7 @@ export function createPrintApp(deps: PrintDeps): PrintApp {
   app.use(hostGuard);
   app.use(postGuard(ctx.token));
 
+  app.route("/", printerRoutes(ctx));
   app.route("/", labelRoutes(ctx));
   app.route("/", statusRoutes(ctx));
   app.route("/", againRoutes(ctx));

@@ -1,8 +1,10 @@
 import type { PrintDeps } from "./deps.ts";
 
 /** The dependencies with defaults filled, plus what this running page holds for itself. */
-export interface PageContext extends Required<Omit<PrintDeps, "now" | "mode" | "buyAgain">> {
+export interface PageContext extends Required<Omit<PrintDeps, "now" | "mode" | "buyAgain" | "printer" | "dpi">> {
   buyAgain: PrintDeps["buyAgain"];
+  printer: PrintDeps["printer"];
+  dpi: 203 | 300 | 600;
   now: () => Date;
   mode: "sandbox" | "live";
   /** Per-process token carried by every POST form of ours. */
@@ -15,6 +17,8 @@ export function pageContext(deps: PrintDeps): PageContext {
     labelsDir: deps.labelsDir,
     refetchLabel: deps.refetchLabel,
     buyAgain: deps.buyAgain,
+    printer: deps.printer,
+    dpi: deps.dpi ?? 203,
     now: deps.now ?? (() => new Date()),
     mode: deps.mode ?? "live",
     token: crypto.randomUUID(),

@@ -16,6 +16,12 @@ export type RefetchLabel = (shipmentId: number) => Promise<RefetchResult>;
  */
 export type BuyAgain = (selection: { refused: string[]; voided: string[]; service: string | undefined }) => Promise<{ refusals: string[] }>;
 
+/** The printer the settings name, as the page may use it: where it is, and "send these labels" (a person asking: a label printed before is reprinted, and said to be). */
+export interface PagePrinter {
+  described: string;
+  send(shipmentIds: readonly number[]): Promise<{ orderId: string; kind: "printed" | "not-sent" | "in-doubt" | "refused"; reprint?: boolean; sentence: string }[]>;
+}
+
 export interface PrintDeps {
   db: Database;
   /** The labels folder: every file the page serves must resolve inside it. */
@@ -25,4 +31,8 @@ export interface PrintDeps {
   buyAgain?: BuyAgain | undefined;
   now?: () => Date;
   mode?: "sandbox" | "live";
+  /** Without it (printer.kind = "none") the page offers no "send to the printer". */
+  printer?: PagePrinter | undefined;
+  /** The printer's resolution, at which ZPL labels are drawn (203 by default). */
+  dpi?: 203 | 300 | 600;
 }

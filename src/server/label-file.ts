@@ -2,11 +2,11 @@ import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { looksLikePdf } from "../pdf.ts";
+import { looksLikePdf, looksLikeZpl } from "../pdf.ts";
 
 /** What is on disk for one label, checked before it is served, merged or fetched again. */
 export type LabelFile =
-  | { state: "ok"; path: string; bytes: Uint8Array }
+  | { state: "ok"; path: string; bytes: Uint8Array; encoding: "pdf" | "zpl" }
   | { state: "missing"; path: string }
   | { state: "corrupt"; path: string; reason: string }
   | { state: "outside"; path: string };
@@ -34,7 +34,10 @@ export function locateLabel(labelsDir: string, storedPath: string): { path: stri
   return { path, inside: inside(root, path) && inside(root, realOrSelf(path)) };
 }
 
-/** Reads and checks one label: present, inside the labels folder, and a PDF pdf-lib can open. */
+/** Whether a stored label is ZPL (saved as .zpl) rather than a PDF. */
+export const isZplLabel = (storedPath: string | null): boolean => (storedPath ?? "").toLowerCase().endsWith(".zpl");
+
+/** Reads and checks one label: present, inside the labels folder, and a PDF pdf-lib can open (or ZPL, for a .zpl). */
 export async function readLabel(labelsDir: string, storedPath: string): Promise<LabelFile> {
   const { path, inside } = locateLabel(labelsDir, storedPath);
   if (!inside) return { state: "outside", path };
@@ -45,6 +48,7 @@ export async function readLabel(labelsDir: string, storedPath: string): Promise<
     if ((error as { code?: string }).code === "ENOENT") return { state: "missing", path };
     return { state: "corrupt", path, reason: "it cannot be read" };
   }
+  if (isZplLabel(storedPath)) return looksLikeZpl(bytes) ? { state: "ok", path, bytes, encoding: "zpl" } : { state: "corrupt", path, reason: "it is not a ZPL label" };
   if (!looksLikePdf(bytes)) return { state: "corrupt", path, reason: "it is not a PDF" };
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -52,5 +56,5 @@ export async function readLabel(labelsDir: string, storedPath: string): Promise<
   } catch {
     return { state: "corrupt", path, reason: "it is damaged" };
   }
-  return { state: "ok", path, bytes };
+  return { state: "ok", path, bytes, encoding: "pdf" };
 }

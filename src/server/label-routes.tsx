@@ -4,7 +4,7 @@ import { Hono, type Context } from "hono";
 import type { PageContext } from "./context.ts";
 import { PageError } from "./errors.ts";
 import { formIds, parseIds, shipmentIdFrom } from "./form.ts";
-import { locateLabel, readLabel, type LabelFile } from "./label-file.ts";
+import { isZplLabel, locateLabel, readLabel, type LabelFile } from "./label-file.ts";
 import { labelById, labelsByIds, labelsOfDay, markPrinted, type LabelRow, type PrintedFilter } from "./labels-store.ts";
 import { localDay, localDayRange, parseLocalDay, type LocalDayRange } from "../common/calendar.ts";
 import { mergeLabels } from "./merge.ts";
@@ -38,7 +38,7 @@ function pdfResponse(c: Context, bytes: Uint8Array, filename: string, download: 
 }
 
 /** The clerk's sentence for a label file that cannot be used as it is. */
-function fileProblem(row: LabelRow, file: Exclude<LabelFile, { state: "ok" }>): PageError {
+export function fileProblem(row: LabelRow, file: Exclude<LabelFile, { state: "ok" }>): PageError {
   switch (file.state) {
     case "outside":
       return new PageError(403, `The label of order ${row.order_id} is recorded outside the labels folder, so it is not served.`);
@@ -49,7 +49,7 @@ function fileProblem(row: LabelRow, file: Exclude<LabelFile, { state: "ok" }>): 
   }
 }
 
-async function usableLabel(ctx: PageContext, row: LabelRow): Promise<Uint8Array> {
+export async function usableLabel(ctx: PageContext, row: LabelRow): Promise<Uint8Array> {
   const file = await readLabel(ctx.labelsDir, row.label_pdf_path);
   if (file.state !== "ok") throw fileProblem(row, file);
   return file.bytes;
@@ -67,6 +67,11 @@ function notice(c: Context): { text?: string; link?: { href: string; text: strin
   const id = c.req.query("id") ?? "";
   const link = /^\d+$/.test(id) ? { href: `/labels/${id}.pdf`, text: "Open it" } : undefined;
   if (done === "printed") return { text: `${n} ${n === 1 ? "label" : "labels"} marked as printed.` };
+  if (done === "sent") {
+    const r = Number(c.req.query("r") ?? "0");
+    const why = (c.req.query("why") ?? "").slice(0, 900);
+    return { text: `${n} ${n === 1 ? "label" : "labels"} sent to the printer${r > 0 ? ` (${r} of them ${r === 1 ? "a reprint" : "reprints"})` : ""}.${why ? ` Not sent: ${why}` : ""}` };
+  }
   if (done === "refetched") return { text: `The label of order ${order} was fetched again from Canada Post (not bought again).`, link };
   if (done === "fine") return { text: `The label file of order ${order} is fine; open it to print it again.`, link };
   return {};
@@ -91,6 +96,7 @@ export function labelRoutes(ctx: PageContext): Hono {
         labels={rows.map((r) => listed(ctx, r))}
         notice={text}
         noticeLink={link}
+        printer={ctx.printer?.described}
       />,
     );
   });
@@ -99,9 +105,12 @@ export function labelRoutes(ctx: PageContext): Hono {
   app.get("/labels/merged.pdf", async (c) => {
     const ids = parseIds(c.req.queries("id") ?? []);
     const day = dayFrom(c.req.query("date"), ctx.now());
-    const rows = ids.length > 0 ? await labelsByIds(ctx.db, ids) : await labelsOfDay(ctx.db, day, "unprinted");
-    if (rows.length === 0) throw new PageError(404, "There is no label to print for this choice.");
-    if (ids.length > 0 && rows.length !== ids.length) throw new PageError(404, "Some of the picked labels no longer exist; reload the labels page.");
+    const found = ids.length > 0 ? await labelsByIds(ctx.db, ids) : await labelsOfDay(ctx.db, day, "unprinted");
+    if (found.length === 0) throw new PageError(404, "There is no label to print for this choice.");
+    if (ids.length > 0 && found.length !== ids.length) throw new PageError(404, "Some of the picked labels no longer exist; reload the labels page.");
+    // ZPL labels go straight to the thermal printer; the PDF holds the PDF labels.
+    const rows = found.filter((r) => !isZplLabel(r.label_pdf_path));
+    if (rows.length === 0) throw new PageError(404, "These labels are ZPL, for the thermal printer: pick them and press Send picked to the printer, or open each one (View) as an image.");
     const files = [];
     for (const row of rows) files.push(await usableLabel(ctx, row));
     const name = ids.length > 0 ? `labels-${rows.length}-picked.pdf` : `labels-${day.iso}.pdf`;
@@ -133,6 +142,8 @@ export function labelRoutes(ctx: PageContext): Hono {
     const id = shipmentIdFrom(c.req.param("file"), ".pdf");
     const row = await labelById(ctx.db, id);
     if (!row) throw new PageError(404, "There is no such label.");
+    // A ZPL label is no PDF: it is shown as the image the printer prints.
+    if (isZplLabel(row.label_pdf_path)) return c.redirect(`/labels/${id}.png`, 302);
     const bytes = await usableLabel(ctx, row);
     return pdfResponse(c, bytes, `label-${row.order_id}.pdf`, c.req.query("download") === "1");
   });

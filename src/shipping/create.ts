@@ -1,4 +1,4 @@
-import { shipmentRequestFromOrder, type CreateShipmentOutcome } from "../canadapost/index.ts";
+import { shipmentRequestFromOrder, type CreateShipmentOutcome, type Link } from "../canadapost/index.ts";
 import type { RunContext } from "./deps.ts";
 import { linesOf, shipToOf } from "../common/order-row.ts";
 import { markCreateSent, markLabelFailed, recordShipmentError, saveCreatedShipment } from "./store.ts";
@@ -8,7 +8,7 @@ import type { WorkShipment } from "./shipment-row.ts";
 export const THROTTLE_TRIES = 5;
 
 export type CreateResult =
-  | { kind: "created"; pin: string; url: string }
+  | { kind: "created"; pin: string; url: string; links: Link[] }
   | { kind: "rejected"; message: string }
   | { kind: "in-doubt"; message: string };
 
@@ -50,7 +50,7 @@ export async function createLabel(ctx: RunContext, s: WorkShipment): Promise<Cre
             message: `Canada Post created shipment ${info.shipmentId} without a tracking PIN or label link; the next run looks it up.`,
           };
         }
-        return { kind: "created", pin: info.trackingPin, url: info.links.label.href };
+        return { kind: "created", pin: info.trackingPin, url: info.links.label.href, links: info.links.all };
       }
       case "invalid": {
         const message = invalidMessage(outcome.problems);

@@ -20,6 +20,8 @@ export interface ShippingDeps {
    * the desk always give them; without, nothing is checked.
    */
   purchaseCheck?: PurchaseCheck;
+  /** Each label saved is queued for the printer (printer.auto_print); the app's printer sends it. */
+  queuePrint?: boolean;
 }
 
 /** The deps plus this run's own database connection, which holds its shipment locks. */

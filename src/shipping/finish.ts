@@ -1,3 +1,4 @@
+import type { Link } from "../canadapost/index.ts";
 import { createLabel } from "./create.ts";
 import type { RunContext } from "./deps.ts";
 import type { ShippingSummary } from "./events.ts";
@@ -22,7 +23,7 @@ export async function finishShipment(ctx: RunContext, shipmentId: number, fresh:
       ctx.emit({ type: "in-doubt", orderId: s.order_id, message: found.message });
       return;
     }
-    let label: { pin: string; url: string };
+    let label: { pin: string; url: string; links: Link[] };
     if (found.kind === "adopted") {
       ctx.emit({ type: "adopted", orderId: s.order_id, pin: found.pin });
       label = found;
@@ -45,7 +46,7 @@ export async function finishShipment(ctx: RunContext, shipmentId: number, fresh:
       ctx.emit({ type: "created", orderId: s.order_id, pin: created.pin });
       label = created;
     }
-    s = { ...s, tracking_pin: label.pin, cp_api_label_url: label.url };
+    s = { ...s, tracking_pin: label.pin, cp_api_label_url: label.url, cp_links: label.links };
   }
 
   const saved = await downloadLabel(ctx, s, true);
@@ -58,7 +59,7 @@ export async function finishShipment(ctx: RunContext, shipmentId: number, fresh:
   ctx.emit({ type: "saved", orderId: s.order_id, pin: s.tracking_pin!, path: saved.path });
 }
 
-type Adoption = { kind: "adopted"; pin: string; url: string } | { kind: "none" } | { kind: "in-doubt"; message: string };
+type Adoption = { kind: "adopted"; pin: string; url: string; links: Link[] } | { kind: "none" } | { kind: "in-doubt"; message: string };
 
 /** Get Shipments ?requestId=: adopt what Canada Post already made for this request. */
 async function adopt(ctx: RunContext, s: WorkShipment): Promise<Adoption> {
@@ -84,7 +85,7 @@ async function adopt(ctx: RunContext, s: WorkShipment): Promise<Adoption> {
   }
   await saveCreatedShipment(ctx.db, s.shipment_id, got.value);
   await ctx.at("shipment-saved", s.order_id);
-  return { kind: "adopted", pin: got.value.trackingPin, url: got.value.links.label.href };
+  return { kind: "adopted", pin: got.value.trackingPin, url: got.value.links.label.href, links: got.value.links.all };
 }
 
 /**

@@ -150,8 +150,9 @@ export async function saveCreatedShipment(db: Queryable, shipmentId: number, inf
   );
 }
 
-export async function markLabelCreated(db: Queryable, shipmentId: number, file: { path: string; sha256: string; bytes: number }): Promise<void> {
-  await db.query(markLabelCreatedSql, [shipmentId, file.path, file.sha256, file.bytes]);
+/** `queuePrint`: the label waits for the printer (printer.auto_print), in the same statement that records it saved. */
+export async function markLabelCreated(db: Queryable, shipmentId: number, file: { path: string; sha256: string; bytes: number }, queuePrint = false): Promise<void> {
+  await db.query(markLabelCreatedSql, [shipmentId, file.path, file.sha256, file.bytes, queuePrint]);
 }
 
 export async function saveLabelFile(db: Queryable, shipmentId: number, file: { path: string; sha256: string; bytes: number }): Promise<void> {

@@ -14,6 +14,8 @@ export type AttentionKind =
   | "not_saved"
   | "unfinished"
   | "voided_no_label"
+  | "print_failed"
+  | "print_in_doubt"
   | "transmit_in_doubt"
   | "transmit_refused"
   | "manifest_unsaved"
@@ -45,6 +47,8 @@ export const ATTENTION_TITLE: Record<AttentionKind, string> = {
   not_saved: "label bought, not saved",
   unfinished: "label unfinished",
   voided_no_label: "label voided, no new one",
+  print_failed: "label not printed",
+  print_in_doubt: "label perhaps printed",
   transmit_in_doubt: "end of day unsettled",
   transmit_refused: "transmit refused",
   manifest_unsaved: "manifest not saved",
@@ -92,6 +96,10 @@ const FIX: Record<AttentionKind, (ids: string[], code: string | null) => string>
   unfinished: () => "Run shipdesk ship: it first asks Canada Post whether this label exists and adopts it, so nothing is bought twice.",
   voided_no_label: (ids) =>
     `If the order still ships, buy it a new label: ${each(ids, (id) => `shipdesk void ${id} --reship`)}, then shipdesk ship (or Buy a new label on the print page's Needs attention, or in the desk). If it will not ship, cancel it in the Best Buy seller portal, then run shipdesk orders sync.`,
+  print_failed: (ids) =>
+    `Fix the printer as the reason says; the next run prints ${ids.length === 1 ? "it" : "them"} (or Send picked to the printer on the label page, or ${each(ids, (id) => `shipdesk print ${id}`)}).`,
+  print_in_doubt: (ids) =>
+    `Look at the printer. If ${ids.length === 1 ? "it" : "a label"} did not print: ${each(ids, (id) => `shipdesk print ${id} --again`)} (or Send picked to the printer on the label page); if it did, Mark picked as printed on the label page. shipdesk never prints it again by itself.`,
   transmit_in_doubt: (_ids, code) =>
     code === "no_manifest"
       ? "Run shipdesk manifest later: it looks for the manifest again; if none appears, print it from Canada Post's website (Manifests) or call Canada Post with the orders' PINs."
@@ -144,7 +152,7 @@ export function groupAttention(rows: readonly Row[]): Attention[] {
 
 /** Everything that needs a person now, one item per reason (see groupAttention). */
 export async function needsAttention(db: Queryable): Promise<Attention[]> {
-  return groupAttention(await db.query<Row & Record<string, unknown>>(needsPersonSql, [LOCK.label]));
+  return groupAttention(await db.query<Row & Record<string, unknown>>(needsPersonSql, [LOCK.label, LOCK.print]));
 }
 
 /** "A", or "3 orders (A, B and C)": who an item is about. */

@@ -15,6 +15,7 @@ import { notedText, screenLogger } from "./screen-log.ts";
 import { buyLabels } from "./ship-screen.ts";
 import { deskOrders } from "./desk-orders.ts";
 import { deskStep } from "./desk-step.ts";
+import { askAboutDoubtfulPrints } from "./print-doubt.ts";
 import { NOTHING_BOUGHT, orStop, STOP } from "./stop.ts";
 
 /**
@@ -57,6 +58,7 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
   for (const n of log.take()) p.log[n.level](notedText(n));
   if (syncing.stopped()) return stoppedWorking(NOTHING_BOUGHT, codes);
   await showAttention(app, OUTSIDE_THE_REVIEW);
+  if ((await askAboutDoubtfulPrints(app, log, signal)) === STOP) return await stopped(app, NOTHING_BOUGHT, codes);
 
   // Steps 3 to 6: review and confirm; nothing is bought before the confirm.
   let boughtAny = false;

@@ -12,6 +12,8 @@ import { shipOptions, type Review } from "./batch.ts";
 import { advance, progressText, startProgress } from "./progress.ts";
 import { summaryBlocks } from "./summary.ts";
 import { deskStep } from "./desk-step.ts";
+import { autoPrinter } from "../app/commands/auto-print.ts";
+import { combine } from "../app/commands/result.ts";
 
 export interface Bought extends CommandResult {
   summary: ShippingSummary;
@@ -38,14 +40,21 @@ export async function buyLabels(app: App, review: Review, log: Logger): Promise<
   let result: CommandResult & { summary: ShippingSummary };
   try {
     result = await recordRun(app.db, "ship", "interactive", async () => {
-      let summary = await runNew(app, log, options, work.signal, onEvent);
+      // printer.auto_print: each label goes to the printer as soon as it is saved.
+      const printer = autoPrinter(app, log);
+      const withPrinter = (e: ShippingEvent) => {
+        onEvent(e);
+        printer.onEvent(e);
+      };
+      let summary = await runNew(app, log, options, work.signal, withPrinter);
       if (options.refused.length + options.voided.length > 0) {
-        const again = await buyAgain(app, log, { refused: options.refused, voided: options.voided }, { ...options, signal: work.signal, onEvent });
+        const again = await buyAgain(app, log, { refused: options.refused, voided: options.voided }, { ...options, signal: work.signal, onEvent: withPrinter });
         summary = mergeSummaries(summary, again.summary);
         for (const r of again.refusals) summary.skipped.push({ orderId: r.orderId, reasons: [r.message] });
       }
-      const exitCode = work.stopped() ? EXIT.unreachable : shippingExitCode(summary);
-      return { exitCode, line: shippingLine(summary), summary };
+      const printed = await printer.finish();
+      const exitCode = work.stopped() ? EXIT.unreachable : combine([shippingExitCode(summary), printed?.exitCode ?? EXIT.ok]);
+      return { exitCode, line: printed ? `${shippingLine(summary)}; ${printed.line}` : shippingLine(summary), summary };
     });
   } catch (error) {
     work.done("Stopped on an error.", "error");

@@ -24,6 +24,7 @@ export function sandboxSettings(overrides: Partial<CanadaPostSettings> = {}): Ca
     serviceCode: "DOM.EP",
     services: ["DOM.RP", "DOM.EP", "DOM.XP"],
     labelFormat: "4x6",
+    labelEncoding: "pdf",
     manifest: "group",
     timeoutMs: 2_000,
     requestsPerMinute: 600,

@@ -250,4 +250,37 @@ describe.skipIf(!process.env.SHIPDESK_WINE)("shipdesk.exe under Wine", () => {
       }
     }, 60_000);
   });
+  test("printing from the .exe: the Windows spooler through Bun FFI names a printer Windows lacks; a network Zebra takes the test label; --dry-run draws it with the bundled ZPL renderer", async () => {
+    const dir = join(linuxPath(USER_DIR), "Printing");
+    require("node:fs").mkdirSync(dir, { recursive: true });
+    const env = { SHIPDESK_DATA_DIR: `${USER_DIR}\\Printing\\data`, SHIPDESK_LABELS_DIR: `${USER_DIR}\\Printing\\labels` };
+    const settings = (printer: string) =>
+      writeFileSync(join(dir, "shipdesk.toml"), `[canadapost]\nlabel_encoding = "zpl"\n\n[printer]\n${printer}\n`);
+    try {
+      // winspool.drv's OpenPrinterW, called through Bun's FFI inside the .exe, under Wine.
+      settings('kind = "windows"\nname = "No Such Zebra"');
+      const missing = timed("printer test (Windows spooler, unknown printer)", await runWine(exe, ["printer", "test", "--config", `${USER_DIR}\\Printing\\shipdesk.toml`], { cwd: dir, env }));
+      expect(missing.stdout).toContain('Windows has no printer named "No Such Zebra"; set printer.name in');
+      expect(missing.code).toBe(2);
+
+      const { startZebra } = await import("../printing/zebra.ts");
+      const zebra = startZebra();
+      try {
+        settings(`kind = "zpl-network"\nhost = "127.0.0.1"\nport = ${zebra.port}`);
+        const sent = timed("printer test (network Zebra)", await runWine(exe, ["printer", "test", "--config", `${USER_DIR}\\Printing\\shipdesk.toml`], { cwd: dir, env }));
+        expect(sent.stderr).toBe("");
+        expect(sent.code).toBe(0);
+        expect(sent.stdout).toContain(`the test label went to the Zebra at 127.0.0.1:${zebra.port}`);
+        expect(zebra.jobs).toHaveLength(1);
+        const dry = timed("printer test --dry-run (ZPL drawn in the .exe)", await runWine(exe, ["printer", "test", "--dry-run", "--config", `${USER_DIR}\\Printing\\shipdesk.toml`], { cwd: dir, env, measure: true }));
+        expect(dry.code).toBe(0);
+        expect(dry.stdout).toContain("(813 x 1220 dots, 4x6 inches); nothing was sent");
+        expect(readFileSync(join(dir, "labels", "printer-test.png")).subarray(1, 4).toString("latin1")).toBe("PNG");
+      } finally {
+        zebra.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

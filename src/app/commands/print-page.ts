@@ -6,6 +6,8 @@ import type { Logger } from "../log.ts";
 import { recordRun } from "../run-record.ts";
 import { buyAgain } from "./buy-again.ts";
 import { shippingExitCode } from "./ship.ts";
+import { printPicked } from "../../printing/index.ts";
+import { logPrintResult, printingDeps } from "./auto-print.ts";
 
 export const DEFAULT_PORT = 8420;
 
@@ -30,6 +32,17 @@ export function startPrintPage(app: App, port: number | undefined, log: Logger) 
       mode: app.settings.mode,
       refetchLabel: (id) => refetchLabel(app.shippingDeps(), id),
       buyAgain: buyAgainFrom(app, log),
+      dpi: app.settings.printer.dpi,
+      printer: app.printer
+        ? {
+            described: app.printer.target.described,
+            send: async (ids) => {
+              const results = await printPicked(printingDeps(app, log), ids);
+              for (const r of results) logPrintResult(log, r);
+              return results;
+            },
+          }
+        : undefined,
     },
     { port: port ?? DEFAULT_PORT },
   );

@@ -52,7 +52,7 @@ export function buildShipmentJson(req: ShipmentRequest, settings: ShipmentSettin
     }),
     parcelCharacteristics: { weight: f.weightKg, ...(f.dimensionsCm ? { dimensions: { ...f.dimensionsCm } } : {}) },
     ...(f.email !== "" ? { notification: { email: f.email, onShipment: true, onException: false, onDelivery: true } } : {}),
-    printPreferences: { outputFormat: f.labelFormat, encoding: "PDF" },
+    printPreferences: { outputFormat: f.labelFormat, encoding: f.encoding },
     preferences: { showPackingInstructions: false, showPostageRate: false, showInsuredValue: false },
     references: omitEmpty({ customerRef1: f.orderId, customerRef2: f.reference2 }),
     settlementInfo: omitEmpty({ contractId: f.contractId, intendedMethodOfPayment: f.methodOfPayment }),

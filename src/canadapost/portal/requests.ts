@@ -1,5 +1,5 @@
 import type { HttpResponse } from "../../http/index.ts";
-import { looksLikePdf } from "../../pdf.ts";
+import { readArtifact } from "../artifact.ts";
 import type { ShipmentPrice } from "../answers.ts";
 import type { CallSpec } from "../call.ts";
 import { accountUrl, type CarrierSite } from "../client.ts";
@@ -64,12 +64,11 @@ export function portalRequests(site: CarrierSite): PortalRequests {
     getShipment: (link) => get(link, parseShipmentInfoJson, "a shipmentInfo"),
     getShipmentPrice: (link) => get(link, parseShipmentPriceJson, "a shipmentPrice"),
     getShipmentDetails: (link) => get(link, parseShipmentDetailsJson, "a shipmentDetails"),
-    // Get Artifact: asking for what its link names (a stored href: a PDF), checked when that is a PDF;
+    // Get Artifact: asking for what its link names (a stored href: a PDF), checked to be that;
     // a 404 is tried again while Canada Post renders it.
     getArtifact: (link) => {
       const accept = acceptOf(link, "application/pdf");
-      const read = (r: HttpResponse) => (accept !== "application/pdf" || looksLikePdf(r.body) ? r.body : "a PDF (it does not start with %PDF-)");
-      return { method: "GET", url: hrefOf(link), accept, notReady: true, read };
+      return { method: "GET", url: hrefOf(link), accept, notReady: true, read: readArtifact(accept) };
     },
     voidShipment: (link) => ({ method: "DELETE", url: hrefOf(link), accept: acceptOf(link, JSON_TYPE), read: () => undefined }),
     requestRefund: (link, email) => post(link, buildRefundJson(email), parseRefundTicketJson, "a refund ticket {serviceTicketId, serviceTicketDate}"),

@@ -1,5 +1,5 @@
 import type { HttpResponse } from "../../http/index.ts";
-import { looksLikePdf } from "../../pdf.ts";
+import { readArtifact } from "../artifact.ts";
 import type { CallSpec } from "../call.ts";
 import { accountUrl, type CarrierSite } from "../client.ts";
 import { acceptOf, hrefOf, type LinkRef } from "../links.ts";
@@ -40,13 +40,12 @@ export function xmlRequests(site: CarrierSite): CarrierRequests<string> {
     findShipmentsByGroup: (id) => xml("GET", `${shipments}?groupId=${encodeURIComponent(id)}`, SHIPMENT_MEDIA_TYPE, parseShipmentLinks, "a shipments reply"),
     getShipment: (link) => xml("GET", link, SHIPMENT_MEDIA_TYPE, parseShipmentInfo, "a shipment-info reply"),
     getShipmentDetails: (link) => xml("GET", link, SHIPMENT_MEDIA_TYPE, parseShipmentDetails, "a shipment-details reply"),
-    // Get Artifact: a label or a manifest, always asked for as a PDF and checked to be one.
-    getArtifact: (link) => ({
-      method: "GET",
-      url: hrefOf(link),
-      accept: PDF_MEDIA_TYPE,
-      read: (r) => (looksLikePdf(r.body) ? r.body : "a PDF (it does not start with %PDF-)"),
-    }),
+    // Get Artifact: a label or a manifest, asked for in the link's media type (a stored href: a
+    // PDF) and checked to be that: a PDF, or a ZPL label when Create Shipment asked for ZPL.
+    getArtifact: (link) => {
+      const accept = acceptOf(link, PDF_MEDIA_TYPE);
+      return { method: "GET", url: hrefOf(link), accept, read: readArtifact(accept) };
+    },
     voidShipment: (link) => ({ method: "DELETE", url: hrefOf(link), accept: acceptOf(link, SHIPMENT_MEDIA_TYPE), read: () => undefined }),
     requestRefund: (link, email) => xml("POST", link, SHIPMENT_MEDIA_TYPE, parseRefundTicket, "a shipment-refund-request-info reply", buildRefundXml(email)),
     transmit: (groupIds) => xml("POST", manifests, MANIFEST_MEDIA_TYPE, parseManifestLinks, "a manifests reply", buildTransmitXml(groupIds, settings)),

@@ -56,7 +56,7 @@ export function buildShipmentXml(req: ShipmentRequest, settings: ShipmentSetting
 
   const print = spec.ele("print-preferences");
   add(print, "output-format", f.labelFormat);
-  add(print, "encoding", "PDF");
+  add(print, "encoding", f.encoding);
   const prefs = spec.ele("preferences");
   add(prefs, "show-packing-instructions", "false");
   add(prefs, "show-postage-rate", "false");

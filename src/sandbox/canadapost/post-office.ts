@@ -4,9 +4,14 @@ import { localDate } from "../calendar.ts";
 import { FaultPlan } from "../faults.ts";
 import { keepCanadaPostState } from "../state-file.ts";
 import { labelPdf, manifestPdf } from "./label-pdf.ts";
+import { labelZpl } from "./label-zpl.ts";
 import { SANDBOX_SERVICES, sandboxQuote, type QuoteInput, type SandboxQuote } from "./pricing.ts";
 import { SandboxServices } from "./services.ts";
 import { CanadaPostSandboxState, type SandboxManifest, type SandboxRefund, type SandboxShipment } from "./state.ts";
+
+export const PDF_TYPE = "application/pdf";
+/** What the label link of a ZPL label names (the reference presumes it; the client follows whatever the link says). */
+export const ZPL_TYPE = "application/zpl";
 
 /** A no from Canada Post in neutral words; each API's gateway writes it in its own error body. */
 export interface Refusal {
@@ -33,6 +38,8 @@ export interface Sale {
   groupId: string | undefined;
   serviceCode: string;
   labelFormat: "4x6" | "8.5x11";
+  /** print-preferences' encoding; PDF when the request left it out (Canada Post's default). */
+  encoding: "PDF" | "ZPL";
   /** Left out when the request did not ask for the price (XML's provide-pricing-info). */
   price?: SandboxQuote | undefined;
 }
@@ -131,6 +138,7 @@ export class PostOffice {
       status: sale.groupId === undefined ? "transmitted" : "created",
       serviceCode: sale.serviceCode,
       labelFormat: sale.labelFormat,
+      encoding: sale.encoding,
       requestXml: "",
       createdAt: new Date(),
       manifestId: undefined,
@@ -191,7 +199,13 @@ export class PostOffice {
     return a.kind === "label" ? this.state.shipments.get(a.shipmentId)?.createdAt : this.state.manifests.get(a.manifestId)?.createdAt;
   }
 
-  /** The artifact's PDF, made once: the same bytes however often it is fetched. */
+  /** The media type an artifact is served in: a label in the encoding it was bought in, a manifest as a PDF. */
+  artifactType(artifactId: string): string {
+    const a = this.state.artifacts.get(artifactId);
+    return a?.kind === "label" && this.state.shipments.get(a.shipmentId)?.encoding === "ZPL" ? ZPL_TYPE : PDF_TYPE;
+  }
+
+  /** The artifact's file (a PDF, or a ZPL label), made once: the same bytes however often it is fetched. */
   async pdf(artifactId: string): Promise<Uint8Array> {
     const cached = this.pdfs.get(artifactId);
     if (cached) return cached;
@@ -199,7 +213,11 @@ export class PostOffice {
     let pdf: Uint8Array;
     if (artifact.kind === "label") {
       const s = this.state.shipments.get(artifact.shipmentId)!;
-      pdf = await labelPdf(s.labelFormat, { pin: s.trackingPin, service: s.serviceCode, to: labelLines(this.addressOf(s.shipmentId)) });
+      const to = this.addressOf(s.shipmentId);
+      pdf =
+        s.encoding === "ZPL"
+          ? new TextEncoder().encode(labelZpl({ pin: s.trackingPin, service: s.serviceCode, to: labelLines(to), postalCode: to?.postalCode }))
+          : await labelPdf(s.labelFormat, { pin: s.trackingPin, service: s.serviceCode, to: labelLines(to) });
     } else {
       const m = this.state.manifests.get(artifact.manifestId)!;
       pdf = await manifestPdf(m.poNumber, m.shipmentIds.map((id) => this.state.shipments.get(id)?.trackingPin ?? id));

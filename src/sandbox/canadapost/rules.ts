@@ -14,6 +14,8 @@ export interface ShipmentToCheck {
   name: string | undefined;
   company: string | undefined;
   hasCustoms: boolean;
+  /** ZPL asked for a label that is not 4x6. */
+  zplOnLetter?: boolean;
   hasShippingPoint: boolean;
   contractId: string | undefined;
   methodOfPayment: string | undefined;
@@ -36,6 +38,7 @@ export function businessRules(s: ShipmentToCheck, office: PostOffice, rules: Rul
   const out: Refusal[] = [];
   const no = (code: string, text: string) => out.push({ status: 400, code, text });
   if (!office.services.offers(s.serviceCode)) no("3000", `Service ${s.serviceCode} is not available for this contract.`);
+  if (s.zplOnLetter) no("9191", "ZPL labels are only available in the 4x6 output format.");
   if (rules.shippingPoint && !s.hasShippingPoint) no("9189", "One of requestedShippingPoint and shippingPointId is required.");
   if (s.country === "CA" || s.country === "US") {
     if (!s.addressLine1) no("1156", "Address line 1 is mandatory.");

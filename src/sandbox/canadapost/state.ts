@@ -10,6 +10,8 @@ export interface SandboxShipment {
   status: "created" | "transmitted" | "voided";
   serviceCode: string;
   labelFormat: "4x6" | "8.5x11";
+  /** How the label was asked for; absent in a state file from before ZPL (a PDF). */
+  encoding?: "PDF" | "ZPL";
   artifactId: string;
   /** The request as sent, for the details reply and for tests. */
   requestXml: string;

@@ -19,6 +19,8 @@ export interface LabelsPageProps {
   labels: ListedLabel[];
   notice?: string | undefined;
   noticeLink?: { href: string; text: string } | undefined;
+  /** The printer the picked labels can be sent to (printer.*), if one is set. */
+  printer?: string | undefined;
 }
 
 const FILTERS: Array<[PrintedFilter, string]> = [
@@ -84,7 +86,8 @@ function LabelTableRow({ label: l, now }: { label: ListedLabel; now: Date }) {
         <PrintedCell label={l} now={now} />
       </td>
       <td class="no-print" data-label="Label">
-        <a href={`/labels/${l.shipment_id}.pdf`} target="_blank">
+        {/* A ZPL label is shown as the printer prints it (an image drawn here). */}
+        <a href={`/labels/${l.shipment_id}.${l.label_pdf_path.toLowerCase().endsWith(".zpl") ? "png" : "pdf"}`} target="_blank">
           View
         </a>{" "}
         <button class="small secondary" type="submit" formaction={`/labels/${l.shipment_id}/reprint`} name="reprint" value={String(l.shipment_id)}>
@@ -128,7 +131,12 @@ function LabelsForm(p: LabelsPageProps) {
         </table>
       </div>
       <div class="actions">
-        <button type="submit" formaction="/labels/merge" formtarget="_blank" id="print-selected">
+        {p.printer ? (
+          <button type="submit" formaction="/labels/send" id="send-to-printer" title={`Sends the picked labels to ${p.printer}; one printed before is printed again`}>
+            Send picked to the printer
+          </button>
+        ) : null}
+        <button type="submit" formaction="/labels/merge" formtarget="_blank" id="print-selected" class={p.printer ? "secondary" : undefined}>
           Open picked as one PDF
         </button>
         <button type="submit" class="secondary" id="mark-printed">

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import type { Context, Hono } from "hono";
 import { reply, type Media } from "../gate.ts";
+import { ZPL_TYPE } from "../post-office.ts";
 import { issuesOf, TransmitBody } from "./checks.ts";
 import { fail, json, JSON_TYPE, notFound, refuse } from "./gateway.ts";
 import { PORTAL_ROOT, SHIPPING, type PortalParts } from "./parts.ts";
@@ -15,17 +16,21 @@ const jsonReply = (c: Context, body: unknown) => reply(JSON_TYPE, () => json(c, 
 export function portalManifestRoutes(app: Hono<any, any, any>, p: PortalParts): void {
   const { office } = p;
 
-  app.get(
-    `${SHIPPING}/artifacts/:consumer/shipping/:artifactId/:index`,
-    p.route("GetArtifact", { accept: PDF }, (c) => {
-      const artifactId = c.req.param("artifactId")!;
-      const mine = c.req.param("consumer") === p.consumerId && c.req.param("index") === "0";
-      const madeAt = mine ? office.artifactMadeAt(artifactId) : undefined;
-      if (!madeAt || p.rendering(madeAt)) return notFound(c);
-      if (!p.redirect) return reply(PDF, () => servePdf(c, p, artifactId));
-      return reply(PDF, () => c.body(null, 302, { Location: `${PORTAL_ROOT}${SHIPPING}/artifact-files/${artifactId}/0?expires=${Date.now() + 300_000}` }));
-    }),
-  );
+  // The Accept must be the artifact's own type (a ZPL label: application/zpl).
+  const artifact = (c: Context) => {
+    const artifactId = c.req.param("artifactId")!;
+    const mine = c.req.param("consumer") === p.consumerId && c.req.param("index") === "0";
+    const madeAt = mine ? office.artifactMadeAt(artifactId) : undefined;
+    if (!madeAt || p.rendering(madeAt)) return notFound(c);
+    const type = office.artifactType(artifactId);
+    if (!p.redirect) return reply(type, () => servePdf(c, p, artifactId));
+    return reply(type, () => c.body(null, 302, { Location: `${PORTAL_ROOT}${SHIPPING}/artifact-files/${artifactId}/0?expires=${Date.now() + 300_000}` }));
+  };
+  const artifactRoute = { pdf: p.route("GetArtifact", { accept: PDF }, artifact), zpl: p.route("GetArtifact", { accept: ZPL_TYPE }, artifact) };
+  app.get(`${SHIPPING}/artifacts/:consumer/shipping/:artifactId/:index`, (c) => {
+    const id = c.req.param("artifactId");
+    return office.state.artifacts.has(id) && office.artifactType(id) === ZPL_TYPE ? artifactRoute.zpl(c) : artifactRoute.pdf(c);
+  });
 
   // Where the 302 leads: the file itself, as a signed link that needs no token.
   app.get(`${SHIPPING}/artifact-files/:artifactId/:index`, (c) => {
@@ -65,7 +70,7 @@ export function portalManifestRoutes(app: Hono<any, any, any>, p: PortalParts): 
 }
 
 async function servePdf(c: Context, p: PortalParts, artifactId: string): Promise<Response> {
-  const pdf = await p.office.pdf(artifactId);
+  const file = await p.office.pdf(artifactId);
   p.office.state.artifactDownloads++;
-  return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { "Content-Type": PDF });
+  return c.body(file as Uint8Array<ArrayBuffer>, 200, { "Content-Type": p.office.artifactType(artifactId) });
 }

@@ -14,6 +14,8 @@ const JSON_TYPE = "application/json";
 const shippingPath = (b: PortalBase) => `${b.origin}/shipping/v1/${b.mailedBy}/${b.mobo}`;
 const artifactHref = (b: PortalBase, artifactId: string) => `${b.origin}/shipping/v1/artifacts/${b.consumerId}/shipping/${artifactId}/0`;
 const link = (rel: string, href: string, mediaType = JSON_TYPE, index?: number) => ({ rel, href, mediaType, ...(index === undefined ? {} : { index }) });
+/** A label's link names the encoding it was bought in. */
+const labelType = (s: SandboxShipment) => (s.encoding === "ZPL" ? "application/zpl" : "application/pdf");
 const money = (x: number) => Math.round(x * 100) / 100;
 
 /** `createShipmentResponse` / `shipmentInfo`: the price inline only when asked (transmitted shipments), else a price link. */
@@ -23,7 +25,7 @@ export function shipmentInfoJson(b: PortalBase, s: SandboxShipment, o: { withPri
   if (s.groupId && s.status === "created") links.push(link("group", `${shippingPath(b)}/shipments?group-id=${encodeURIComponent(s.groupId)}`));
   if (!o.withPrice && s.price) links.push(link("price", `${self}/price`));
   if (s.status === "transmitted") links.push(link("refund", `${self}/refund`));
-  links.push(link("label", artifactHref(b, s.artifactId), "application/pdf", 0));
+  links.push(link("label", artifactHref(b, s.artifactId), labelType(s), 0));
   return {
     ...(s.requestId ? { customerRequestId: s.requestId } : {}),
     shipmentId: s.shipmentId,

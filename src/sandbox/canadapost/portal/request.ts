@@ -20,6 +20,7 @@ export function shipmentToCheck(body: CreateShipmentBody): ShipmentToCheck {
     name: spec.destination.name,
     company: spec.destination.company,
     hasCustoms: Boolean(spec.customs),
+    zplOnLetter: spec.printPreferences?.encoding === "ZPL" && spec.printPreferences?.outputFormat !== "4x6",
     hasShippingPoint: body.requestedShippingPoint !== undefined || body.shippingPointId !== undefined,
     contractId: spec.settlementInfo.contractId,
     methodOfPayment: spec.settlementInfo.intendedMethodOfPayment,
@@ -35,6 +36,7 @@ export function saleOf(body: CreateShipmentBody): Sale {
     groupId: body.groupId,
     serviceCode: spec.serviceCode,
     labelFormat: spec.printPreferences?.outputFormat === "4x6" ? "4x6" : "8.5x11",
+    encoding: spec.printPreferences?.encoding === "ZPL" ? "ZPL" : "PDF",
     // Charged exactly what Get Rates quotes for the same parcel, service and day.
     price: priceOf(body),
   };

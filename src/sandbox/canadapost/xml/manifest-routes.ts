@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { localDate } from "../../calendar.ts";
 import { reply, type Media } from "../gate.ts";
+import { ZPL_TYPE } from "../post-office.ts";
 import { asList, readBody } from "./body.ts";
 import { fail, refuse, xmlReply } from "./gateway.ts";
 import type { XmlParts } from "./parts.ts";
@@ -17,19 +18,23 @@ const manifestReply = (c: Context, body: string) => reply(MANIFEST_TYPE, () => x
 export function xmlManifestRoutes(app: Hono, x: XmlParts): void {
   const { office } = x;
 
-  app.get(
-    "/rs/artifact/:owner/:artifactId/:page",
-    x.route("GetArtifact", { accept: PDF }, (c) => {
-      const artifactId = c.req.param("artifactId")!;
-      const mine = c.req.param("owner") === x.artifactOwner && c.req.param("page") === "0";
-      if (!mine || !office.state.artifacts.has(artifactId)) return fail(c, 404, []);
-      return reply(PDF, async () => {
-        const pdf = await office.pdf(artifactId);
-        office.state.artifactDownloads++;
-        return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { "Content-Type": PDF });
-      });
-    }),
-  );
+  // The Accept must be the artifact's own type (a ZPL label: application/zpl), as Canada Post asks.
+  const artifact = (c: Context) => {
+    const artifactId = c.req.param("artifactId")!;
+    const mine = c.req.param("owner") === x.artifactOwner && c.req.param("page") === "0";
+    if (!mine || !office.state.artifacts.has(artifactId)) return fail(c, 404, []);
+    const type = office.artifactType(artifactId);
+    return reply(type, async () => {
+      const file = await office.pdf(artifactId);
+      office.state.artifactDownloads++;
+      return c.body(file as Uint8Array<ArrayBuffer>, 200, { "Content-Type": type });
+    });
+  };
+  const artifactRoute = { pdf: x.route("GetArtifact", { accept: PDF }, artifact), zpl: x.route("GetArtifact", { accept: ZPL_TYPE }, artifact) };
+  app.get("/rs/artifact/:owner/:artifactId/:page", (c) => {
+    const id = c.req.param("artifactId");
+    return office.state.artifacts.has(id) && office.artifactType(id) === ZPL_TYPE ? artifactRoute.zpl(c) : artifactRoute.pdf(c);
+  });
 
   app.get(
     "/rs/:mb/:mobo/manifest",

@@ -58,7 +58,8 @@ export function shipmentInfoXml(b: LinkBase, s: SandboxShipment): string {
   if (s.groupId && s.status === "created") link(links, "group", `${rsPath(b)}/shipment?groupId=${encodeURIComponent(s.groupId)}`, SHIPMENT_TYPE);
   link(links, "price", `${self}/price`, SHIPMENT_TYPE);
   if (s.status === "transmitted") link(links, "refund", `${self}/refund`, SHIPMENT_TYPE);
-  link(links, "label", artifactHref(b, s.artifactId), "application/pdf", 0);
+  // The link names the encoding the label was bought in (a ZPL label: application/zpl).
+  link(links, "label", artifactHref(b, s.artifactId), s.encoding === "ZPL" ? "application/zpl" : "application/pdf", 0);
   return end(doc);
 }
 

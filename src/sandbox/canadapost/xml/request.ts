@@ -26,6 +26,7 @@ export function shipmentToCheck(shipment: Element): ShipmentToCheck {
     name: spec.destination.name,
     company: spec.destination.company,
     hasCustoms: Boolean(spec.customs),
+    zplOnLetter: spec["print-preferences"]?.encoding === "ZPL" && spec["print-preferences"]?.["output-format"] !== "4x6",
     hasShippingPoint: shipment["requested-shipping-point"] !== undefined || shipment["shipping-point-id"] !== undefined,
     contractId: settlement["contract-id"],
     methodOfPayment: settlement["intended-method-of-payment"],
@@ -41,6 +42,7 @@ export function saleOf(shipment: Element): Sale {
     groupId: shipment["group-id"] as string | undefined,
     serviceCode: spec["service-code"],
     labelFormat: spec["print-preferences"]?.["output-format"] === "4x6" ? "4x6" : "8.5x11",
+    encoding: spec["print-preferences"]?.encoding === "ZPL" ? "ZPL" : "PDF",
     // Charged exactly what Get Rates quotes for the same parcel, service and day.
     ...(shipment["provide-pricing-info"] !== undefined ? { price: priceOfShipment(shipment) } : {}),
   };
