@@ -5,7 +5,7 @@ import type { RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/inde
 import { canadaPostForFile, cliScene, DATABASE_KINDS, summaryOf } from "../support/cli-scene.ts";
 import shipmentsSql from "./shipments.sql" with { type: "text" };
 import createCallsSql from "./create_calls.sql" with { type: "text" };
-import ageCreateSentSql from "./age_create_sent.sql" with { type: "text" };
+import ageCreateSentSql from "../support/age_create_sent.sql" with { type: "text" };
 
 // Status tells the truth at once: a label bought but not saved, or one left half-way by a run
 // that stopped, is listed by `shipdesk status` the moment that run ends, with the one fix that
