@@ -21,6 +21,10 @@ export interface Args {
   show: boolean;
   drop: boolean;
   confirm: boolean;
+  /** `hold ORDER --release`: end the hold. */
+  release: boolean;
+  /** `service ORDER CODE --late-ok`: a service that arrives after Best Buy's promise, chosen knowingly. */
+  lateOk: boolean;
   /** `report --date`: a local day, YYYY-MM-DD. */
   date: string | undefined;
   /** `report --out`: the CSV file to write. */
@@ -46,7 +50,7 @@ const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
 };
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false };
+  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false, release: false, lateOk: false };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -64,6 +68,8 @@ export function parseArgs(argv: readonly string[]): Args {
     } else if (a === "--show") args.show = true;
     else if (a === "--drop") args.drop = true;
     else if (a === "--confirm") args.confirm = true;
+    else if (a === "--release") args.release = true;
+    else if (a === "--late-ok") args.lateOk = true;
     else if (a === "--auto") args.auto = true;
     else if (a === "--accept") args.accept = true;
     else if (a === "--keep") args.keep = true;
@@ -103,6 +109,11 @@ export function parseArgs(argv: readonly string[]): Args {
     args.order = words[1];
     args.service = words[2];
   }
+  else if (words[0] === "hold") {
+    if (words.length !== 2) throw new UsageError("shipdesk hold takes one order id: shipdesk hold ORDER (or shipdesk hold ORDER --release to ship it again).");
+    args.command = "hold";
+    args.order = words[1];
+  }
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
@@ -122,6 +133,8 @@ export function parseArgs(argv: readonly string[]): Args {
   if (args.drop && (Object.keys(args.fields).length > 0 || args.confirm)) {
     throw new UsageError("--drop goes back to Best Buy's address; it takes no other field. Give the fields without --drop to correct the address.");
   }
+  if (args.release && args.command !== "hold") throw new UsageError("--release goes with shipdesk hold ORDER.");
+  if (args.lateOk && args.command !== "service") throw new UsageError("--late-ok goes with shipdesk service ORDER CODE.");
   if (args.confirm && Object.keys(args.fields).length > 0) throw new UsageError("--confirm keeps the correction as it is; give either fields to change or --confirm.");
   return args;
 }
