@@ -88,6 +88,13 @@ export function parseArgs(argv: readonly string[]): Args {
     } else if (a.startsWith("-")) throw new UsageError(`Unknown option ${a}; see shipdesk --help.`);
     else words.push(a);
   }
+  commandOf(words, args);
+  checkCombinations(args);
+  return args;
+}
+
+/** The command the words name (`ship`, `void ORDER`, …), set on `args`; a usage error otherwise. */
+function commandOf(words: readonly string[], args: Args): void {
   const command = words.join(" ");
   if (command === "" ) args.command = args.auto ? "auto" : "";
   else if (COMMANDS.has(command)) args.command = command;
@@ -116,6 +123,10 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
+}
+
+/** Options that go with one command only, and options that exclude each other. */
+function checkCombinations(args: Args): void {
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
     throw new UsageError("--retry goes with shipdesk ship or shipdesk track.");
   }
@@ -136,5 +147,4 @@ export function parseArgs(argv: readonly string[]): Args {
   if (args.release && args.command !== "hold") throw new UsageError("--release goes with shipdesk hold ORDER.");
   if (args.lateOk && args.command !== "service") throw new UsageError("--late-ok goes with shipdesk service ORDER CODE.");
   if (args.confirm && Object.keys(args.fields).length > 0) throw new UsageError("--confirm keeps the correction as it is; give either fields to change or --confirm.");
-  return args;
 }
