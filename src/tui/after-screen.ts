@@ -9,6 +9,8 @@ import { tryOpenBrowser } from "./browser.ts";
 import { notedText, type screenLogger } from "./screen-log.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
 import { deskStep } from "./desk-step.ts";
+import { DEFAULT_PORT } from "../app/commands/print-page.ts";
+import { say, sayNote } from "./say.ts";
 
 /** Step 9a: tell Best Buy the tracking numbers and mark the orders shipped. */
 export async function offerTracking(app: App, log: ReturnType<typeof screenLogger>, signal: AbortSignal): Promise<(CommandResult & { interrupted: boolean }) | undefined | Stop> {
@@ -17,7 +19,7 @@ export async function offerTracking(app: App, log: ReturnType<typeof screenLogge
   );
   if (go === STOP) return STOP;
   if (!go) {
-    p.log.info("Tracking not sent; shipdesk track (or the next --auto run) sends it.");
+    say.info("Tracking not sent; shipdesk track (or the next --auto run) sends it.");
     return undefined;
   }
   const step = deskStep(app, log, "Sending tracking to Best Buy...", "Ctrl-C: finishing the orders already sent to Best Buy, starting no new one (Ctrl-C again stops at once)...");
@@ -29,7 +31,7 @@ export async function offerTracking(app: App, log: ReturnType<typeof screenLogge
     throw error;
   }
   step.done(`Done: ${result.line}`, step.stopped() ? "stopped" : "ok");
-  for (const n of log.take()) p.log[n.level](notedText(n));
+  for (const n of log.take()) say[n.level](notedText(n));
   return { ...result, interrupted: step.stopped() };
 }
 
@@ -38,11 +40,12 @@ export async function offerPrintPage(app: App, log: Logger, signal: AbortSignal)
   const go = orStop(await p.confirm({ message: "Open the label page to print the labels?", initialValue: true, signal }));
   if (go === STOP) return STOP;
   if (!go) return undefined;
-  const server = startPage(app, log);
+  const { server, moved } = startPage(app, log);
   try {
     const url = `${server.url}/`;
-    p.note(url, "Label page");
-    p.log.info(tryOpenBrowser(url) ? "Opening it in the browser..." : "Open this address in the browser to print.");
+    if (moved) say.warn(`Port ${DEFAULT_PORT} is in use (another shipdesk serve, or another program), so the label page is on port ${server.port} this time: use the address below, not a bookmark of port ${DEFAULT_PORT}.`);
+    sayNote([url], "Label page");
+    say.info(tryOpenBrowser(url) ? "Opening it in the browser..." : "Open this address in the browser to print.");
     const done = await p.text({ message: "Press Enter when you are done printing (the label page stops then)", signal });
     return orStop(done) === STOP ? STOP : undefined;
   } finally {
@@ -50,11 +53,12 @@ export async function offerPrintPage(app: App, log: Logger, signal: AbortSignal)
   }
 }
 
-/** The usual port, so the clerk's bookmark works; any free one when `shipdesk serve` has it. */
+/** The usual port, so the clerk's bookmark works; any free one when it is taken, said so (`moved`). */
 function startPage(app: App, log: Logger) {
   try {
-    return startPrintPage(app, undefined, log);
-  } catch {
-    return startPrintPage(app, 0, log);
+    return { server: startPrintPage(app, undefined, log), moved: false };
+  } catch (error) {
+    if ((error as { code?: string }).code !== "EADDRINUSE") throw error;
+    return { server: startPrintPage(app, 0, log), moved: true };
   }
 }

@@ -1,0 +1,29 @@
+import * as p from "@clack/prompts";
+import { screenColumns, truncate, wrapWords } from "./fit.ts";
+
+// Clack draws "│  " before each line of a message and "│  …  │" around a note: the text gets what
+// is left of the terminal's width (one column spare, so a full line never wraps by itself).
+const LOG_MARGIN = 4;
+const NOTE_MARGIN = 7;
+
+/** What the desk's messages get of the terminal: its width, read each time (the window may change). */
+export const logWidth = (): number => screenColumns() - LOG_MARGIN;
+export const noteWidth = (): number => screenColumns() - NOTE_MARGIN;
+
+const wrapped = (text: string) => wrapWords(text, logWidth()).join("\n");
+
+/** p.log, every line wrapped between words to the terminal's width. */
+export const say = {
+  info: (text: string) => p.log.info(wrapped(text)),
+  warn: (text: string) => p.log.warn(wrapped(text)),
+  error: (text: string) => p.log.error(wrapped(text)),
+  success: (text: string) => p.log.success(wrapped(text)),
+  message: (text: string) => p.log.message(wrapped(text)),
+};
+
+/** A boxed note whose lines (a table already fitted, or sentences) and title fit the terminal. */
+export function sayNote(lines: readonly string[], title: string): void {
+  const width = noteWidth();
+  const body = lines.flatMap((l) => wrapWords(l, width));
+  p.note(body.join("\n"), truncate(title, width), { format: (line) => line });
+}
