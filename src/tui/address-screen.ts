@@ -14,7 +14,8 @@ import {
   type CorrectionField,
 } from "../ship-to/index.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
-import { say, sayNote } from "./say.ts";
+import { optionWidth, say, sayNote } from "./say.ts";
+import { fittedHint } from "./table.ts";
 
 /** A field the clerk typed, refused at once when it can never pass (the whole is checked on save). */
 function fieldProblem(field: CorrectionField, value: string): string | undefined {
@@ -67,7 +68,9 @@ export async function editAddress(app: App, orderId: string, signal: AbortSignal
       ...(view.correction ? [{ value: "drop", label: "Go back to Best Buy's address", hint: typedInOneLine(view.bestBuy) }] : []),
       { value: "back", label: dirty ? "Back, without saving" : "Back" },
     ];
-    const pick = orStop(await p.select({ message: `Change which part of the address of ${orderId}?`, options, initialValue: next, maxItems: 12, signal }));
+    const width = optionWidth();
+    const fitted = options.map((o) => ({ ...o, hint: fittedHint(o.label, "hint" in o ? o.hint : undefined, width) }));
+    const pick = orStop(await p.select({ message: `Change which part of the address of ${orderId}?`, options: fitted, initialValue: next, maxItems: 12, signal }));
     if (pick === STOP) return STOP;
     if (pick === "back") return undefined;
     if (pick === "drop") {

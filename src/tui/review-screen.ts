@@ -9,12 +9,11 @@ import { saveService, saveWeight } from "./review-store.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
 import { repriceOne } from "./pricing.ts";
 import { pickService } from "./service-picker.ts";
-import { say, sayNote, logWidth, noteWidth } from "./say.ts";
+import { pickBatch } from "./batch-picker.ts";
+import { say, sayNote, logWidth, noteWidth, optionWidth } from "./say.ts";
 import { againText, batchChoice, batchHeadline, batchTable, fittedHint, rowLabel, rowLabels } from "./table.ts";
 import { parseWeight } from "./weight.ts";
-
-// A picker's option is drawn after "│  ◼ " (or "│  ● "): what is left of the line is the label's.
-const optionWidth = () => logWidth() - 2;
+import { textWidth } from "./fit.ts";
 
 /** Why an order cannot go in the batch, or is left out, in a few words (the picker's hint). */
 function hintOf(r: ReviewRow): string | undefined {
@@ -33,18 +32,19 @@ export async function reviewBatch(app: App, first: Review, signal: AbortSignal):
   if (review.rows.some((r) => r.selectable)) {
     const width = optionWidth();
     const labels = rowLabels(review.rows, width);
+    const selectable = review.rows.filter((r) => r.selectable).length;
     const kept = orStop(
-      await p.multiselect({
+      await pickBatch({
         message: "Orders to buy labels for now. Space leaves one out of this batch only (the next run, --auto too, buys it; to keep one back, hold it). Enter goes on.",
         options: review.rows.map((r) => ({ value: r.orderId, label: labels.get(r.orderId)!, hint: fittedHint(labels.get(r.orderId)!, hintOf(r), width), disabled: !r.selectable })),
         initialValues: [...review.selected],
-        required: false,
         maxItems: 12,
         signal,
+        answered: (chosen) => `${chosen.length} of ${selectable} order${selectable === 1 ? "" : "s"} chosen`,
       }),
     );
     if (kept === STOP) return STOP;
-    review = keepOnly(review, kept);
+    review = keepOnly(review, kept as string[]);
     say.message(batchChoice(review));
   }
   for (;;) {
@@ -111,7 +111,8 @@ async function changeOne(app: App, review: Review, signal: AbortSignal): Promise
   const now = rowOfOrder(next, orderId);
   say.success(changed.said);
   if (now) {
-    say.message(`${rowLabel(now, logWidth())}  [${stateHint(next, now)}]`);
+    const state = `  [${stateHint(next, now)}]`;
+    say.message(`${rowLabel(now, Math.max(20, logWidth() - textWidth(state)))}${state}`);
     if (now.serviceNote) say[now.warn ? "warn" : "info"](now.serviceNote);
     for (const problem of now.problems) say.warn(problem);
   }

@@ -1,4 +1,5 @@
 import * as p from "@clack/prompts";
+import { styleText } from "node:util";
 import { screenColumns, truncate, wrapWords } from "./fit.ts";
 
 // Clack draws "│  " before each line of a message and "│  …  │" around a note: the text gets what
@@ -9,6 +10,13 @@ const NOTE_MARGIN = 7;
 /** What the desk's messages get of the terminal: its width, read each time (the window may change). */
 export const logWidth = (): number => screenColumns() - LOG_MARGIN;
 export const noteWidth = (): number => screenColumns() - NOTE_MARGIN;
+
+/**
+ * What a picker's option (its label and hint) gets. Clack 1.9 wraps each option at the width less
+ * the length of its coloured "│  " prefix, colour codes counted: measured the same way here, with
+ * "◼ " and a spare column taken off, so no option is ever wrapped.
+ */
+export const optionWidth = (): number => screenColumns() - (styleText("cyan", p.S_BAR).length + 2) - 3;
 
 const wrapped = (text: string) => wrapWords(text, logWidth()).join("\n");
 

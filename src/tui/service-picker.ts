@@ -2,7 +2,7 @@ import * as p from "@clack/prompts";
 import { lateWarning, optionPrice, promised, serviceOptions, type ServiceChoice, type ServiceOption } from "../rates/index.ts";
 import type { ReviewRow } from "./batch.ts";
 import { fitTable } from "./fit.ts";
-import { logWidth } from "./say.ts";
+import { optionWidth } from "./say.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
 
 /** Each service with its price and expected delivery, LATE when after Best Buy's promise; fitted to the window. */
@@ -16,7 +16,7 @@ function optionLabels(options: readonly ServiceOption[], row: ReviewRow): Map<st
       { title: "Late", priority: 0, cell: (o: ServiceOption) => (o.late ? after : "") },
     ],
     options,
-    logWidth() - 2,
+    optionWidth(),
     { header: false },
   );
   return new Map(options.map((o, i) => [o.code, fitted.lines[i]!]));

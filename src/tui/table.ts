@@ -32,7 +32,7 @@ function columns(now: Date): Column<ReviewRow>[] {
     { title: "Service", priority: 2, cell: (r) => r.service },
     { title: "Price", priority: 3, cell: priceCell, right: true },
     { title: "Name", priority: 4, min: 8, cell: (r) => r.name },
-    { title: "City", priority: 5, min: 8, cell: (r) => r.place },
+    { title: "City", priority: 5, min: 12, cell: (r) => r.place },
     { title: "Arrives", priority: 6, cell: (r) => r.arrives ?? "" },
     { title: "Weight", priority: 7, min: 6, cell: (r) => weightText(r) },
   ];
