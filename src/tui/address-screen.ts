@@ -14,7 +14,7 @@ import {
   type CorrectionField,
 } from "../ship-to/index.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
-import { optionWidth, say, sayNote } from "./say.ts";
+import { ask, optionWidth, say, sayNote } from "./say.ts";
 import { fittedHint } from "./table.ts";
 
 /** A field the clerk typed, refused at once when it can never pass (the whole is checked on save). */
@@ -70,7 +70,7 @@ export async function editAddress(app: App, orderId: string, signal: AbortSignal
     ];
     const width = optionWidth();
     const fitted = options.map((o) => ({ ...o, hint: fittedHint(o.label, "hint" in o ? o.hint : undefined, width) }));
-    const pick = orStop(await p.select({ message: `Change which part of the address of ${orderId}?`, options: fitted, initialValue: next, maxItems: 12, signal }));
+    const pick = orStop(await p.select({ message: ask(`Change which part of the address of ${orderId}?`), options: fitted, initialValue: next, maxItems: 12, signal }));
     if (pick === STOP) return STOP;
     if (pick === "back") return undefined;
     if (pick === "drop") {
@@ -86,7 +86,7 @@ export async function editAddress(app: App, orderId: string, signal: AbortSignal
     const field = pick as CorrectionField;
     const typed = orStop(
       await p.text({
-        message: `${FIELD_LABELS[field]} for ${orderId}`,
+        message: ask(`${FIELD_LABELS[field]} for ${orderId}`),
         initialValue: draft[field] ?? "",
         validate: (value) => fieldProblem(field, value ?? ""),
         signal,

@@ -10,12 +10,12 @@ import { notedText, type screenLogger } from "./screen-log.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
 import { deskStep } from "./desk-step.ts";
 import { DEFAULT_PORT } from "../app/commands/print-page.ts";
-import { say, sayNote } from "./say.ts";
+import { ask, say, sayNote } from "./say.ts";
 
 /** Step 9a: tell Best Buy the tracking numbers and mark the orders shipped. */
 export async function offerTracking(app: App, log: ReturnType<typeof screenLogger>, signal: AbortSignal): Promise<(CommandResult & { interrupted: boolean }) | undefined | Stop> {
   const go = orStop(
-    await p.confirm({ message: "Send the tracking numbers to Best Buy now (marks the orders shipped)?", initialValue: true, signal }),
+    await p.confirm({ message: ask("Send the tracking numbers to Best Buy now (marks the orders shipped)?"), initialValue: true, signal }),
   );
   if (go === STOP) return STOP;
   if (!go) {
@@ -37,7 +37,7 @@ export async function offerTracking(app: App, log: ReturnType<typeof screenLogge
 
 /** Step 9b: the label page, until the clerk presses Enter. */
 export async function offerPrintPage(app: App, log: Logger, signal: AbortSignal): Promise<Stop | undefined> {
-  const go = orStop(await p.confirm({ message: "Open the label page to print the labels?", initialValue: true, signal }));
+  const go = orStop(await p.confirm({ message: ask("Open the label page to print the labels?"), initialValue: true, signal }));
   if (go === STOP) return STOP;
   if (!go) return undefined;
   const { server, moved } = startPage(app, log);
@@ -46,7 +46,7 @@ export async function offerPrintPage(app: App, log: Logger, signal: AbortSignal)
     if (moved) say.warn(`Port ${DEFAULT_PORT} is in use (another shipdesk serve, or another program), so the label page is on port ${server.port} this time: use the address below, not a bookmark of port ${DEFAULT_PORT}.`);
     sayNote([url], "Label page");
     say.info(tryOpenBrowser(url) ? "Opening it in the browser..." : "Open this address in the browser to print.");
-    const done = await p.text({ message: "Press Enter when you are done printing (the label page stops then)", signal });
+    const done = await p.text({ message: ask("Press Enter when you are done printing (the label page stops then)"), signal });
     return orStop(done) === STOP ? STOP : undefined;
   } finally {
     await server.stop();

@@ -16,7 +16,7 @@ import { buyLabels } from "./ship-screen.ts";
 import { deskOrders } from "./desk-orders.ts";
 import { deskStep } from "./desk-step.ts";
 import { NOTHING_BOUGHT, orStop, STOP } from "./stop.ts";
-import { say } from "./say.ts";
+import { ask, say } from "./say.ts";
 import { waitingAfter } from "./review-store.ts";
 import { localDayRange } from "../common/calendar.ts";
 
@@ -78,7 +78,7 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
     review = reviewed;
     if (review.selected.size === 0) say.info("No orders in the batch: no labels bought.");
     else {
-      const go = orStop(await p.confirm({ message: confirmText(review.selected.size, app.settings.mode, batchPrice(review)), initialValue: true, signal }));
+      const go = orStop(await p.confirm({ message: ask(confirmText(review.selected.size, app.settings.mode, batchPrice(review))), initialValue: true, signal }));
       if (go === STOP || !go) return await stopped(app, NOTHING_BOUGHT, codes);
 
       // Steps 7 and 8.

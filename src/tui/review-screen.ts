@@ -10,7 +10,7 @@ import { orStop, STOP, type Stop } from "./stop.ts";
 import { repriceOne } from "./pricing.ts";
 import { pickService } from "./service-picker.ts";
 import { pickBatch } from "./batch-picker.ts";
-import { say, sayNote, logWidth, noteWidth, optionWidth } from "./say.ts";
+import { ask, say, sayNote, logWidth, noteWidth, optionWidth } from "./say.ts";
 import { againText, batchChoice, batchHeadline, batchTable, fittedHint, rowLabel, rowLabels } from "./table.ts";
 import { parseWeight } from "./weight.ts";
 import { textWidth } from "./fit.ts";
@@ -35,7 +35,7 @@ export async function reviewBatch(app: App, first: Review, signal: AbortSignal):
     const selectable = review.rows.filter((r) => r.selectable).length;
     const kept = orStop(
       await pickBatch({
-        message: "Orders to buy labels for now. Space leaves one out of this batch only (the next run, --auto too, buys it; to keep one back, hold it). Enter goes on.",
+        message: ask("Orders to buy labels for now. Space leaves one out of this batch only (the next run, --auto too, buys it; to keep one back, hold it). Enter goes on."),
         options: review.rows.map((r) => ({ value: r.orderId, label: labels.get(r.orderId)!, hint: fittedHint(labels.get(r.orderId)!, hintOf(r), width), disabled: !r.selectable })),
         initialValues: [...review.selected],
         maxItems: 12,
@@ -50,7 +50,7 @@ export async function reviewBatch(app: App, first: Review, signal: AbortSignal):
   for (;;) {
     const more = orStop(
       await p.select({
-        message: "Change an order's address, weight or service, or hold one, before buying?",
+        message: ask("Change an order's address, weight or service, or hold one, before buying?"),
         options: [
           { value: "go", label: "No, go on" },
           { value: "change", label: "Yes, change an order", hint: review.rows.some((r) => !r.selectable) ? "fixes the orders with problems" : undefined },
@@ -88,7 +88,7 @@ async function changeOne(app: App, review: Review, signal: AbortSignal): Promise
   const row = rowOfOrder(review, orderId)!;
   const what = orStop(
     await p.select({
-      message: `Change what for ${orderId}?`,
+      message: ask(`Change what for ${orderId}?`),
       options: [
         { value: "address", label: "Address", hint: row.address },
         { value: "weight", label: "Weight", hint: weightText(row) },
@@ -146,7 +146,7 @@ async function changeWeight(app: App, review: Review, row: ReviewRow, signal: Ab
   const orderId = row.orderId;
   const typed = orStop(
     await p.text({
-      message: `Weight of the parcel for ${orderId}, in kg`,
+      message: ask(`Weight of the parcel for ${orderId}, in kg`),
       placeholder: String(row.weightKg),
       validate: (value) => {
         const w = parseWeight(value);
@@ -161,7 +161,7 @@ async function changeWeight(app: App, review: Review, row: ReviewRow, signal: Ab
   const question = presetQuestion(row, w.kg);
   let asPreset = false;
   if (question) {
-    const answer = orStop(await p.confirm({ message: question, active: "Yes, for the SKU", inactive: "No, this order only", initialValue: false, signal }));
+    const answer = orStop(await p.confirm({ message: ask(question), active: "Yes, for the SKU", inactive: "No, this order only", initialValue: false, signal }));
     if (answer === STOP) return STOP;
     asPreset = answer;
   }

@@ -35,3 +35,9 @@ export function sayNote(lines: readonly string[], title: string): void {
   const body = lines.flatMap((l) => wrapWords(l, width));
   p.note(body.join("\n"), truncate(title, width), { format: (line) => line });
 }
+
+/**
+ * A question's text, wrapped between words here: clack wraps a long one itself, but keeps the
+ * space it broke at (" 2026-12-09" under its line).
+ */
+export const ask = (text: string): string => wrapWords(text, screenColumns() - LOG_MARGIN).join("\n");

@@ -53,11 +53,12 @@ test("review screen: the unit-only order is listed with its fix; Address correct
   const first = await t.waitFor("Orders to buy labels for", 60_000);
   expect(first).toContain("2 can ship, 1 has problems to fix first");
   const history = t.history();
-  expect(history).toContain('! The address has no street, only "Unit 9"');
-  expect(history).toContain(`Fix: correct the address here: "Yes, change an order" > ${UNIT_ONLY} > Address`);
+  expect(history).toContain('The address has no street, only "Unit 9"');
+  expect(history).toContain(`! ${UNIT_ONLY}: The address has no street`);
+  expect(history).toContain(`Fix: correct the address here: "Yes, change an order" > the order > Address`);
 
   t.keys("Enter");
-  await t.waitFor("◆  Change an order's address, weight or service before buying?");
+  await t.waitFor("◆  Change an order's address, weight or service, or hold one, before buying?");
   t.keys("Down", "Enter");
   await t.waitFor("◆  Which order?");
   await moveTo(t, UNIT_ONLY);
@@ -82,11 +83,12 @@ test("review screen: the unit-only order is listed with its fix; Address correct
   await t.waitFor("With this change, the label will read");
   await t.waitFor(`◆  Change which part of the address of ${UNIT_ONLY}?`);
   expect(t.screen()).toContain("55 Queen Street West");
-  await moveTo(t, "Save the corrected address");
+  // After a field is typed, the cursor waits on Save (not back on Name).
+  expect(t.screen().split("\n").find((l) => /^│\s+●\s/u.test(l))).toContain("Save the corrected address");
   t.keys("Enter");
   await t.waitFor(`Saved the corrected address of order ${UNIT_ONLY}`);
   await t.waitFor("[in the batch]");
-  await t.waitFor("◆  Change an order's address, weight or service before buying?");
+  await t.waitFor("◆  Change an order's address, weight or service, or hold one, before buying?");
   t.keys("Enter");
   await t.waitFor(/◆  Buy 3 labels (for \$[\d.,]+ \(taxes included\) )?from Canada Post \(SANDBOX\)\?/);
   t.keys("Enter");
