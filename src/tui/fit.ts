@@ -2,8 +2,9 @@
 // long ends in "…"), sentences wrapped between words. A terminal that wraps by itself breaks box
 // borders and splits words ("nothi / ng is bought"); nothing the desk prints is left to it.
 
-/** Columns as the terminal shows them (accents one column, colour codes none). */
-export const textWidth = (text: string): number => Bun.stringWidth(text);
+import { textWidth, wrapWords } from "../common/wrap.ts";
+
+export { textWidth, wrapWords };
 
 /** The terminal's width; 80 when it does not say (a pipe, a test). */
 export function screenColumns(out: { columns?: number | undefined } = process.stdout): number {
@@ -27,54 +28,6 @@ const pad = (text: string, width: number, right: boolean) => {
   const gap = " ".repeat(Math.max(0, width - textWidth(text)));
   return right ? gap + text : text + gap;
 };
-
-/** A word longer than the whole line (a path, a URL) is the one thing cut, at the line's width. */
-function splitLong(word: string, width: number): string[] {
-  const parts: string[] = [];
-  let part = "";
-  for (const ch of word) {
-    if (textWidth(part + ch) > width) {
-      parts.push(part);
-      part = "";
-    }
-    part += ch;
-  }
-  return [...parts, part];
-}
-
-/**
- * Each line of `text` wrapped at `width` columns between words; a continuation keeps the line's
- * own indent (and two more when the line starts a list item "- " or "! ").
- */
-export function wrapWords(text: string, width: number): string[] {
-  const out: string[] = [];
-  for (const line of text.split("\n")) {
-    if (textWidth(line) <= width) {
-      out.push(line);
-      continue;
-    }
-    const indent = /^\s*/.exec(line)![0];
-    const hang = indent + (/^\s*[-!*] /.test(line) ? "  " : "");
-    let current = indent;
-    for (const word of line.slice(indent.length).split(/ +/)) {
-      const lead = current.trim() === "" ? current : `${current} `;
-      if (textWidth(lead + word) <= width) current = lead + word;
-      else if (current.trim() === "") {
-        const parts = splitLong(word, width - textWidth(current));
-        out.push(...parts.slice(0, -1).map((p) => current + p));
-        current = hang + parts.at(-1)!;
-      } else {
-        out.push(current);
-        const room = width - textWidth(hang);
-        const parts = textWidth(word) > room ? splitLong(word, room) : [word];
-        out.push(...parts.slice(0, -1).map((p) => hang + p));
-        current = hang + parts.at(-1)!;
-      }
-    }
-    out.push(current);
-  }
-  return out;
-}
 
 export interface Column<R> {
   title: string;
