@@ -16,7 +16,7 @@ import { buyLabels } from "./ship-screen.ts";
 import { deskOrders } from "./desk-orders.ts";
 import { deskStep } from "./desk-step.ts";
 import { NOTHING_BOUGHT, orStop, STOP } from "./stop.ts";
-import { ask, say } from "./say.ts";
+import { ask, lastWords, say } from "./say.ts";
 import { waitingAfter } from "./review-store.ts";
 import { localDayRange } from "../common/calendar.ts";
 
@@ -127,11 +127,13 @@ async function ending(app: App, codes: readonly ExitCode[]): Promise<ExitCode> {
   const attention = await showAttention(app);
   const code = agreeingWithStatus(codes, attention);
   p.outro(
-    code === EXIT.ok
-      ? "All done."
-      : code === EXIT.needsPerson
-        ? `Done; ${attention.length} thing(s) need a person (above, and in shipdesk status).`
-        : "Done, but Canada Post or Best Buy could not be reached for everything; run shipdesk again later.",
+    lastWords(
+      code === EXIT.ok
+        ? "All done."
+        : code === EXIT.needsPerson
+          ? `Done; ${attention.length} thing(s) need a person (above, and in shipdesk status).`
+          : "Done, but Canada Post or Best Buy could not be reached for everything; run shipdesk again later.",
+    ),
   );
   return code;
 }
@@ -143,7 +145,7 @@ function showWhere(app: App): void {
 
 /** The clerk said no at a question: nothing under way was cut short; the code agrees with status. */
 async function stopped(app: App, sentence: string, codes: readonly ExitCode[]): Promise<ExitCode> {
-  p.cancel(sentence);
+  p.cancel(lastWords(sentence));
   return agreeingWithStatus(codes, await needsAttention(app.db));
 }
 
@@ -154,7 +156,7 @@ function agreeingWithStatus(codes: readonly ExitCode[], attention: readonly Atte
 
 /** Ctrl-C while the desk was working: the step finished cleanly; exit 3, the next run picks up. */
 function stoppedWorking(sentence: string, codes: readonly ExitCode[]): ExitCode {
-  p.cancel(sentence);
+  p.cancel(lastWords(sentence));
   const serious = combine(codes);
   return serious === EXIT.bug || serious === EXIT.usage ? serious : EXIT.unreachable;
 }

@@ -41,3 +41,6 @@ export function sayNote(lines: readonly string[], title: string): void {
  * space it broke at (" 2026-12-09" under its line).
  */
 export const ask = (text: string): string => wrapWords(text, screenColumns() - LOG_MARGIN).join("\n");
+
+/** The desk's last line (clack's cancel or outro), wrapped under itself: clack writes it as it is. */
+export const lastWords = (text: string): string => wrapWords(text, screenColumns() - LOG_MARGIN).join("\n   ");
