@@ -1,22 +1,18 @@
 // Times a person reads are the PC's local time: the log (ISO with the offset), status's last runs,
 // the report's bought_at (ISO with the offset). Vancouver, where UTC is already tomorrow at 16:00.
-import { afterAll, beforeAll, expect, test } from "bun:test";
+import { beforeAll, expect, test } from "bun:test";
 import type { RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { localDateTime, localOffset } from "../../src/common/local-time.ts";
 import { canadaPostForFile, cliScene } from "../support/cli-scene.ts";
 import { runCli } from "./run-cli.ts";
+import { useTimeZone } from "../support/time-zone.ts";
 
 const sandbox = canadaPostForFile();
 let cp: RunningCanadaPostSandbox;
 const TZ = "America/Vancouver";
-const before = process.env.TZ;
+useTimeZone(TZ); // so this process computes Vancouver's times too
 beforeAll(() => {
   cp = sandbox();
-  process.env.TZ = TZ; // so this process computes Vancouver's times too
-});
-afterAll(() => {
-  if (before === undefined) delete process.env.TZ;
-  else process.env.TZ = before;
 });
 
 test("the log, status's last runs and the report's bought_at are in local time, files with the offset", async () => {

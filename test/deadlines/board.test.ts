@@ -7,15 +7,15 @@ import insertOrderSql from "./insert_order.sql" with { type: "text" };
 import insertShipmentSql from "./insert_shipment.sql" with { type: "text" };
 import holdOrderSql from "./hold_order.sql" with { type: "text" };
 import setProblemSql from "./set_problem.sql" with { type: "text" };
+import { useTimeZone } from "../support/time-zone.ts";
 
 // 10:00 in Toronto.
 const NOW = new Date("2026-12-03T15:00:00Z");
 const inHours = (h: number) => new Date(NOW.getTime() + h * 3_600_000).toISOString();
 
 let t: TestDatabase;
-const before = process.env.TZ;
+useTimeZone("America/Toronto");
 beforeAll(async () => {
-  process.env.TZ = "America/Toronto";
   t = await freshServerDatabase("board");
   const order = (id: string, deadline: string | null, status = "accepted") => t.db.query(insertOrderSql, [id, status, deadline, null]);
   await order("B-LATER", inHours(50));
@@ -35,8 +35,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.drop();
-  if (before === undefined) delete process.env.TZ;
-  else process.env.TZ = before;
 });
 
 test("the open orders, earliest deadline first, each with the time left and what stands in its way", async () => {

@@ -6,6 +6,7 @@ import { lateRateLine, lateRateOf, lateShipmentRate, lateShipmentText } from "..
 import { freshServerDatabase, type TestDatabase } from "../support/database.ts";
 import insertOrderSql from "./insert_order.sql" with { type: "text" };
 import insertShipmentSql from "./insert_shipment.sql" with { type: "text" };
+import { useTimeZone } from "../support/time-zone.ts";
 
 const NOW = new Date("2026-12-03T22:50:00Z");
 const ago = (days: number, minutes = 0) => new Date(NOW.getTime() - days * 86_400_000 - minutes * 60_000);
@@ -49,6 +50,7 @@ const CASES: Case[] = [
 ];
 
 let t: TestDatabase;
+useTimeZone("America/Toronto");
 beforeAll(async () => {
   t = await freshServerDatabase("late_rate");
   for (const c of CASES) {
@@ -74,15 +76,8 @@ test("counts the orders shipped in the last 30 days, and those shipped after the
 });
 
 test("each late order says its deadline and when it shipped, in local time", () => {
-  const before = process.env.TZ;
-  process.env.TZ = "America/Toronto";
-  try {
-    const l = { orderId: "OFFSET", deadline: new Date("2026-11-30T22:00:00Z"), shippedAt: new Date("2026-11-30T22:30:00Z"), lateByMs: 30 * 60_000 };
-    expect(lateShipmentText(l)).toBe("OFFSET: due 2026-11-30 17:00, shipped 2026-11-30 17:30 (30 min late)");
-  } finally {
-    if (before === undefined) delete process.env.TZ;
-    else process.env.TZ = before;
-  }
+  const l = { orderId: "OFFSET", deadline: new Date("2026-11-30T22:00:00Z"), shippedAt: new Date("2026-11-30T22:30:00Z"), lateByMs: 30 * 60_000 };
+  expect(lateShipmentText(l)).toBe("OFFSET: due 2026-11-30 17:00, shipped 2026-11-30 17:30 (30 min late)");
 });
 
 test("nothing shipped: no rate, said so", () => {

@@ -1,16 +1,10 @@
 // The time left before Best Buy's shipping deadline, in the clerk's local time, from a clock the
 // test fixes. Vancouver: 8 h behind UTC in December, so a UTC reading would show the wrong day.
-import { afterAll, beforeAll, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { byDeadline, parseDeadline, timeLeft } from "../../src/deadlines/index.ts";
+import { useTimeZone } from "../support/time-zone.ts";
 
-const before = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = "America/Vancouver";
-});
-afterAll(() => {
-  if (before === undefined) delete process.env.TZ;
-  else process.env.TZ = before;
-});
+useTimeZone("America/Vancouver");
 
 const at = (iso: string) => new Date(iso);
 // 2026-12-03 14:50 in Vancouver.

@@ -1,16 +1,10 @@
 // The bookkeeper's CSV: text from outside never read as a formula by a spreadsheet; each row says
 // whether it counts and for how much, and the total is the sum of those; times local, with offset.
-import { afterAll, beforeAll, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { labelsCsv, type DayLabel } from "../../src/report/index.ts";
+import { useTimeZone } from "../support/time-zone.ts";
 
-const before = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = "America/Vancouver";
-});
-afterAll(() => {
-  if (before === undefined) delete process.env.TZ;
-  else process.env.TZ = before;
-});
+useTimeZone("America/Vancouver");
 
 const label = (over: Partial<DayLabel>): DayLabel => ({
   order_id: "R-1",

@@ -7,6 +7,7 @@ import { freshServerDatabase, tempDir, type TestDatabase } from "../support/data
 import insertPromisedOrderSql from "./insert_promised_order.sql" with { type: "text" };
 import insertQuotedShipmentSql from "./insert_quoted_shipment.sql" with { type: "text" };
 import serviceOfSql from "./service_of.sql" with { type: "text" };
+import { useTimeZone } from "../support/time-zone.ts";
 
 // 10:00 in Halifax (UTC-4 in December).
 const NOW = new Date("2026-12-03T14:00:00Z");
@@ -22,10 +23,9 @@ let t: TestDatabase;
 let dir: ReturnType<typeof tempDir>;
 let app: PrintApp;
 const bought: { refused: string[]; voided: string[]; service: string | undefined }[] = [];
-const before = process.env.TZ;
+useTimeZone("America/Halifax");
 
 beforeAll(async () => {
-  process.env.TZ = "America/Halifax";
   t = await freshServerDatabase("deadlines_page");
   dir = tempDir("deadlines-page");
   const order = (id: string, raw: string, status = "accepted", shippedAt: string | null = null) => t.db.query(insertPromisedOrderSql, [id, status, raw, shippedAt]);
@@ -53,8 +53,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.drop();
   dir.remove();
-  if (before === undefined) delete process.env.TZ;
-  else process.env.TZ = before;
 });
 
 function post(path: string, fields: Record<string, string | string[]>) {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from "bun:test";
 import { openDatabase } from "../../src/db/index.ts";
 import { startBestBuySandbox, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { startShipdesk, type Terminal } from "./tmux.ts";
+import { moveTo, startShipdesk, type Terminal } from "./tmux.ts";
 import addressRowsSql from "./address_rows.sql" with { type: "text" };
 
 // The review screen's "Address", driven in a real terminal as the clerk would: an order whose
@@ -35,17 +35,6 @@ afterAll(async () => {
   await cp.stop();
   await bb.stop();
 });
-
-/** Moves the select's cursor down to the option naming `text` (clack marks the active one ●). */
-async function moveTo(t: Terminal, text: string, tries = 14): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    const active = t.screen().split("\n").find((l) => /^│\s+●\s/u.test(l));
-    if (active?.includes(text)) return;
-    t.keys("Down");
-    await Bun.sleep(150);
-  }
-  throw new Error(`no option "${text}" on the screen:\n${t.history()}`);
-}
 
 test("review screen: the unit-only order is listed with its fix; Address corrects it; the label is bought from the correction", async () => {
   const t = (term = startShipdesk("address", { CANADAPOST_BASE_URL: cp.url, BESTBUY_BASE_URL: bb.url }));

@@ -12,7 +12,7 @@ import { carrierOf } from "../support/carriers.ts";
 import { sandboxSettings } from "../support/shipping.ts";
 import { tempDir } from "../support/database.ts";
 import { runCli } from "../cli/run-cli.ts";
-import { deskFolders, startShipdesk, type Terminal } from "./tmux.ts";
+import { deskFolders, moveTo, startShipdesk, type Terminal } from "./tmux.ts";
 
 const COLUMNS = 80;
 let cp: RunningCanadaPostSandbox;
@@ -75,16 +75,6 @@ afterAll(async () => {
 
 /** The screen with the desk's own line breaks undone ("…\n│  more" read as "… more"). */
 const joined = (screen: string) => screen.replace(/\n│ {2}(?![●○◼◻])/gu, " ");
-
-/** Moves a select's cursor to the option naming `text` (clack marks the active one ●). */
-async function moveTo(t: Terminal, text: string): Promise<void> {
-  for (let i = 0; i < 14; i++) {
-    if (t.screen().split("\n").find((l) => /^│\s+●\s/u.test(l))?.includes(text)) return;
-    t.keys("Down");
-    await Bun.sleep(150);
-  }
-  throw new Error(`no option "${text}" on the screen:\n${t.history()}`);
-}
 
 async function changeOrder(t: Terminal, orderId: string, what: string): Promise<void> {
   await t.waitFor("◆  Change an order's address, weight or service, or hold one, before buying?");

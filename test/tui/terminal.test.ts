@@ -7,7 +7,7 @@ import { labelFileIsGood } from "../../src/labels/index.ts";
 import { startBestBuySandbox, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { runCli } from "../cli/run-cli.ts";
-import { deskFolders, startShipdesk, type Terminal } from "./tmux.ts";
+import { deskFolders, moveTo, startShipdesk, type Terminal } from "./tmux.ts";
 import shipmentsSql from "./shipments.sql" with { type: "text" };
 
 // The real program in a real terminal: sandbox mode (no settings file), the embedded database,
@@ -239,16 +239,6 @@ describe("a label Canada Post refused, in the desk", () => {
     await cp.stop();
     await bb.stop();
   });
-
-  /** Moves a select's cursor to the option naming `text` (clack marks the active one ●). */
-  async function moveTo(t: Terminal, text: string): Promise<void> {
-    for (let i = 0; i < 14; i++) {
-      if (t.screen().split("\n").find((l) => /^│\s+●\s/u.test(l))?.includes(text)) return;
-      t.keys("Down");
-      await Bun.sleep(150);
-    }
-    throw new Error(`no option "${text}" on the screen:\n${t.history()}`);
-  }
 
   test("is listed with Canada Post's words and left out; its service changed there, it joins the batch and is bought with it; the desk ends as status does", async () => {
     const [id] = bb.state.orderIds();

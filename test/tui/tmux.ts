@@ -99,3 +99,13 @@ export function startShipdesk(label: string, extraEnv: Record<string, string> = 
     },
   };
 }
+
+/** Moves a select's cursor down to the option naming `text` (clack marks the active one ●). */
+export async function moveTo(t: Terminal, text: string, tries = 14): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (t.screen().split("\n").find((l) => /^│\s+●\s/u.test(l))?.includes(text)) return;
+    t.keys("Down");
+    await Bun.sleep(150);
+  }
+  throw new Error(`no option "${text}" on the screen:\n${t.history()}`);
+}
