@@ -6,8 +6,12 @@
 
 /** The workflows: each runs alone, and they meet only in the database. */
 const WORKFLOWS = "shipping|tracking|manifest|voids|orders|ship-to|printing";
-/** What the workflows stand on; none of it knows a workflow or the faces above. */
-const BELOW_WORKFLOWS = "rates|canadapost|bestbuy|labels|http|config|db|address|common";
+/**
+ * What the workflows stand on; none of it knows a workflow or the faces above. src/deadlines/
+ * (time left, the board, the late rate) is here: the label run orders its batch by it, and status,
+ * the print page, the desk and the alerts read it.
+ */
+const BELOW_WORKFLOWS = "rates|canadapost|bestbuy|labels|http|config|db|address|common|deadlines";
 /** The faces: the clerk's desk, the command line, the print page, and the composition root under them. */
 const FACES = "tui|cli|server|app";
 
@@ -91,7 +95,7 @@ module.exports = {
     },
     {
       name: "no-workflow-below-the-workflows",
-      comment: "What the workflows stand on (rates, the clients, labels, http, config, db, address, common) imports no workflow.",
+      comment: "What the workflows stand on (rates, the clients, labels, http, config, db, address, common, deadlines) imports no workflow.",
       severity: "error",
       from: { path: `^src/(${BELOW_WORKFLOWS})/` },
       to: { path: `^src/(${WORKFLOWS}|status|report)/` },

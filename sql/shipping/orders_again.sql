@@ -6,6 +6,7 @@ SELECT o.order_id, a.customer_name, a.ship_company, a.ship_street_1, a.ship_stre
        a.ship_province, a.ship_postal_code, a.ship_country, a.ship_phone, a.ship_email,
        a.correction_id, a.bestbuy_changed,
        o.order_lines, o.problems, o.weight_override_kg::float8 AS weight_override_kg, o.service_override,
+       o.held_at, o.held_by,
        o.raw->'delivery_date'->>'latest' AS delivery_latest, o.raw->>'shipping_deadline' AS shipping_deadline,
        (SELECT coalesce(max(h.create_attempt), 0) + 1 FROM shipment_history h WHERE h.order_id = o.order_id)::int AS next_attempt,
        CASE WHEN s.status = 'label_failed' THEN 'refused' ELSE 'voided' END AS again,

@@ -2,6 +2,7 @@ import type { SyncEvent, SyncSummary } from "../orders/index.ts";
 import type { ShippingEvent, ShippingSummary } from "../shipping/index.ts";
 import type { Logger } from "./log.ts";
 import { money } from "../common/money.ts";
+import { localDateTime } from "../common/local-time.ts";
 
 /** Shipping progress as log lines (the --auto log and the plain-terminal fallback). */
 export function logShippingEvent(log: Logger, e: ShippingEvent): void {
@@ -15,6 +16,8 @@ export function logShippingEvent(log: Logger, e: ShippingEvent): void {
         `its label${e.pin ? ` (PIN ${e.pin})` : ""} was cancelled and no new one is bought on its own; if the order still ships: shipdesk void ${e.orderId} --reship, then shipdesk ship`,
         e.orderId,
       );
+    case "held":
+      return log.info(`on hold since ${localDateTime(e.since)}${e.by ? ` (${e.by})` : ""}: no label bought; shipdesk hold ${e.orderId} --release ships it`, e.orderId);
     case "claimed":
       return log.info("buying label", e.orderId);
     case "created":
@@ -58,6 +61,7 @@ export function shippingLine(s: ShippingSummary): string {
   if (s.inDoubt.length) parts.push(`${s.inDoubt.length} waiting for Canada Post`);
   if (s.notSaved.length) parts.push(notSavedPart(s.notSaved));
   if (s.notStarted.length) parts.push(`${s.notStarted.length} not started (stopped early; left for the next run)`);
+  if (s.held.length) parts.push(`${s.held.length} on hold (shipdesk hold ORDER --release)`);
   if (s.keyRefused) parts.push(s.keyRefused);
   if (s.notReady) {
     // The checks before buying stopped the run: their sentence says what to fix and that nothing was bought.

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeLine } from "./console-text.ts";
+import { localIso } from "../common/local-time.ts";
 
 export type Level = "INFO" | "WARN" | "ERROR";
 
@@ -44,7 +45,7 @@ function logFileIn(dir: string): string | undefined {
 }
 
 /**
- * Plain lines (time, level, order, message) on stdout and appended to shipdesk.log in the data
+ * Plain lines (local time with its offset, level, order, message) on stdout and appended to shipdesk.log in the data
  * folder, for Task Scheduler runs that nobody watches. When the data folder cannot take a line
  * (no permission, a full disk, a file in the way), the log moves to shipdesk.log in the user's
  * temporary folder, and `file` says so: the sentence for a bug names the file that has it.
@@ -63,7 +64,9 @@ export function createLogger(options: { dataDir?: string; write?: (line: string)
   file = next();
   const write = options.write ?? ((line: string) => writeLine(process.stdout, line));
   const log = (level: Level, message: string, orderId?: string) => {
-    const line = `${new Date().toISOString()} ${level.padEnd(5)} ${orderId ?? "-"} ${message}`;
+    // The PC's local time, with its offset: the clerk reads the clock on the wall, and the line
+    // is still exact wherever the file is read.
+    const line = `${localIso(new Date())} ${level.padEnd(5)} ${orderId ?? "-"} ${message}`;
     if (options.echo !== false) write(line);
     while (file) {
       try {

@@ -6,7 +6,7 @@ import finishRun from "../../sql/runs/finish_run.sql" with { type: "text" };
 export async function recordRun<T extends { exitCode: number; line: string }>(
   db: Queryable,
   command: string,
-  mode: "interactive" | "auto",
+  mode: "interactive" | "auto" | "demo",
   work: () => Promise<T>,
 ): Promise<T> {
   const [row] = await db.query<{ run_id: number }>(startRun, [command, mode]);

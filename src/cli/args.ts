@@ -21,6 +21,10 @@ export interface Args {
   show: boolean;
   drop: boolean;
   confirm: boolean;
+  /** `hold ORDER --release`: end the hold. */
+  release: boolean;
+  /** `service ORDER CODE --late-ok`: a service that arrives after Best Buy's promise, chosen knowingly. */
+  lateOk: boolean;
   /** `report --date`: a local day, YYYY-MM-DD. */
   date: string | undefined;
   /** `report --out`: the CSV file to write; `printer test --dry-run --out`: the image. */
@@ -50,7 +54,7 @@ const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
 };
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false, again: false, dryRun: false };
+  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false, release: false, lateOk: false, again: false, dryRun: false };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -68,6 +72,8 @@ export function parseArgs(argv: readonly string[]): Args {
     } else if (a === "--show") args.show = true;
     else if (a === "--drop") args.drop = true;
     else if (a === "--confirm") args.confirm = true;
+    else if (a === "--release") args.release = true;
+    else if (a === "--late-ok") args.lateOk = true;
     else if (a === "--auto") args.auto = true;
     else if (a === "--accept") args.accept = true;
     else if (a === "--keep") args.keep = true;
@@ -88,6 +94,13 @@ export function parseArgs(argv: readonly string[]): Args {
     } else if (a.startsWith("-")) throw new UsageError(`Unknown option ${a}; see shipdesk --help.`);
     else words.push(a);
   }
+  commandOf(words, args);
+  checkCombinations(args);
+  return args;
+}
+
+/** The command the words name (`ship`, `void ORDER`, …), set on `args`; a usage error otherwise. */
+function commandOf(words: readonly string[], args: Args): void {
   const command = words.join(" ");
   if (command === "" ) args.command = args.auto ? "auto" : "";
   else if (COMMANDS.has(command)) args.command = command;
@@ -114,15 +127,18 @@ export function parseArgs(argv: readonly string[]): Args {
     args.command = "print";
     args.order = words[1];
   }
+  else if (words[0] === "hold") {
+    if (words.length !== 2) throw new UsageError("shipdesk hold takes one order id: shipdesk hold ORDER (or shipdesk hold ORDER --release to ship it again).");
+    args.command = "hold";
+    args.order = words[1];
+  }
   else if (words[0] === "printer") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk printer test [--dry-run]?`);
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
-  checkOptions(args);
-  return args;
 }
 
-/** The options given must go with the command given: one sentence naming the pair otherwise. */
-function checkOptions(args: Args): void {
+/** The options given must go with the command given, and options that exclude each other: one sentence naming the pair otherwise. */
+function checkCombinations(args: Args): void {
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
     throw new UsageError("--retry goes with shipdesk ship or shipdesk track.");
   }
@@ -143,5 +159,7 @@ function checkOptions(args: Args): void {
   if (args.drop && (Object.keys(args.fields).length > 0 || args.confirm)) {
     throw new UsageError("--drop goes back to Best Buy's address; it takes no other field. Give the fields without --drop to correct the address.");
   }
+  if (args.release && args.command !== "hold") throw new UsageError("--release goes with shipdesk hold ORDER.");
+  if (args.lateOk && args.command !== "service") throw new UsageError("--late-ok goes with shipdesk service ORDER CODE.");
   if (args.confirm && Object.keys(args.fields).length > 0) throw new UsageError("--confirm keeps the correction as it is; give either fields to change or --confirm.");
 }

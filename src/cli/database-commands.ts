@@ -6,13 +6,13 @@ import { closeOnInterrupt } from "../app/interrupt.ts";
 import type { Logger } from "../app/log.ts";
 
 /** The commands that need the database only: neither Canada Post nor Best Buy is started for them. */
-export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "service"]);
+export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "hold"]);
 
 export async function databaseCommand(settings: Settings, args: Args, log: Logger, print: (text: string) => void): Promise<ExitCode> {
   return withDatabase(settings, log, async (db) => {
     switch (args.command) {
       case "status":
-        return (await (await import("./commands/status.ts")).statusCommand(db, db.description, print)).exitCode;
+        return (await (await import("./commands/status.ts")).statusCommand(db, settings, print)).exitCode;
       case "report":
         return await (await import("./commands/report.ts")).reportCommand(db, args, print, log);
       case "address": {
@@ -21,10 +21,9 @@ export async function databaseCommand(settings: Settings, args: Args, log: Logge
         const a = { order: args.order!, fields: args.fields, show: args.show, drop: args.drop, confirm: args.confirm };
         return (await addressCommand(db, a, print)).exitCode;
       }
-      case "service": {
-        // The choice is checked and kept on the order; the next label is quoted with it.
-        const { serviceCommand } = await import("./commands/service.ts");
-        return (await serviceCommand(db, { order: args.order!, service: args.drop ? null : args.service! }, print)).exitCode;
+      case "hold": {
+        const { holdCommand } = await import("./commands/hold.ts");
+        return (await holdCommand(db, { order: args.order!, release: args.release }, print)).exitCode;
       }
       default:
         throw new Error(`"${args.command}" is not a database-only command`);

@@ -1,4 +1,13 @@
-// Kept free of imports so that --help answers without loading the program.
+// Kept free of the program's imports so that --help answers without loading it (the word wrap
+// imports nothing itself). Every line fits an 80-column console.
+import { wrapWords } from "../common/wrap.ts";
+
+/**
+ * The width --help is written for: a Windows console's default 80 columns, less one (a line that
+ * fills all 80 leaves an empty line after it in cmd.exe).
+ */
+export const HELP_COLUMNS = 79;
+
 export const COMMANDS: Record<string, { usage: string; about: string; details?: string }> = {
   "": {
     usage: "shipdesk",
@@ -41,10 +50,16 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
       'Fields: --name --company --line1 --line2 --city --province --postal-code --phone ("" empties one). The correction is checked like every order, used for the label, and never overwritten by orders sync. --show prints the label\'s lines, --drop goes back to Best Buy\'s address, --confirm keeps the correction after Best Buy changed its address.',
   },
   service: {
-    usage: "shipdesk service ORDER CODE [--drop]",
+    usage: "shipdesk service ORDER CODE [--late-ok] [--drop]",
     about: "Choose the Canada Post service of an order waiting for a label, refused, or voided (the next label is quoted with it).",
     details:
-      "CODE is one of DOM.RP (Regular Parcel), DOM.EP (Expedited Parcel), DOM.XP (Xpresspost), DOM.PC (Priority). A refused label is then bought again with shipdesk ship --retry ORDER. --drop goes back to the service the settings choose. Refused for a label already bought: void it first (shipdesk void ORDER --reship).",
+      "CODE is one of DOM.RP (Regular Parcel), DOM.EP (Expedited Parcel), DOM.XP (Xpresspost), DOM.PC (Priority). Canada Post is asked first what it costs and when it arrives: a service that arrives after Best Buy's promise is refused (exit 2, nothing changed, the services on time named) unless --late-ok says you mean it. A refused label is then bought again with shipdesk ship --retry ORDER. --drop goes back to the service the settings choose. Refused for a label already bought: void it first (shipdesk void ORDER --reship).",
+  },
+  hold: {
+    usage: "shipdesk hold ORDER [--release]",
+    about: "Keep an order back from every run (--auto too) until released; status lists it.",
+    details:
+      "Leaving an order out in the desk lasts for that batch only; a hold lasts until shipdesk hold ORDER --release (or Release the hold in the desk). Refused for a label already bought: void it to keep the parcel back (shipdesk void ORDER).",
   },
   serve: {
     usage: "shipdesk serve [--port N]",
@@ -62,7 +77,10 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
     about: "Send a test label to the printer (nothing bought) and say what answered.",
     details: "--dry-run sends nothing: it draws the test label as the printer would print it, to a PNG for a ZPL printer (printer-test.png in the labels folder, or --out FILE).",
   },
-  status: { usage: "shipdesk status", about: "How many orders are where, what needs a person and what to do, today's and this month's spend, the last runs." },
+  status: {
+    usage: "shipdesk status",
+    about: "The late shipment rate, the orders to ship by deadline, the holds, what needs a person and what to do, the spend, the last runs.",
+  },
   report: {
     usage: "shipdesk report [--date YYYY-MM-DD] [--out FILE]",
     about: "A day's labels with what each was quoted and charged, as CSV for the bookkeeper (default: today).",
@@ -83,14 +101,17 @@ const EXIT_CODES = `Exit codes:
   4  a bug in shipdesk: the log file has the details`;
 
 const OPTIONS = `Options:
-  --config PATH   the settings file (default: shipdesk.toml beside the program, or in this folder)
+  --config PATH   the settings file (default: shipdesk.toml beside the
+                  program, or in this folder)
   --help, -h      this help, or a command's: shipdesk ship --help
   --version       the version`;
 
+/** `text` in lines of at most HELP_COLUMNS, each starting with `indent`. */
+const wrapped = (text: string, indent = "") => wrapWords(`${indent}${text}`, HELP_COLUMNS).join("\n");
+
 export function generalHelp(version: string): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.about}`);
-  return `shipdesk ${version}: the shipping desk for a Best Buy Canada Marketplace seller.
+  const lines = Object.values(COMMANDS).map((c) => `${wrapped(c.usage, "  ")}\n${wrapped(c.about, "      ")}`);
+  return `${wrapped(`shipdesk ${version}: the shipping desk for a Best Buy Canada Marketplace seller.`)}
 
 Commands:
 ${lines.join("\n")}
@@ -104,5 +125,5 @@ ${EXIT_CODES}
 export function commandHelp(name: string, version: string): string {
   const c = COMMANDS[name];
   if (!c) return generalHelp(version);
-  return `${c.usage}\n\n${c.about}\n${c.details ? `\n${c.details}\n` : ""}\n${OPTIONS}\n\n${EXIT_CODES}\n`;
+  return `${wrapped(c.usage)}\n\n${wrapped(c.about)}\n${c.details ? `\n${wrapped(c.details)}\n` : ""}\n${OPTIONS}\n\n${EXIT_CODES}\n`;
 }

@@ -7,6 +7,7 @@ import m0004 from "../../sql/migrations/0004_end_of_day_settle.sql" with { type:
 import m0005 from "../../sql/migrations/0005_prices.sql" with { type: "text" };
 import m0006 from "../../sql/migrations/0006_create_sent_at.sql" with { type: "text" };
 import m0008 from "../../sql/migrations/0008_printing.sql" with { type: "text" };
+import m0009 from "../../sql/migrations/0009_holds_and_quotes.sql" with { type: "text" };
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: "0006_create_sent_at", sql: m0006 },
   // 0007 is another change's (issue 27 or 29), merged beside this one: versions need not be contiguous.
   { version: 8, name: "0008_printing", sql: m0008 },
+  { version: 9, name: "0009_holds_and_quotes", sql: m0009 },
 ];

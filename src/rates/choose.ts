@@ -11,10 +11,14 @@ export interface ServiceChoice {
   reason: ServiceReason;
   /** The chosen service's quote; undefined when Canada Post gave none (rates down, or not asked). */
   quote: PriceQuote | undefined;
-  /** True when no allowed service arrives by Best Buy's promise. */
+  /** True when the service arrives after Best Buy's promise (under the rule: when no allowed one is on time). */
   late: boolean;
   /** One sentence for the review screen and the --auto log. */
   note: string;
+  /** Every service Canada Post quoted in the same answer (the service pickers list them); empty without rates. */
+  quotes: PriceQuote[];
+  /** YYYY-MM-DD: the mailing day the quotes were asked for. */
+  mailingDay: string;
 }
 
 /** Dollars and cents, as the clerk reads a price: $84.21. */
@@ -43,7 +47,8 @@ export function onTime(q: PriceQuote, promise: OrderPromise, mailingDay: string)
   return true;
 }
 
-const promised = (p: OrderPromise) => (p.deliverBy ? `delivery by ${p.deliverBy}` : p.shipBy ? `shipping by ${p.shipBy}` : "no date");
+/** "delivery by 2026-12-09", "shipping by 2026-12-08": Best Buy's promise in words. */
+export const promised = (p: OrderPromise) => (p.deliverBy ? `delivery by ${p.deliverBy}` : p.shipBy ? `shipping by ${p.shipBy}` : "no date");
 
 /**
  * The rule: of the allowed services Canada Post quoted, the cheapest that is on time (the faster
@@ -62,6 +67,8 @@ export function cheapestOnTime(quotes: readonly PriceQuote[], allowed: readonly 
       quote: best,
       late: false,
       note: `${best.serviceCode}: the cheapest allowed service on time (${promised(promise)}), ${describeQuote(best)}`,
+      quotes: [...quotes],
+      mailingDay,
     };
   }
   const fastest = [...candidates].sort(
@@ -73,5 +80,7 @@ export function cheapestOnTime(quotes: readonly PriceQuote[], allowed: readonly 
     quote: fastest,
     late: true,
     note: `${fastest.serviceCode}: no allowed service arrives in time (${promised(promise)}); the fastest, ${describeQuote(fastest)}`,
+    quotes: [...quotes],
+    mailingDay,
   };
 }

@@ -3,8 +3,9 @@ import type { CarrierOutcome, PriceQuote, ShippingCarrier } from "../canadapost/
 import type { CanadaPostSettings, RunSettings } from "../config/index.ts";
 import { localDay } from "../common/calendar.ts";
 import { inPool } from "../common/pool.ts";
-import { cheapestOnTime, describeQuote, type ServiceChoice } from "./choose.ts";
+import { cheapestOnTime, describeQuote, onTime, promised, type ServiceChoice } from "./choose.ts";
 import { orderPromise } from "./promise.ts";
+import { SERVICES } from "./services.ts";
 
 /** An order ready to be priced: where it goes, in what parcel, and whose service wins. */
 export interface OrderToPrice {
@@ -45,6 +46,12 @@ async function rates(deps: PricingDeps, o: OrderToPrice, services: readonly stri
 
 const why = (o: CarrierOutcome<unknown>) => (o.kind === "ok" ? "no allowed service was quoted" : o.error.message);
 
+/**
+ * What one Get Rates asks for: the services the choice is made from, and every service a clerk
+ * may pick (the pickers list each with its price and date), in the same single question.
+ */
+const asked = (services: readonly string[]): string[] => [...new Set([...services, ...SERVICES.map((s) => s.code)])];
+
 /** One order's service: the clerk's, the SKU's preset, the fixed setting, or the rule; priced. */
 export async function priceOrder(deps: PricingDeps, o: OrderToPrice): Promise<ServiceChoice> {
   const cp = deps.settings.canadaPost;
@@ -56,16 +63,21 @@ export async function priceOrder(deps: PricingDeps, o: OrderToPrice): Promise<Se
       : cp.serviceRule === "fixed"
         ? [cp.serviceCode, "fixed"]
         : undefined;
+  const promise = orderPromise(o.raw);
   if (chosen) {
     const [code, reason] = chosen;
-    const answer = await rates(deps, o, [code], mailingDay);
-    const quote = answer.kind === "ok" ? answer.value.find((q) => q.serviceCode === code) : undefined;
-    const by = reason === "clerk" ? "chosen in the review screen" : reason === "sku" ? "the SKU's preset" : "canadapost.service";
+    const answer = await rates(deps, o, asked([code]), mailingDay);
+    const quotes = answer.kind === "ok" ? answer.value : [];
+    const quote = quotes.find((q) => q.serviceCode === code);
+    const by = reason === "clerk" ? "the clerk's choice" : reason === "sku" ? "the SKU's preset" : "canadapost.service";
     const price = quote ? describeQuote(quote) : `price unknown (${why(answer)})`;
-    return { serviceCode: code, reason, quote, late: false, note: `${code}: ${by}, ${price}` };
+    // A service someone chose is bought as chosen, but one that misses the promise is said so.
+    const late = quote !== undefined && !onTime(quote, promise, mailingDay);
+    const after = late ? `, after Best Buy's promise (${promised(promise)})` : "";
+    return { serviceCode: code, reason, quote, late, note: `${code}: ${by}, ${price}${after}`, quotes, mailingDay };
   }
-  const answer = await rates(deps, o, cp.services, mailingDay);
-  const choice = answer.kind === "ok" ? cheapestOnTime(answer.value, cp.services, orderPromise(o.raw), mailingDay) : undefined;
+  const answer = await rates(deps, o, asked(cp.services), mailingDay);
+  const choice = answer.kind === "ok" ? cheapestOnTime(answer.value, cp.services, promise, mailingDay) : undefined;
   if (choice) return choice;
   return {
     serviceCode: cp.serviceCode,
@@ -73,6 +85,8 @@ export async function priceOrder(deps: PricingDeps, o: OrderToPrice): Promise<Se
     quote: undefined,
     late: false,
     note: `${cp.serviceCode}: no rates from Canada Post (${why(answer)}); bought with the fallback service (canadapost.fallback_service)`,
+    quotes: answer.kind === "ok" ? answer.value : [],
+    mailingDay,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Queryable } from "../db/index.ts";
 import { parseLocalDay } from "../common/calendar.ts";
+import { localIso } from "../common/local-time.ts";
 import labelsOfDaySql from "../../sql/report/labels_of_day.sql" with { type: "text" };
 
 export interface DayLabel {
@@ -28,31 +29,61 @@ export async function labelsOfDay(db: Queryable, day: string): Promise<DayLabel[
 
 const COLUMNS = [
   "order_id", "tracking_pin", "service", "status", "bought_at", "quoted_due", "charged_due", "charged_taxes",
-  "expected_delivery", "weight_kg", "customer", "city", "province", "postal_code",
+  "expected_delivery", "weight_kg", "customer", "city", "province", "postal_code", "counted", "amount",
 ] as const;
+
+/** Text a person or Best Buy wrote (a name, a city): never read by a spreadsheet as a formula. */
+class Text {
+  constructor(readonly value: string | null) {}
+}
+
+/**
+ * A cell a spreadsheet would take for a formula (=, +, -, @, or a tab or carriage return first,
+ * as OWASP's CSV injection advice lists them) gets a leading apostrophe, which Excel and
+ * LibreOffice show as text; only text from outside is touched, never shipdesk's own numbers.
+ */
+export function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled. */
 function field(value: unknown): string {
-  const s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  const s =
+    value === null || value === undefined
+      ? ""
+      : value instanceof Text
+        ? neutralised(value.value ?? "")
+        : value instanceof Date
+          ? localIso(value, { milliseconds: false })
+          : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 const amount = (x: number | null) => (x === null ? null : x.toFixed(2));
 
-/** The day as CSV (CRLF lines, as spreadsheets expect), with a closing total of what was charged. */
+/** Whether a label counts in the day's total: a voided or refunded one cost nothing in the end. */
+export const countsInTotal = (status: string): boolean => status !== "voided" && status !== "refund_requested";
+
+/**
+ * The day as CSV (CRLF lines, as spreadsheets expect). Each row says whether it counts
+ * (`counted`) and for how much (`amount`: charged, else quoted, taxes included); the closing
+ * total is the sum of that column, so rows and total agree. Times are local, ISO with the offset.
+ */
 export function labelsCsv(rows: readonly DayLabel[]): string {
   const lines = [COLUMNS.join(",")];
   let total = 0;
   for (const r of rows) {
-    const counted = r.status !== "voided" && r.status !== "refund_requested";
-    if (counted) total += r.charged_due ?? r.quoted_due ?? 0;
+    const counted = countsInTotal(r.status);
+    const due = counted ? (r.charged_due ?? r.quoted_due ?? 0) : null;
+    if (due !== null) total += due;
     lines.push(
       [
-        r.order_id, r.tracking_pin, r.service_code, r.status, new Date(r.bought_at), amount(r.quoted_due), amount(r.charged_due),
-        amount(r.charged_taxes), r.expected_delivery, r.weight_kg, r.customer_name, r.ship_city, r.ship_province, r.ship_postal_code,
+        new Text(r.order_id), new Text(r.tracking_pin), new Text(r.service_code), r.status, new Date(r.bought_at), amount(r.quoted_due), amount(r.charged_due),
+        amount(r.charged_taxes), r.expected_delivery, r.weight_kg, new Text(r.customer_name), new Text(r.ship_city), new Text(r.ship_province),
+        new Text(r.ship_postal_code), counted ? "yes" : `no (${r.status.replaceAll("_", " ")})`, amount(due),
       ].map(field).join(","),
     );
   }
-  lines.push(["total", "", "", "", "", "", total.toFixed(2), "", "", "", "", "", "", ""].join(","));
+  lines.push(["total", "", "", "", "", "", "", "", "", "", "", "", "", "", "rows counted = yes", total.toFixed(2)].map(field).join(","));
   return `${lines.join("\r\n")}\r\n`;
 }

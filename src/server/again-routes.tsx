@@ -4,17 +4,32 @@ import { setOrderService } from "../orders/index.ts";
 import { money } from "../common/money.ts";
 import type { PageContext } from "./context.ts";
 import { PageError } from "./errors.ts";
+import { lateWarning } from "../rates/index.ts";
 import { orderById } from "./status-store.ts";
 import { statusPage } from "./status-routes.tsx";
+import { lateChoices } from "./quotes-store.ts";
+import type { LateChoice } from "./pages/late-confirm.tsx";
 
-/** The orders a Needs attention form names (its hidden `order` fields). */
-async function ordersOf(c: Context): Promise<{ orderIds: string[]; service: string | undefined }> {
+/** The orders a Needs attention form names (its hidden `order` fields), the service, and whether a late one was confirmed. */
+async function ordersOf(c: Context): Promise<{ orderIds: string[]; service: string | undefined; lateOk: boolean }> {
   const body = await c.req.parseBody({ all: true });
   const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
   const orderIds = [...new Set(list(body["order"]).filter((v): v is string => typeof v === "string" && v !== "").map((v) => v.slice(0, 60)))];
   if (orderIds.length === 0) throw new PageError(400, "No order was named; reload the Needs attention page and try again.");
-  const service = list(body["service"]).find((v): v is string => typeof v === "string" && v !== "");
-  return { orderIds, service };
+  const service = list(body["service"]).find((v): v is string => typeof v === "string" && v !== "")?.trim().toUpperCase();
+  return { orderIds, service, lateOk: list(body["late_ok"]).includes("1") };
+}
+
+/**
+ * A service that arrives after Best Buy's promise (by the quotes kept for the orders) is asked
+ * about once: the page comes back with the dates and an "anyway" button; undefined: go ahead.
+ */
+async function lateChoice(ctx: PageContext, action: string, orderIds: string[], service: string | undefined, lateOk: boolean, button: string): Promise<LateChoice | undefined> {
+  if (!service || lateOk) return undefined;
+  const late = await lateChoices(ctx.db, orderIds, service);
+  if (late.length === 0) return undefined;
+  const warnings = late.map((l) => `Order ${l.orderId}: ${lateWarning(l.option, l.promise)}`);
+  return { action, orderIds, service, warnings, button };
 }
 
 /** What became of an order after "buy again", from the database (never from the request). */
@@ -52,7 +67,9 @@ export function againRoutes(ctx: PageContext): Hono {
 
   app.post("/orders/again", async (c) => {
     if (!ctx.buyAgain) throw new PageError(404, "This label page does not buy labels; run shipdesk ship --retry ORDER instead.");
-    const { orderIds, service } = await ordersOf(c);
+    const { orderIds, service, lateOk } = await ordersOf(c);
+    const late = await lateChoice(ctx, "/orders/again", orderIds, service, lateOk, `Buy with ${service} anyway`);
+    if (late) return statusPage(ctx, c, { late });
     // What each order needs is read now, not taken from the page: a stale page buys nothing twice.
     const refused: string[] = [];
     const voided: string[] = [];
@@ -67,8 +84,10 @@ export function againRoutes(ctx: PageContext): Hono {
   });
 
   app.post("/orders/service", async (c) => {
-    const { orderIds, service } = await ordersOf(c);
+    const { orderIds, service, lateOk } = await ordersOf(c);
     if (!service) throw new PageError(400, "No service was picked; choose one in the list, then save.");
+    const late = await lateChoice(ctx, "/orders/service", orderIds, service, lateOk, `Save ${service} anyway`);
+    if (late) return statusPage(ctx, c, { late });
     const said: string[] = [];
     for (const id of orderIds) said.push((await setOrderService(ctx.db, id, service)).message);
     return statusPage(ctx, c, { notice: said.join(" ") });

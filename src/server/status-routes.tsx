@@ -12,7 +12,9 @@ import {
   type AddressView,
   type CorrectionField,
 } from "../ship-to/index.ts";
-import { refusalCause, statusReport, type Attention } from "../status/index.ts";
+import { refusalCause, needsAttention, type Attention } from "../status/index.ts";
+import { deadlineBoard, lateShipmentRate } from "../deadlines/index.ts";
+import { servicesOf } from "./quotes-store.ts";
 import type { PageContext } from "./context.ts";
 import { PageError } from "./errors.ts";
 import { OrderPage } from "./pages/order-page.tsx";
@@ -32,20 +34,31 @@ export const correctable = (a: Attention) =>
 /** `notice` may be worded from the list the page shows (read once for both). */
 export type Notice = string | undefined | ((attention: Attention[]) => Promise<string | undefined>);
 
-/** The Needs attention page, with a notice above the list and, after a refused save, the form as typed. */
-export async function statusPage(ctx: PageContext, c: Context, extra: { notice?: Notice } & Pick<StatusPageProps, "refusedForm"> = {}, status = 200) {
-  const { attention } = await statusReport(ctx.db, 0);
+/**
+ * The Needs attention page: the deadline board and the late shipment rate, then what needs a
+ * person (earliest deadline first), with a notice above and, after a refused save, the form as
+ * typed, or a late service choice waiting for the clerk's yes.
+ */
+export async function statusPage(ctx: PageContext, c: Context, extra: { notice?: Notice } & Pick<StatusPageProps, "refusedForm" | "late"> = {}, status = 200) {
+  const now = ctx.now();
+  const attention = await needsAttention(ctx.db);
   const addresses = new Map<string, AddressView>();
   for (const id of new Set(attention.filter(correctable).flatMap((a) => a.orderIds))) {
     const view = await addressView(ctx.db, id);
     if (view) addresses.set(id, view);
   }
   const notice = typeof extra.notice === "function" ? await extra.notice(attention) : extra.notice;
+  const withForms = attention.filter((a) => a.orderIds.length === 1 && (a.kind === "label_failed" || a.kind === "voided_no_label" || a.kind === "problem"));
+  const services = await servicesOf(ctx.db, withForms.map((a) => a.orderId));
   c.status(status as 200);
   return c.html(
     <StatusPage
       mode={ctx.mode}
-      now={ctx.now()}
+      now={now}
+      board={await deadlineBoard(ctx.db, now)}
+      lateRate={await lateShipmentRate(ctx.db, now)}
+      services={services}
+      late={extra.late}
       attention={attention}
       token={ctx.token}
       addresses={addresses}

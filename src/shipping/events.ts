@@ -6,6 +6,7 @@ export type ShippingEvent =
   | { type: "checking"; orders: number }
   | { type: "skipped"; orderId: string; problems: Problem[] }
   | { type: "voided-waiting"; orderId: string; pin: string | null }
+  | { type: "held"; orderId: string; since: Date; by: string | null }
   | { type: "claimed"; orderId: string }
   | { type: "created"; orderId: string; pin: string }
   | { type: "adopted"; orderId: string; pin: string }
@@ -39,6 +40,8 @@ export interface ShippingSummary {
   voidedWaiting: string[];
   /** Not started because the run stopped early (the clerk's Ctrl-C, a refused key). */
   notStarted: string[];
+  /** Held by the clerk (shipdesk hold): left alone until released; no problem, and no exit 1. */
+  held: string[];
   /** Canada Post refused shipdesk's API key: the settings need fixing before any label. */
   keyRefused: string | undefined;
   /** The checks before buying stopped the run (a setting, the labels folder): nothing was bought. */
@@ -57,6 +60,7 @@ export const emptySummary = (): ShippingSummary => ({
   skipped: [],
   voidedWaiting: [],
   notStarted: [],
+  held: [],
   keyRefused: undefined,
   notReady: undefined,
   spent: { due: 0, unpriced: 0 },
@@ -74,6 +78,7 @@ export function mergeSummaries(a: ShippingSummary, b: ShippingSummary): Shipping
     skipped: [...a.skipped, ...b.skipped],
     voidedWaiting: [...a.voidedWaiting, ...b.voidedWaiting],
     notStarted: [...a.notStarted, ...b.notStarted],
+    held: [...new Set([...a.held, ...b.held])],
     keyRefused: a.keyRefused ?? b.keyRefused,
     notReady: a.notReady ?? b.notReady,
     spent: { due: Math.round((a.spent.due + b.spent.due) * 100) / 100, unpriced: a.spent.unpriced + b.spent.unpriced },

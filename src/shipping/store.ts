@@ -40,6 +40,9 @@ export interface UnshippedOrder extends OrderAddressRow {
   /** OR11's delivery_date.latest and shipping_deadline, as Best Buy wrote them. */
   delivery_latest: string | null;
   shipping_deadline: string | null;
+  /** The clerk held the order (shipdesk hold): no run buys its label until it is released. */
+  held_at: Date | string | null;
+  held_by: string | null;
 }
 
 export const unshippedOrders = (db: Queryable) => db.query<UnshippedOrder & Record<string, unknown>>(unshippedOrdersSql);
@@ -86,7 +89,7 @@ export async function claimShipment(session: Session, c: Claim): Promise<number 
 
 const CLAIM_PARAMS = [
   "order_id", "customer_request_id", "service_code", "weight_kg", "length_cm", "width_cm", "height_cm", "group_id",
-  "create_attempt", "service_reason", "service_note", "quoted_due", "quoted_taxes", "expected_delivery", "label_lock",
+  "create_attempt", "service_reason", "service_note", "quoted_due", "quoted_taxes", "expected_delivery", "label_lock", "quotes",
 ] as const;
 const claimShipmentParams = namedParams(claimShipmentSql, CLAIM_PARAMS);
 const retryFailedShipmentParams = namedParams(retryFailedShipmentSql, CLAIM_PARAMS);
@@ -110,6 +113,8 @@ function claimRow(c: Claim): ParamsRow<typeof CLAIM_PARAMS> {
     quoted_taxes: c.choice?.quote?.taxes ?? null,
     expected_delivery: c.choice?.quote?.expectedDeliveryDate ?? null,
     label_lock: LOCK.label,
+    // Every service quoted with it: the print page's service form lists them later.
+    quotes: c.choice && c.choice.quotes.length > 0 ? JSON.stringify({ mailingDay: c.choice.mailingDay, quotes: c.choice.quotes }) : null,
   };
 }
 

@@ -7,6 +7,7 @@ import { linesOf } from "../common/order-row.ts";
 import { parcelFor, skuServiceFor, type ParcelChoice, type SkuPackage } from "./parcel.ts";
 import { priceOrder, priceOrders, type OrderToPrice, type ServiceChoice } from "../rates/index.ts";
 import { inPool } from "../common/pool.ts";
+import { byDeadline, parseDeadline } from "../deadlines/index.ts";
 import { preflightProblems } from "./preflight.ts";
 import { recoverUnfinishedShipments, refetch, withShipmentLock } from "./recover.ts";
 import { customerRequestId } from "./request-id.ts";
@@ -53,13 +54,16 @@ export function orderToPrice(c: ShippableOrder, weightKg?: number): OrderToPrice
   };
 }
 
+/** Best Buy's shipping deadline first: the labels are bought (and listed) earliest deadline first. */
+const inDeadlineOrder = <T extends { shipping_deadline: string | null }>(orders: readonly T[]): T[] => byDeadline(orders, (o) => parseDeadline(o.shipping_deadline));
+
 /**
- * Seed step 1 and the pre-flight check: every accepted order without a shipment, with the parcel
- * it would ship in and every problem that stops it. Problems are recorded on the order, so the
- * clerk and `status` see them, and such orders are never claimed.
+ * Seed step 1 and the pre-flight check: every accepted order without a shipment, earliest
+ * deadline first, with the parcel it would ship in and every problem that stops it. Problems are
+ * recorded on the order, so the clerk and `status` see them, and such orders are never claimed.
  */
 export async function shippableOrders(deps: Pick<ShippingDeps, "db" | "settings">): Promise<ShippableOrder[]> {
-  const orders = await unshippedOrders(deps.db);
+  const orders = inDeadlineOrder(await unshippedOrders(deps.db));
   const packages = await packagesOf(deps, orders);
   const result: ShippableOrder[] = [];
   for (const order of orders) {
@@ -76,7 +80,7 @@ export async function shippableOrders(deps: Pick<ShippingDeps, "db" | "settings"
  * one), each as its label would be built now, with every problem that would stop it.
  */
 export async function ordersToBuyAgain(deps: Pick<ShippingDeps, "db" | "settings">): Promise<ShippableOrder[]> {
-  const orders = await ordersAgain(deps.db);
+  const orders = inDeadlineOrder(await ordersAgain(deps.db));
   const packages = await packagesOf(deps, orders);
   return orders.map((o) => ({ ...asShippable(o, packages, deps.settings), again: { kind: o.again, reason: o.again_reason } }));
 }
@@ -128,6 +132,12 @@ export async function runShipping(deps: ShippingDeps, options: ShipOptions = {})
     const batch: ShippableOrder[] = [];
     for (const c of candidates) {
       if (wanted && !wanted.has(c.order.order_id)) continue;
+      if (c.order.held_at) {
+        // The clerk's hold lasts until released: no run buys it, and that is no problem to report.
+        summary.held.push(c.order.order_id);
+        ctx.emit({ type: "held", orderId: c.order.order_id, since: new Date(c.order.held_at), by: c.order.held_by });
+        continue;
+      }
       if (c.problems.length > 0) {
         summary.skipped.push({ orderId: c.order.order_id, reasons: c.problems.map((p) => p.message) });
         ctx.emit({ type: "skipped", orderId: c.order.order_id, problems: c.problems });
@@ -243,6 +253,7 @@ async function retryOne(ctx: RunContext, orderId: string, options: RetryOptions,
   }
   const [order] = await ordersAgain(ctx.db, orderId);
   if (!order || order.again !== "refused") return { orderId, ok: false, message: `Order ${orderId} is no longer accepted at Best Buy (or is flagged for a person); its label is not bought again.` };
+  if (order.held_at) return { orderId, ok: false, message: `Order ${orderId} is on hold; release it first (shipdesk hold ${orderId} --release), then buy its label again.` };
   const c = asShippable(order, await packagesOf(ctx, [order]), ctx.settings);
   if (c.problems.length > 0) {
     ctx.emit({ type: "skipped", orderId, problems: c.problems });

@@ -3,6 +3,7 @@ import { ADDRESS_CODES } from "../address/index.ts";
 import { LOCK } from "../common/locks.ts";
 import type { Queryable } from "../db/index.ts";
 import { LABELS_FOLDER_CAUSE } from "../labels/index.ts";
+import { inDeadlineOrder } from "../deadlines/index.ts";
 import { refusalFix } from "./refusal-fix.ts";
 import needsPersonSql from "../../sql/status/needs_person.sql" with { type: "text" };
 
@@ -36,6 +37,8 @@ export interface Attention {
   code: string | null;
   /** What is known of each order beyond the reason, "ORDER: PIN …" (a bought label's PIN). */
   details: string[];
+  /** The earliest shipping deadline of its orders (Best Buy's), when known: the list is in that order. */
+  deadline?: Date | undefined;
 }
 
 /** What each item is, in a few words (the print page's badge, the desk's heading). */
@@ -150,9 +153,12 @@ export function groupAttention(rows: readonly Row[]): Attention[] {
   });
 }
 
-/** Everything that needs a person now, one item per reason (see groupAttention). */
+/**
+ * Everything that needs a person now, one item per reason (see groupAttention), the item whose
+ * orders' shipping deadline comes first at the top; the end of day's items after them.
+ */
 export async function needsAttention(db: Queryable): Promise<Attention[]> {
-  return groupAttention(await db.query<Row & Record<string, unknown>>(needsPersonSql, [LOCK.label, LOCK.print]));
+  return inDeadlineOrder(db, groupAttention(await db.query<Row & Record<string, unknown>>(needsPersonSql, [LOCK.label, LOCK.print])));
 }
 
 /** "A", or "3 orders (A, B and C)": who an item is about. */

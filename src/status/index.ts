@@ -10,4 +10,5 @@ export {
   type AttentionKind,
 } from "./attention.ts";
 export { formatStatus, statusReport, type StatusReport } from "./overview.ts";
+export { BOARD_LINES, STATE_TITLE, boardLine, boardText, holdText, lateRateText } from "./deadline-text.ts";
 export { refusalCause, refusalFix } from "./refusal-fix.ts";

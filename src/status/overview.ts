@@ -1,6 +1,10 @@
-// `shipdesk status`: the counts, what needs a person, the last runs.
+// `shipdesk status`: the late shipment rate, the orders to ship by deadline, the holds, the
+// counts, what needs a person, the last runs.
 import type { Queryable } from "../db/index.ts";
+import { localDateTime } from "../common/local-time.ts";
+import { deadlineBoard, lateShipmentRate, type BoardRow, type LateRate } from "../deadlines/index.ts";
 import { formatAttention, needsAttention, type Attention } from "./attention.ts";
+import { boardText, holdText, lateRateText } from "./deadline-text.ts";
 import countsSql from "../../sql/status/counts.sql" with { type: "text" };
 import lastRunsSql from "../../sql/status/last_runs.sql" with { type: "text" };
 
@@ -8,10 +12,15 @@ export interface StatusReport {
   orders: Record<string, number>;
   shipments: Record<string, number>;
   attention: Attention[];
+  /** The orders Best Buy waits to see shipped, earliest deadline first. */
+  board: BoardRow[];
+  /** Best Buy's late shipment rate over the last 30 days, from shipdesk's records. */
+  lateRate: LateRate;
   runs: { runId: number; command: string; mode: string; startedAt: Date; finishedAt: Date | null; exitCode: number | null; summary: unknown }[];
 }
 
-export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusReport> {
+/** Everything status shows; `now` is injected so a test can fix the clock. */
+export async function statusReport(db: Queryable, lastRuns = 5, now: Date = new Date()): Promise<StatusReport> {
   const counts = await db.query<{ what: string; status: string; n: number }>(countsSql);
   const orders: Record<string, number> = {};
   const shipments: Record<string, number> = {};
@@ -22,6 +31,8 @@ export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusR
     orders,
     shipments,
     attention,
+    board: await deadlineBoard(db, now),
+    lateRate: await lateShipmentRate(db, now),
     runs: runs.map((r) => ({
       runId: Number(r.run_id),
       command: r.command,
@@ -34,10 +45,14 @@ export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusR
   };
 }
 
-/** The report as the clerk reads it on the screen. */
+/** The report as the clerk reads it on the screen; every time in the PC's local time. */
 export function formatStatus(report: StatusReport): string {
   const lines: string[] = [];
   const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k.replaceAll("_", " ")}: ${n}`).join(", ") || "none";
+  lines.push(...lateRateText(report.lateRate), "");
+  lines.push(...boardText(report.board), "");
+  const held = holdText(report.board);
+  if (held.length > 0) lines.push(...held, "");
   lines.push(`Orders: ${list(report.orders)}`);
   lines.push(`Labels: ${list(report.shipments)}`);
   lines.push("");
@@ -52,7 +67,7 @@ export function formatStatus(report: StatusReport): string {
   for (const r of report.runs) {
     const code = r.exitCode === null ? "still running or stopped" : `exit ${r.exitCode}`;
     const said = (r.summary as { line?: string } | null)?.line;
-    lines.push(`  ${r.startedAt.toISOString().replace("T", " ").slice(0, 19)}  ${r.command} (${r.mode}): ${code}${said ? `; ${said}` : ""}`);
+    lines.push(`  ${localDateTime(r.startedAt)}  ${r.command} (${r.mode}): ${code}${said ? `; ${said}` : ""}`);
   }
   return lines.join("\n");
 }

@@ -14,6 +14,8 @@ import {
   type CorrectionField,
 } from "../ship-to/index.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
+import { ask, optionWidth, say, sayNote } from "./say.ts";
+import { fittedHint } from "./table.ts";
 
 /** A field the clerk typed, refused at once when it can never pass (the whole is checked on save). */
 function fieldProblem(field: CorrectionField, value: string): string | undefined {
@@ -29,18 +31,18 @@ function fieldProblem(field: CorrectionField, value: string): string | undefined
 function showLabel(shipTo: ShipTo, orderId: string, subject: string): boolean {
   const fitted = fitAddress(shipTo);
   const problems = checkShipTo(shipTo, orderId);
-  p.note(labelLines(fitted.address).join("\n"), problems.length > 0 ? `${subject} would read (it cannot ship yet)` : `${subject} will read`, { format: (line) => line });
-  for (const change of fitted.address.changes) p.log.info(change);
-  for (const problem of problems) p.log.warn(problem.message);
+  sayNote(labelLines(fitted.address), problems.length > 0 ? `${subject} would read (it cannot ship yet)` : `${subject} will read`);
+  for (const change of fitted.address.changes) say.info(change);
+  for (const problem of problems) say.warn(problem.message);
   return problems.length === 0;
 }
 
 function introduce(view: AddressView): void {
   showLabel(view.current, view.orderId, `The label of ${view.orderId}`);
   if (view.correction) {
-    p.log.info(`Corrected in shipdesk by ${view.correction.by} (${view.correction.via}); Best Buy's address: ${typedInOneLine(view.bestBuy)}.`);
+    say.info(`Corrected in shipdesk by ${view.correction.by} (${view.correction.via}); Best Buy's address: ${typedInOneLine(view.bestBuy)}.`);
   }
-  if (view.bestBuyChanged) p.log.warn("Best Buy changed its address after the correction: compare the two, then save (keeps yours) or go back to Best Buy's.");
+  if (view.bestBuyChanged) say.warn("Best Buy changed its address after the correction: compare the two, then save (keeps yours) or go back to Best Buy's.");
 }
 
 /**
@@ -56,6 +58,8 @@ export async function editAddress(app: App, orderId: string, signal: AbortSignal
   const draft: ShipTo = { ...view.current };
   const changes: AddressChanges = {};
   const actor = { who: whoAmI(), via: "review screen" as const };
+  // After a field is typed, the cursor waits on "Save" (the next thing to do), not back on "Name".
+  let next: string | undefined;
   for (;;) {
     const dirty = Object.keys(changes).length > 0;
     const options = [
@@ -64,7 +68,9 @@ export async function editAddress(app: App, orderId: string, signal: AbortSignal
       ...(view.correction ? [{ value: "drop", label: "Go back to Best Buy's address", hint: typedInOneLine(view.bestBuy) }] : []),
       { value: "back", label: dirty ? "Back, without saving" : "Back" },
     ];
-    const pick = orStop(await p.select({ message: `Change which part of the address of ${orderId}?`, options, maxItems: 12, signal }));
+    const width = optionWidth();
+    const fitted = options.map((o) => ({ ...o, hint: fittedHint(o.label, "hint" in o ? o.hint : undefined, width) }));
+    const pick = orStop(await p.select({ message: ask(`Change which part of the address of ${orderId}?`), options: fitted, initialValue: next, maxItems: 12, signal }));
     if (pick === STOP) return STOP;
     if (pick === "back") return undefined;
     if (pick === "drop") {
@@ -74,13 +80,13 @@ export async function editAddress(app: App, orderId: string, signal: AbortSignal
     if (pick === "save") {
       const saved = await saveCorrection(app.db, orderId, changes, actor);
       if (saved.ok) return saved.message;
-      p.log.error(saved.message);
+      say.error(saved.message);
       continue;
     }
     const field = pick as CorrectionField;
     const typed = orStop(
       await p.text({
-        message: `${FIELD_LABELS[field]} for ${orderId}`,
+        message: ask(`${FIELD_LABELS[field]} for ${orderId}`),
         initialValue: draft[field] ?? "",
         validate: (value) => fieldProblem(field, value ?? ""),
         signal,
@@ -91,5 +97,6 @@ export async function editAddress(app: App, orderId: string, signal: AbortSignal
     changes[field] = value;
     draft[field] = value === "" ? null : value;
     showLabel(draft, orderId, "With this change, the label");
+    next = "save";
   }
 }

@@ -9,15 +9,17 @@ import { tryOpenBrowser } from "./browser.ts";
 import { notedText, type screenLogger } from "./screen-log.ts";
 import { orStop, STOP, type Stop } from "./stop.ts";
 import { deskStep } from "./desk-step.ts";
+import { DEFAULT_PORT } from "../app/commands/print-page.ts";
+import { ask, say, sayNote } from "./say.ts";
 
 /** Step 9a: tell Best Buy the tracking numbers and mark the orders shipped. */
 export async function offerTracking(app: App, log: ReturnType<typeof screenLogger>, signal: AbortSignal): Promise<(CommandResult & { interrupted: boolean }) | undefined | Stop> {
   const go = orStop(
-    await p.confirm({ message: "Send the tracking numbers to Best Buy now (marks the orders shipped)?", initialValue: true, signal }),
+    await p.confirm({ message: ask("Send the tracking numbers to Best Buy now (marks the orders shipped)?"), initialValue: true, signal }),
   );
   if (go === STOP) return STOP;
   if (!go) {
-    p.log.info("Tracking not sent; shipdesk track (or the next --auto run) sends it.");
+    say.info("Tracking not sent; shipdesk track (or the next --auto run) sends it.");
     return undefined;
   }
   const step = deskStep(app, log, "Sending tracking to Best Buy...", "Ctrl-C: finishing the orders already sent to Best Buy, starting no new one (Ctrl-C again stops at once)...");
@@ -29,32 +31,34 @@ export async function offerTracking(app: App, log: ReturnType<typeof screenLogge
     throw error;
   }
   step.done(`Done: ${result.line}`, step.stopped() ? "stopped" : "ok");
-  for (const n of log.take()) p.log[n.level](notedText(n));
+  for (const n of log.take()) say[n.level](notedText(n));
   return { ...result, interrupted: step.stopped() };
 }
 
 /** Step 9b: the label page, until the clerk presses Enter. */
 export async function offerPrintPage(app: App, log: Logger, signal: AbortSignal): Promise<Stop | undefined> {
-  const go = orStop(await p.confirm({ message: "Open the label page to print the labels?", initialValue: true, signal }));
+  const go = orStop(await p.confirm({ message: ask("Open the label page to print the labels?"), initialValue: true, signal }));
   if (go === STOP) return STOP;
   if (!go) return undefined;
-  const server = startPage(app, log);
+  const { server, moved } = startPage(app, log);
   try {
     const url = `${server.url}/`;
-    p.note(url, "Label page");
-    p.log.info(tryOpenBrowser(url) ? "Opening it in the browser..." : "Open this address in the browser to print.");
-    const done = await p.text({ message: "Press Enter when you are done printing (the label page stops then)", signal });
+    if (moved) say.warn(`Port ${DEFAULT_PORT} is in use (another shipdesk serve, or another program), so the label page is on port ${server.port} this time: use the address below, not a bookmark of port ${DEFAULT_PORT}.`);
+    sayNote([url], "Label page");
+    say.info(tryOpenBrowser(url) ? "Opening it in the browser..." : "Open this address in the browser to print.");
+    const done = await p.text({ message: ask("Press Enter when you are done printing (the label page stops then)"), signal });
     return orStop(done) === STOP ? STOP : undefined;
   } finally {
     await server.stop();
   }
 }
 
-/** The usual port, so the clerk's bookmark works; any free one when `shipdesk serve` has it. */
+/** The usual port, so the clerk's bookmark works; any free one when it is taken, said so (`moved`). */
 function startPage(app: App, log: Logger) {
   try {
-    return startPrintPage(app, undefined, log);
-  } catch {
-    return startPrintPage(app, 0, log);
+    return { server: startPrintPage(app, undefined, log), moved: false };
+  } catch (error) {
+    if ((error as { code?: string }).code !== "EADDRINUSE") throw error;
+    return { server: startPrintPage(app, 0, log), moved: true };
   }
 }

@@ -2,8 +2,10 @@ import { ADDRESS_CODES, fitAddress, provinceCode } from "../address/index.ts";
 import type { Settings } from "../config/index.ts";
 import type { ShipOptions, ShippableOrder } from "../shipping/index.ts";
 import { money } from "../common/money.ts";
-import type { ServiceChoice } from "../rates/index.ts";
+import { orderPromise, type OrderPromise, type ServiceChoice } from "../rates/index.ts";
 import { linesOf, shipToOf } from "../common/order-row.ts";
+import { parseDeadline } from "../deadlines/index.ts";
+import { orderToPrice } from "../shipping/index.ts";
 import { formatKg } from "./weight.ts";
 
 /** One order as the review screen shows it. */
@@ -29,8 +31,14 @@ export interface ReviewRow {
   fix: string | undefined;
   /** The street lines as the label will print them, in one line. */
   address: string;
-  /** Orders with problems are shown but can never be put in the batch. */
+  /** Orders with problems, or on hold, are shown but can never be put in the batch. */
   selectable: boolean;
+  /** Best Buy's shipping deadline: the list is in its order, each with the time left. */
+  deadline: Date | undefined;
+  /** What Best Buy promised (delivery by, or shipping by): a service arriving later is said late. */
+  promise: OrderPromise;
+  /** The clerk held it (shipdesk hold, or Hold here): no run buys it until released. */
+  held: { since: Date; by: string | null } | undefined;
   /** Set when the order holds one SKU: a weight typed for it can become that SKU's preset. */
   singleSku: { sku: string; quantity: number } | undefined;
   /**
@@ -60,13 +68,12 @@ const WEIGHT_FROM: Record<ShippableOrder["parcel"]["source"], string> = {
 
 /** The fix in the review screen's own words: its menus, not a command to type. */
 function fixHere(s: ShippableOrder): string | undefined {
-  if (s.problems.length === 0) return undefined;
-  const id = s.order.order_id;
+  if (s.problems.length === 0) return s.order.held_at ? `to ship it, release the hold: "Yes, change an order" > the order > Release the hold.` : undefined;
   const codes = new Set(s.problems.map((p) => p.code));
   if (codes.has("foreign_destination") || codes.has("bad_country")) return "ship this one by hand: shipdesk buys domestic labels only.";
   const parts: string[] = [];
-  if ([...codes].some((c) => ADDRESS_CODES.has(c))) parts.push(`correct the address here: "Yes, change an order" > ${id} > Address (Best Buy's stays as it is)`);
-  if (codes.has("too_heavy") || codes.has("missing_weight")) parts.push(`set the weight: "Yes, change an order" > ${id} > Weight`);
+  if ([...codes].some((c) => ADDRESS_CODES.has(c))) parts.push(`correct the address here: "Yes, change an order" > the order > Address (Best Buy's stays as it is)`);
+  if (codes.has("too_heavy") || codes.has("missing_weight")) parts.push(`set the weight: "Yes, change an order" > the order > Weight`);
   if (parts.length === 0) return "check the order in the Best Buy seller portal, then sync again.";
   return `${parts.join("; ")}.`;
 }
@@ -93,7 +100,10 @@ function rowOf(s: ShippableOrder, choice?: ServiceChoice): ReviewRow {
     problems: s.problems.map((p) => p.message),
     fix: fixHere(s),
     address: [fitted.line1, fitted.line2].filter((l) => l !== "").join(" / ") || "(no street)",
-    selectable: s.problems.length === 0,
+    selectable: s.problems.length === 0 && !o.held_at,
+    deadline: parseDeadline(o.shipping_deadline),
+    promise: orderPromise(orderToPrice(s).raw),
+    held: o.held_at ? { since: new Date(o.held_at), by: o.held_by } : undefined,
     singleSku:
       skus.size === 1 && only?.sku ? { sku: only.sku, quantity: lines.reduce((n, l) => n + l.quantity, 0) } : undefined,
     again: s.again,

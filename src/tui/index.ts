@@ -17,6 +17,9 @@ import { deskOrders } from "./desk-orders.ts";
 import { deskStep } from "./desk-step.ts";
 import { askAboutDoubtfulPrints } from "./print-doubt.ts";
 import { NOTHING_BOUGHT, orStop, STOP } from "./stop.ts";
+import { ask, lastWords, say } from "./say.ts";
+import { waitingAfter } from "./review-store.ts";
+import { localDayRange } from "../common/calendar.ts";
 
 /**
  * The clerk's shipping desk: new orders from Best Buy, the batch to review, one confirm, the
@@ -55,7 +58,7 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
   }
   syncing.done(sync.line, syncing.stopped() ? "stopped" : "ok");
   codes.push(sync.exitCode);
-  for (const n of log.take()) p.log[n.level](notedText(n));
+  for (const n of log.take()) say[n.level](notedText(n));
   if (syncing.stopped()) return stoppedWorking(NOTHING_BOUGHT, codes);
   await showAttention(app, OUTSIDE_THE_REVIEW);
   if ((await askAboutDoubtfulPrints(app, log, signal)) === STOP) return await stopped(app, NOTHING_BOUGHT, codes);
@@ -65,19 +68,19 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
   const orders = await deskOrders(app);
   // A setting or folder that would stop every label is said before the batch is shown.
   const ready = await checkBeforeBuying(app.shippingDeps().purchaseCheck, orders);
-  if (ready.note) p.log.warn(ready.note);
+  if (ready.note) say.warn(ready.note);
   if (ready.problem) return stoppedWorking(ready.problem, [...codes, EXIT.usage]);
   const priced = await priceForReview(app, log, orders);
   if (priced.stopped) return stoppedWorking(NOTHING_BOUGHT, codes);
   let review = startReview(orders, priced.choices);
-  if (review.rows.length === 0) p.log.info("No orders are waiting for a label.");
+  if (review.rows.length === 0) say.info("No orders are waiting for a label.");
   else {
     const reviewed = await reviewBatch(app, review, signal);
     if (reviewed === STOP) return await stopped(app, NOTHING_BOUGHT, codes);
     review = reviewed;
-    if (review.selected.size === 0) p.log.info("No orders in the batch: no labels bought.");
+    if (review.selected.size === 0) say.info("No orders in the batch: no labels bought.");
     else {
-      const go = orStop(await p.confirm({ message: confirmText(review.selected.size, app.settings.mode, batchPrice(review)), initialValue: true, signal }));
+      const go = orStop(await p.confirm({ message: ask(confirmText(review.selected.size, app.settings.mode, batchPrice(review))), initialValue: true, signal }));
       if (go === STOP || !go) return await stopped(app, NOTHING_BOUGHT, codes);
 
       // Steps 7 and 8.
@@ -91,14 +94,19 @@ async function desk(app: App, version: string, signal: AbortSignal): Promise<Exi
     }
   }
 
-  // Step 9: tracking and printing, for this batch and anything earlier runs left.
-  const tracked = await offerTracking(app, log, signal);
-  if (tracked === STOP) return await stopped(app, boughtAny ? "Stopped: the labels bought are saved; shipdesk track sends their tracking later." : NOTHING_BOUGHT, codes);
-  if (tracked) codes.push(tracked.exitCode);
-  if (tracked?.interrupted) return stoppedWorking("Stopped after the orders already sent to Best Buy; shipdesk track sends the rest.", codes);
-  const printed = await offerPrintPage(app, log, signal);
-  if (printed === STOP) return await stopped(app, "Stopped: the label page is closed; shipdesk serve opens it again.", codes);
-
+  // Step 9: tracking and printing, for this batch and anything earlier runs left; neither is
+  // offered when there is nothing to send or print.
+  const today = localDayRange(new Date()).start;
+  if ((await waitingAfter(app.db, today)).toTrack > 0) {
+    const tracked = await offerTracking(app, log, signal);
+    if (tracked === STOP) return await stopped(app, boughtAny ? "Stopped: the labels bought are saved; shipdesk track sends their tracking later." : NOTHING_BOUGHT, codes);
+    if (tracked) codes.push(tracked.exitCode);
+    if (tracked?.interrupted) return stoppedWorking("Stopped after the orders already sent to Best Buy; shipdesk track sends the rest.", codes);
+  }
+  if ((await waitingAfter(app.db, today)).toPrint > 0) {
+    const printed = await offerPrintPage(app, log, signal);
+    if (printed === STOP) return await stopped(app, "Stopped: the label page is closed; shipdesk serve opens it again.", codes);
+  }
   return await ending(app, codes);
 }
 
@@ -108,7 +116,7 @@ const OUTSIDE_THE_REVIEW = (a: Attention) => a.kind !== "problem" && a.kind !== 
 /** `shipdesk status`'s own list (all of it, or `which`), each reason once with its fix. */
 async function showAttention(app: App, which: (a: Attention) => boolean = () => true): Promise<Attention[]> {
   const attention = (await needsAttention(app.db)).filter(which);
-  if (attention.length > 0) p.log.warn(`Needs a person (${attention.length}):\n${attention.map((a) => formatAttention(a, "")).join("\n")}`);
+  if (attention.length > 0) say.warn(`Needs a person (${attention.length}):\n${attention.map((a) => formatAttention(a, "")).join("\n")}`);
   return attention;
 }
 
@@ -121,23 +129,25 @@ async function ending(app: App, codes: readonly ExitCode[]): Promise<ExitCode> {
   const attention = await showAttention(app);
   const code = agreeingWithStatus(codes, attention);
   p.outro(
-    code === EXIT.ok
-      ? "All done."
-      : code === EXIT.needsPerson
-        ? `Done; ${attention.length} thing(s) need a person (above, and in shipdesk status).`
-        : "Done, but Canada Post or Best Buy could not be reached for everything; run shipdesk again later.",
+    lastWords(
+      code === EXIT.ok
+        ? "All done."
+        : code === EXIT.needsPerson
+          ? `Done; ${attention.length} thing(s) need a person (above, and in shipdesk status).`
+          : "Done, but Canada Post or Best Buy could not be reached for everything; run shipdesk again later.",
+    ),
   );
   return code;
 }
 function showWhere(app: App): void {
-  p.log.info(`Connected: ${app.where}`);
-  if (app.settings.mode === "live") p.log.warn("LIVE: labels bought here are real and billed to your Canada Post account.");
-  else p.log.warn(`SANDBOX: ${app.sandboxes ? "built-in " : ""}test servers. Nothing is bought and nothing reaches Best Buy.`);
+  say.info(`Connected: ${app.where}`);
+  if (app.settings.mode === "live") say.warn("LIVE: labels bought here are real and billed to your Canada Post account.");
+  else say.warn(`SANDBOX: ${app.sandboxes ? "built-in " : ""}test servers. Nothing is bought and nothing reaches Best Buy.`);
 }
 
 /** The clerk said no at a question: nothing under way was cut short; the code agrees with status. */
 async function stopped(app: App, sentence: string, codes: readonly ExitCode[]): Promise<ExitCode> {
-  p.cancel(sentence);
+  p.cancel(lastWords(sentence));
   return agreeingWithStatus(codes, await needsAttention(app.db));
 }
 
@@ -148,7 +158,7 @@ function agreeingWithStatus(codes: readonly ExitCode[], attention: readonly Atte
 
 /** Ctrl-C while the desk was working: the step finished cleanly; exit 3, the next run picks up. */
 function stoppedWorking(sentence: string, codes: readonly ExitCode[]): ExitCode {
-  p.cancel(sentence);
+  p.cancel(lastWords(sentence));
   const serious = combine(codes);
   return serious === EXIT.bug || serious === EXIT.usage ? serious : EXIT.unreachable;
 }

@@ -5,6 +5,7 @@ import { perUnit, type ReviewRow } from "./batch.ts";
 import { formatKg } from "./weight.ts";
 import saveSkuWeightSql from "../../sql/review/save_sku_weight.sql" with { type: "text" };
 import setOrderWeightSql from "../../sql/review/set_order_weight.sql" with { type: "text" };
+import waitingAfterSql from "../../sql/review/waiting_after.sql" with { type: "text" };
 
 /**
  * Saves a weight typed for an order: as its SKU's preset when asked (and the order holds one
@@ -28,4 +29,10 @@ export async function saveWeight(db: Database, row: ReviewRow, kg: number, asPre
 /** The service is kept on the order: the run reads it from there. */
 export async function saveService(db: Database, orderId: string, serviceCode: string): Promise<ServiceChange> {
   return setOrderService(db, orderId, serviceCode);
+}
+
+/** Whether the desk's last steps have anything to do: tracking to send, today's labels to print. */
+export async function waitingAfter(db: Database, dayStart: Date): Promise<{ toTrack: number; toPrint: number }> {
+  const [row] = await db.query<{ to_track: number; to_print: number }>(waitingAfterSql, [dayStart]);
+  return { toTrack: Number(row?.to_track ?? 0), toPrint: Number(row?.to_print ?? 0) };
 }

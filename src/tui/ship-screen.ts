@@ -1,4 +1,3 @@
-import * as p from "@clack/prompts";
 import type { App } from "../app/app.ts";
 import { buyAgain } from "../app/commands/buy-again.ts";
 import { logShippingEvent, shippingLine } from "../app/describe.ts";
@@ -14,6 +13,7 @@ import { summaryBlocks } from "./summary.ts";
 import { deskStep } from "./desk-step.ts";
 import { autoPrinter } from "../app/commands/auto-print.ts";
 import { combine } from "../app/commands/result.ts";
+import { say } from "./say.ts";
 
 export interface Bought extends CommandResult {
   summary: ShippingSummary;
@@ -61,7 +61,7 @@ export async function buyLabels(app: App, review: Review, log: Logger): Promise<
     throw error;
   }
   work.done(`Done: ${result.line}`, work.stopped() ? "stopped" : "ok");
-  for (const block of summaryBlocks(result.summary)) p.log[block.tone](block.text);
+  for (const block of summaryBlocks(result.summary)) say[block.tone](block.text);
   return { ...result, interrupted: work.stopped() };
 }
 

@@ -26,7 +26,7 @@ export function summaryBlocks(s: ShippingSummary): SummaryBlock[] {
     const who = ids.length === 1 ? ids[0]! : `${ids.length} orders (${orderList(ids)})`;
     blocks.push({
       tone: "error",
-      text: `${who}: Canada Post refused the label: ${g.message}\n  Fix it (the setting, the service or the address), then buy again: run shipdesk and put ${ids.length === 1 ? "it" : "them"} in the batch, or shipdesk ship ${retry}`,
+      text: `${who}: ${g.message.startsWith("Canada Post refused") ? g.message : `Canada Post refused the label: ${g.message}`}\n  Fix it (the setting, the service or the address), then buy again: run shipdesk and put ${ids.length === 1 ? "it" : "them"} in the batch, or shipdesk ship ${retry}`,
     });
   }
   for (const d of s.inDoubt) blocks.push({ tone: "warn", text: `${d.orderId}: ${d.message}\n  The next run asks Canada Post first; it never buys twice.` });
@@ -38,7 +38,10 @@ export function summaryBlocks(s: ShippingSummary): SummaryBlock[] {
       text: `${n} label(s) bought but not saved: ${pins}.\n  ${g.message}\n  Once that is fixed, shipdesk ship saves ${n === 1 ? "it" : "them"} (downloaded again, never bought again).`,
     });
   }
-  for (const k of s.skipped) blocks.push({ tone: "warn", text: `${k.orderId}: not shipped: ${k.reasons.join(" ")}` });
+  for (const g of byMessage(s.skipped.map((k) => ({ orderId: k.orderId, message: k.reasons.join(" ") })))) {
+    const ids = g.items.map((k) => k.orderId);
+    blocks.push({ tone: "warn", text: `${ids.length === 1 ? ids[0] : `${ids.length} orders (${orderList(ids)})`}: not shipped: ${g.message}` });
+  }
   if (s.voidedWaiting.length) {
     blocks.push({ tone: "warn", text: `${s.voidedWaiting.length} order(s) whose label was voided, with no new one: ${list(s.voidedWaiting)}; put them in the batch (run shipdesk again) or shipdesk void ORDER --reship.` });
   }

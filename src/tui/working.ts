@@ -1,4 +1,5 @@
 import { styleText } from "node:util";
+import { screenColumns, truncate, wrapWords } from "./fit.ts";
 
 /**
  * A spinner for work that must not be cut off by Ctrl-C. Clack's own spinner reads the keys
@@ -35,7 +36,8 @@ export function startWorking(text: string, options: WorkingOptions): Working {
   const tty = out.isTTY === true;
   const draw = () => {
     if (!tty) return;
-    out.write(`\r\x1b[2K${styleText("magenta", FRAMES[frame++ % FRAMES.length]!)}  ${current}`);
+    // One line, never wrapped: "\r" redraws only the line the cursor is on.
+    out.write(`\r\x1b[2K${styleText("magenta", FRAMES[frame++ % FRAMES.length]!)}  ${truncate(current, screenColumns(out) - 4)}`);
   };
   const ctrlC = () => {
     stops++;
@@ -76,7 +78,8 @@ export function startWorking(text: string, options: WorkingOptions): Working {
         input.pause();
       }
       const mark = tone === "ok" ? styleText("green", "◇") : tone === "stopped" ? styleText("yellow", "▲") : styleText("red", "■");
-      out.write(`${tty ? "\r\x1b[2K" : ""}${mark}  ${final}\n`);
+      const lines = tty ? wrapWords(final, screenColumns(out) - 4) : [final];
+      out.write(`${tty ? "\r\x1b[2K" : ""}${mark}  ${lines.join(`\n${styleText("gray", "│")}  `)}\n`);
     },
   };
 }

@@ -22,7 +22,7 @@ describe("--auto exit codes", () => {
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       const lines = run.stdout.trim().split("\n");
-      for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\S+Z (INFO |WARN |ERROR) \S+ /);
+      for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d (INFO |WARN |ERROR) \S+ /);
       expect(lines.at(-1)).toContain("summary: orders: 3 new");
       expect(lines.at(-1)).toContain("labels: 3 label(s) bought");
       expect(lines.at(-1)).toContain("tracking: 3 order(s) shipped at Best Buy");

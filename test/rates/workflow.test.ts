@@ -39,6 +39,7 @@ interface PriceRow {
   charged_due: number | null;
   charged_taxes: number | null;
   expected_delivery: string | null;
+  quotes: unknown;
 }
 const prices = async () => new Map((await t.db.query<PriceRow & Record<string, unknown>>(pricesSql)).map((r) => [r.order_id, r]));
 
@@ -109,6 +110,28 @@ describe('canadapost.service = "cheapest_on_time" (the default)', () => {
     expect([rows.get("PRESET")!.service_code, rows.get("PRESET")!.service_reason]).toEqual(["DOM.PC", "sku"]);
     expect([rows.get("RULE")!.service_code, rows.get("RULE")!.service_reason]).toEqual(["DOM.RP", "cheapest_on_time"]);
     for (const row of rows.values()) expect(row.quoted_due).toBe(row.charged_due);
+  });
+
+  test("a service the clerk chose that arrives after Best Buy's promise is bought as chosen but said late; every service quoted is kept with the label", async () => {
+    const q = await quotesToday();
+    await insertOrders(t.db, [vancouver("CLERK-LATE"), vancouver("CLERK-ON-TIME")]);
+    const latest = JSON.stringify({ delivery_date: { earliest: null, latest: `${q.get("DOM.XP")!.expectedDeliveryDate!}T23:59:00` } });
+    for (const id of ["CLERK-LATE", "CLERK-ON-TIME"]) await t.db.query(setPromiseSql, [id, latest]);
+    await t.db.query(setOrderServiceSql, ["CLERK-LATE", "DOM.RP"]);
+    await t.db.query(setOrderServiceSql, ["CLERK-ON-TIME", "DOM.XP"]);
+    const events: ShippingEvent[] = [];
+    await runShipping(shippingDeps(t.db, sandboxSettings(labels.path), cp.url, events));
+    const priced = new Map(events.flatMap((e) => (e.type === "priced" ? [[e.orderId, e.choice] as const] : [])));
+    expect(priced.get("CLERK-LATE")).toMatchObject({ serviceCode: "DOM.RP", reason: "clerk", late: true });
+    expect(priced.get("CLERK-LATE")!.note).toBe(`DOM.RP: the clerk's choice, $${q.get("DOM.RP")!.due.toFixed(2)}, arrives ${q.get("DOM.RP")!.expectedDeliveryDate}, after Best Buy's promise (delivery by ${q.get("DOM.XP")!.expectedDeliveryDate})`);
+    expect(priced.get("CLERK-ON-TIME")).toMatchObject({ serviceCode: "DOM.XP", late: false });
+    // One Get Rates per order answered for every service a clerk may pick.
+    expect(priced.get("CLERK-LATE")!.quotes.map((x) => x.serviceCode).sort()).toEqual(["DOM.EP", "DOM.PC", "DOM.RP", "DOM.XP"]);
+    const rows = await prices();
+    expect(rows.get("CLERK-LATE")!.service_code).toBe("DOM.RP");
+    const kept = rows.get("CLERK-LATE")!.quotes as { mailingDay: string; quotes: { serviceCode: string; due: number }[] };
+    expect(kept.mailingDay).toBe(localDay(new Date()));
+    expect(kept.quotes.find((x) => x.serviceCode === "DOM.XP")!.due).toBe(q.get("DOM.XP")!.due);
   });
 
   test("rates cannot be had (Canada Post failing, throttled): every label is still bought, with the fallback service, and the log says so", async () => {

@@ -67,20 +67,25 @@ describe("the batch to review", () => {
     expect([...r.selected]).toEqual(["T1000-A", "T1001-A", "T1002-A", "T1003-A"]);
   });
 
-  test("the table is plain ASCII columns with each problem under its order", async () => {
+  test("the table: the order, its deadline, service and price first; what stands out marked; each problem said under the table with its fix", async () => {
     const r = await review();
-    const lines = batchTable(r.rows);
-    expect(lines[0]).toMatch(/^Order\s+Name\s+City\s+Service\s+Price\s+Arrives\s+Weight$/);
-    expect(lines.find((l) => l.startsWith("T1000-A"))).toMatch(/Jordan MacLeod\s+Halifax, NS\s+DOM\.EP\s+\?\s+1 kg \(default parcel\)/); // not priced in this test
-    const bad = lines.findIndex((l) => l.startsWith("T1004-A"));
-    expect(lines[bad + 1]).toMatch(/^ {4}! .*postal code/i);
+    const lines = batchTable(r.rows, 120);
+    expect(lines[0]).toMatch(/^ {3}Order\s+Ships by\s+Service\s+Price\s+Name\s+City\s+Arrives\s+Weight$/);
+    expect(lines.find((l) => l.includes("T1000-A"))).toMatch(/^ {3}T1000-A\s+no deadline\s+DOM\.EP\s+\?\s+Jordan MacLeod\s+Halifax, NS\s+1 kg \(default parcel\)$/); // not priced in this test
+    expect(lines.find((l) => l.includes("T1004-A"))).toStartWith("!  T1004-A");
+    const note = lines.findIndex((l) => l.startsWith("! T1004-A: "));
+    expect(lines[note]).toMatch(/postal code/i);
+    expect(lines.slice(note).find((l) => l.startsWith("  Fix:"))).toStartWith('  Fix: correct the address here: "Yes, change an order" > the order > Address');
+    for (const l of lines) expect(Bun.stringWidth(l)).toBeLessThanOrEqual(120);
     expect(batchHeadline(r)).toBe("5 orders without a label: 4 can ship, 1 has problems to fix first (not selectable).");
   });
 
   test("leaving orders out keeps only the chosen ones, and never lets a problem order in", async () => {
     const r = keepOnly(await review(), ["T1000-A", "T1002-A", "T1004-A"]);
     expect([...r.selected]).toEqual(["T1000-A", "T1002-A"]);
-    expect(batchChoice(r)).toBe("2 orders in the batch; left out: T1001-A (Élodie Tremblay), T1003-A (Liam O'Connor).");
+    expect(batchChoice(r)).toBe(
+      `2 orders in the batch; left out: T1001-A (Élodie Tremblay), T1003-A (Liam O'Connor). Left out of this batch only: the next run (--auto too) buys their labels; to keep an order back, hold it ("Yes, change an order" > the order > Hold).`,
+    );
     expect(shipOptions(r).only).toEqual(["T1000-A", "T1002-A"]);
   });
 
@@ -187,8 +192,10 @@ describe("refused and voided labels in the review", () => {
     expect(r.selected.has("T-REFUSED")).toBe(false);
     expect(r.selected.has("T-VOIDED")).toBe(false);
     const table = batchTable(r.rows).join("\n");
-    expect(table).toContain("    ! Refused by Canada Post: Canada Post refused the label: Service DOM.ZZ");
-    expect(table).toContain("    Left out: put it in the batch to buy it again, built as it is now");
+    // Canada Post's words once, not "Refused by Canada Post: Canada Post refused the label: …".
+    expect(table).toContain("\n! T-REFUSED: Canada Post refused the label: Service DOM.ZZ is not available for this contract. (3000).\n");
+    expect(table).not.toContain("refused the label: Canada Post refused");
+    expect(table).toContain("  Left out: put it in the batch to buy again, built as it is now");
     expect(batchHeadline(r)).toContain("2 refused or voided before, left out until you put them in.");
 
     // The clerk changes the refused order's service: that was the point, so it joins the batch.

@@ -15,8 +15,10 @@ export interface Terminal {
   labelsDir: string;
   /** The visible screen, wrapped lines joined. */
   screen(): string;
-  /** Everything printed so far, scrolled-off lines included. */
+  /** Everything printed so far, scrolled-off lines included; lines the terminal wrapped are joined. */
   history(): string;
+  /** Everything printed so far, as the terminal shows it: one entry per screen row. */
+  rows(): string[];
   keys(...keys: string[]): void;
   /** Types text literally (no key names). */
   type(text: string): void;
@@ -54,14 +56,14 @@ export function deskFolders(label: string): DeskFolders {
  * `extraEnv` points it elsewhere (sandboxes the test started, to seed awkward orders); `folders`
  * runs it where earlier commands of the test left their data (removed on close either way).
  */
-export function startShipdesk(label: string, extraEnv: Record<string, string> = {}, folders: DeskFolders = deskFolders(label)): Terminal {
+export function startShipdesk(label: string, extraEnv: Record<string, string> = {}, folders: DeskFolders = deskFolders(label), size: { columns: number; rows: number } = { columns: 160, rows: 50 }): Terminal {
   const dir = folders;
   const { cwd, dataDir, labelsDir } = folders;
   const socket = `shipdesk-test-${process.pid}-${label}`;
   // A clean environment: nothing from the test runner (DATABASE_URL, a base URL) may leak in.
   const env = [`PATH=${process.env.PATH ?? "/usr/bin:/bin"}`, `HOME=${dir.path}`, "TERM=xterm-256color", "LANG=C.UTF-8", `SHIPDESK_DATA_DIR=${dataDir}`, `SHIPDESK_LABELS_DIR=${labelsDir}`, ...Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`)];
   const command = `env -i ${env.map(quote).join(" ")} ${quote(process.execPath)} ${quote(join(ROOT, "src/cli.ts"))}; echo ${EXIT_MARK}$?; sleep 600`;
-  tmux(socket, ["-f", "/dev/null", "new-session", "-d", "-s", "desk", "-x", "160", "-y", "50", "-c", cwd, command]);
+  tmux(socket, ["-f", "/dev/null", "new-session", "-d", "-s", "desk", "-x", String(size.columns), "-y", String(size.rows), "-c", cwd, command]);
 
   const screen = () => tmux(socket, ["capture-pane", "-p", "-J", "-t", "desk"]);
   const history = () => tmux(socket, ["capture-pane", "-p", "-J", "-S", "-2000", "-t", "desk"]);
@@ -79,6 +81,7 @@ export function startShipdesk(label: string, extraEnv: Record<string, string> = 
     labelsDir,
     screen,
     history,
+    rows: () => tmux(socket, ["capture-pane", "-p", "-S", "-2000", "-t", "desk"]).split("\n"),
     keys: (...keys) => void tmux(socket, ["send-keys", "-t", "desk", ...keys]),
     type: (text) => void tmux(socket, ["send-keys", "-t", "desk", "-l", text]),
     waitFor,
@@ -95,4 +98,14 @@ export function startShipdesk(label: string, extraEnv: Record<string, string> = 
       dir.remove();
     },
   };
+}
+
+/** Moves a select's cursor down to the option naming `text` (clack marks the active one ●). */
+export async function moveTo(t: Terminal, text: string, tries = 14): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (t.screen().split("\n").find((l) => /^│\s+●\s/u.test(l))?.includes(text)) return;
+    t.keys("Down");
+    await Bun.sleep(150);
+  }
+  throw new Error(`no option "${text}" on the screen:\n${t.history()}`);
 }

@@ -13,6 +13,9 @@ import { shipCommand } from "../../app/commands/ship.ts";
 import { syncCommand } from "../../app/commands/sync.ts";
 import { trackCommand } from "../../app/commands/track.ts";
 import { startPrintPage } from "../../app/commands/print-page.ts";
+import { recordRun } from "../../app/run-record.ts";
+import type { App } from "../../app/app.ts";
+import type { Logger } from "../../app/log.ts";
 
 /** The demo's order whose address only has a unit, corrected as a clerk would (shipdesk address). */
 const DEMO_CORRECTED = { orderId: "DEMO-NOSTREET-A", street1: "1675 Lower Water Street" };
@@ -67,18 +70,20 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
   }, log);
   try {
     log.info(`connected: ${app.where}`);
-    const sync = await syncCommand(app, log, true);
+    // Each step is on record as a run, so the status printed at the end shows what the demo did.
+    const run = <T extends { exitCode: number; line: string }>(command: string, work: () => Promise<T>) => recordRun(app.db, command, "demo", work);
+    const sync = await run("orders sync", () => syncCommand(app, log, true));
     log.info(sync.line);
-    const first = await shipCommand(app, log, []);
+    const first = await run("ship", () => shipCommand(app, log, []));
     log.info(first.line);
     // What a clerk does for an order that waits for its address: the correction is kept beside
     // Best Buy's address, and the next run buys the label.
     const { orderId, street1 } = DEMO_CORRECTED;
     const corrected = await saveCorrection(app.db, orderId, { street1 }, { who: "shipdesk demo", via: "command" });
     log.info(`DEMO: as a clerk would with shipdesk address ${orderId} --line1 "${street1}": ${corrected.message}`);
-    const again = await shipCommand(app, log, []);
+    const again = await run("ship", () => shipCommand(app, log, []));
     log.info(`after the correction, ${again.line}`);
-    const track = await trackCommand(app, log);
+    const track = await run("track", () => trackCommand(app, log));
     log.info(track.line);
     print("");
     print(formatStatus(await statusReport(app.db)));
@@ -86,21 +91,16 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
     print(`Labels saved in ${labelsDir}`);
     const failed = [sync, first, again, track].some((r) => r.exitCode === EXIT.unreachable || r.exitCode === EXIT.bug);
 
-    // Any free port: the demo must not collide with a clerk's own shipdesk serve.
-    const server = startPrintPage(app, 0, log);
-    print(`Print page: ${server.url}/`);
     if (process.stdin.isTTY) {
       // Here Ctrl-C just ends the demo, like Enter.
       forget();
       forget = () => {};
-      print("Open it in a browser to see the labels. Press Enter to finish the demo.");
-      await new Promise<void>((done) => {
-        process.stdin.once("data", () => done());
-        process.once("SIGINT", () => done());
-      });
-      process.stdin.pause();
+      await showPrintPage(app, log, print);
+    } else {
+      // Without a terminal nothing waits while the page is open, and it ends with the demo: no
+      // address is printed that is dead by the time anyone opens it.
+      print("Print page: shown only when the demo runs in a terminal (it waits there while you look, and stops with the demo).");
     }
-    await server.stop();
     print(`SANDBOX DEMO finished: ${sync.line}; ${first.line}; after the correction, ${again.line}; ${track.line}.`);
     return failed ? EXIT.unreachable : EXIT.ok;
   } finally {
@@ -108,6 +108,22 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
     await app.close();
     if (!args.keep) removeDemoFolder(dataDir, print);
     else print(`Demo database kept in ${dataDir}`);
+  }
+}
+
+/** The print page on any free port (never a clerk's own shipdesk serve's), until Enter or Ctrl-C. */
+async function showPrintPage(app: App, log: Logger, print: (line: string) => void): Promise<void> {
+  const server = startPrintPage(app, 0, log);
+  try {
+    print(`Print page: ${server.url}/ (open it in a browser to see the labels; it stops when the demo ends)`);
+    print("Press Enter to finish the demo.");
+    await new Promise<void>((done) => {
+      process.stdin.once("data", () => done());
+      process.once("SIGINT", () => done());
+    });
+    process.stdin.pause();
+  } finally {
+    await server.stop();
   }
 }
 

@@ -21,6 +21,8 @@ export interface OrderOverrides {
   firstname?: string;
   lastname?: string;
   lines?: OrderSpec["lines"];
+  /** Best Buy's promise (shipping deadline, delivery window) instead of the seeded one. */
+  promise?: OrderSpec["promise"];
 }
 
 /** A realistic Canadian order, the same for the same seed and index. */
@@ -76,7 +78,7 @@ export function seededOrderSpec(options: SeedOptions, overrides: OrderOverrides 
     address: overrides.address === null ? null : { ...address, ...overrides.address },
     taxProvince: place.province,
     lines: overrides.lines ?? lines,
-    promise,
+    promise: overrides.promise ?? promise,
   };
 }
 

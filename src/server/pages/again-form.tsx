@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-import { SERVICES } from "../../rates/index.ts";
+import { optionText, SERVICES } from "../../rates/index.ts";
+import type { OrderServices } from "../quotes-store.ts";
 import { TOKEN_FIELD } from "../guard.ts";
 
 export interface AgainFormProps {
@@ -11,14 +12,31 @@ export interface AgainFormProps {
   /** The button's words. */
   button: string;
   mode: "sandbox" | "live";
+  /** One order's services with the prices and dates kept when it was last priced (a card of one order). */
+  services?: OrderServices | undefined;
+}
+
+/** Each service, with its price and date and LATE when it arrives after Best Buy's promise, when known. */
+function ServiceOptions({ services }: { services: OrderServices | undefined }) {
+  if (!services?.quoted) return <>{SERVICES.map((s) => <option value={s.code}>{`${s.code} ${s.name}`}</option>)}</>;
+  return (
+    <>
+      {services.options.map((o) => (
+        <option value={o.code} data-late={o.late ? "1" : undefined}>
+          {optionText(o, services.promise)}
+        </option>
+      ))}
+    </>
+  );
 }
 
 /**
  * Under a Needs attention card: the Canada Post service for its orders (blank keeps what each
  * has: the clerk's earlier choice, or the settings'), and either "buy again" (built afresh and
- * quoted again, as shipdesk ship --retry) or just saving the service for the next run.
+ * quoted again, as shipdesk ship --retry) or just saving the service for the next run. A service
+ * that arrives after Best Buy's promise is marked LATE, and choosing it asks once more.
  */
-export function AgainForm({ orderIds, token, action, button, mode }: AgainFormProps) {
+export function AgainForm({ orderIds, token, action, button, mode, services }: AgainFormProps) {
   return (
     <form method="post" action={action === "buy" ? "/orders/again" : "/orders/service"} class="again-form actions">
       <input type="hidden" name={TOKEN_FIELD} value={token} />
@@ -29,12 +47,11 @@ export function AgainForm({ orderIds, token, action, button, mode }: AgainFormPr
         Service
         <select name="service">
           <option value="">{action === "buy" ? "as it is now" : "choose one"}</option>
-          {SERVICES.map((s) => (
-            <option value={s.code}>{`${s.code} ${s.name}`}</option>
-          ))}
+          <ServiceOptions services={services} />
         </select>
       </label>
       <button type="submit">{button}</button>
+      {services?.quoted ? <span class="muted">Prices and dates as Canada Post quoted them when the label was last priced.</span> : null}
       {action === "buy" && mode === "live" ? <span class="muted">Billed to your Canada Post account.</span> : null}
     </form>
   );

@@ -1,9 +1,13 @@
 /** @jsxImportSource hono/jsx */
 import type { AddressView, CorrectionField } from "../../ship-to/index.ts";
 import { ATTENTION_TITLE, isOrderAttention, type Attention } from "../../status/index.ts";
+import { timeLeft, type BoardRow, type LateRate } from "../../deadlines/index.ts";
+import type { OrderServices } from "../quotes-store.ts";
 import { formatTime } from "./format-time.ts";
 import { AddressForm } from "./address-form.tsx";
 import { AgainForm } from "./again-form.tsx";
+import { DeadlineBoard } from "./deadline-board.tsx";
+import { LateConfirm, type LateChoice } from "./late-confirm.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface StatusPageProps {
@@ -19,6 +23,13 @@ export interface StatusPageProps {
   notice?: string | undefined;
   /** The page can buy labels (shipdesk serve, the desk): "buy again" buttons are offered. */
   canBuy?: boolean;
+  /** The open orders, earliest deadline first, and Best Buy's late shipment rate. */
+  board?: readonly BoardRow[] | undefined;
+  lateRate?: LateRate | undefined;
+  /** Each order's services with the prices and dates kept (the service forms list them). */
+  services?: ReadonlyMap<string, OrderServices> | undefined;
+  /** A service choice that arrives after Best Buy's promise, waiting for the clerk's yes. */
+  late?: LateChoice | undefined;
 }
 
 /** The orders an item names, each a link to its page. */
@@ -40,21 +51,16 @@ function Who({ a }: { a: Attention }) {
 }
 
 /** Buy again (a refused or cancelled label) or choose the service (an order still waiting). */
-function Actions({ a, token, mode, canBuy }: { a: Attention; token: string; mode: "sandbox" | "live"; canBuy: boolean }) {
+function Actions({ a, token, mode, canBuy, services }: { a: Attention; token: string; mode: "sandbox" | "live"; canBuy: boolean; services: OrderServices | undefined }) {
   const n = a.orderIds.length;
-  if (canBuy && a.kind === "label_failed") {
-    return <AgainForm orderIds={a.orderIds} token={token} mode={mode} action="buy" button={n === 1 ? "Buy the label again" : `Buy the ${n} labels again`} />;
-  }
-  if (canBuy && a.kind === "voided_no_label") {
-    return <AgainForm orderIds={a.orderIds} token={token} mode={mode} action="buy" button={n === 1 ? "Buy a new label" : `Buy ${n} new labels`} />;
-  }
-  if (a.kind === "label_failed" || a.kind === "voided_no_label" || a.kind === "problem") {
-    return <AgainForm orderIds={a.orderIds} token={token} mode={mode} action="service" button="Save the service" />;
-  }
+  const form = { orderIds: a.orderIds, token, mode, services };
+  if (canBuy && a.kind === "label_failed") return <AgainForm {...form} action="buy" button={n === 1 ? "Buy the label again" : `Buy the ${n} labels again`} />;
+  if (canBuy && a.kind === "voided_no_label") return <AgainForm {...form} action="buy" button={n === 1 ? "Buy a new label" : `Buy ${n} new labels`} />;
+  if (a.kind === "label_failed" || a.kind === "voided_no_label" || a.kind === "problem") return <AgainForm {...form} action="service" button="Save the service" />;
   return null;
 }
 
-export function StatusPage({ mode, now, attention, token, addresses, refusedForm, notice, canBuy = false }: StatusPageProps) {
+export function StatusPage({ mode, now, attention, token, addresses, refusedForm, notice, canBuy = false, board, lateRate, services, late }: StatusPageProps) {
   const formShown = new Set<string>();
   const formsFor = (a: Attention) => {
     if (a.kind !== "problem" && a.kind !== "label_failed") return null;
@@ -79,6 +85,9 @@ export function StatusPage({ mode, now, attention, token, addresses, refusedForm
           {notice}
         </p>
       ) : null}
+      {late ? <LateConfirm late={late} token={token} /> : null}
+      {board && lateRate ? <DeadlineBoard board={board} rate={lateRate} /> : null}
+      <h2>What needs a person, earliest deadline first</h2>
       {attention.length === 0 ? (
         <p class="notice">Nothing needs a person right now.</p>
       ) : (
@@ -91,7 +100,10 @@ export function StatusPage({ mode, now, attention, token, addresses, refusedForm
           <h3>
             <Who a={a} /> <span class="badge bad">{ATTENTION_TITLE[a.kind]}</span>
           </h3>
-          <div class="muted">since {formatTime(a.since, now)}</div>
+          <div class="muted">
+            since {formatTime(a.since, now)}
+            {a.deadline ? <span class={`time-left ${timeLeft(a.deadline, now).urgency}`}> · {timeLeft(a.deadline, now).text}</span> : null}
+          </div>
           <p class="fix">
             <strong>Why:</strong> {a.reason}
           </p>
@@ -105,7 +117,7 @@ export function StatusPage({ mode, now, attention, token, addresses, refusedForm
           <p class="fix">
             <strong>Fix:</strong> {a.fix}
           </p>
-          <Actions a={a} token={token} mode={mode} canBuy={canBuy} />
+          <Actions a={a} token={token} mode={mode} canBuy={canBuy} services={a.orderIds.length === 1 ? services?.get(a.orderId) : undefined} />
           {formsFor(a)}
         </div>
       ))}

@@ -45,6 +45,11 @@ details{margin-top:.3rem}
 summary{cursor:pointer;color:#1f3a5f}
 pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:.5rem;border-radius:6px;font-size:.8rem;max-height:20rem;overflow:auto}
 .ok{color:#1e5b22}.fail{color:#8a1c1c;font-weight:600}
+#board tr.today td{background:#fff8e6}
+#board tr.overdue td,#board tr.blocked td{background:#fdeeee}
+#board tr.stands-out td:first-child{border-left:4px solid #c0392b}
+.time-left.overdue{color:#8a1c1c;font-weight:700}.time-left.today{color:#7a4800;font-weight:600}
+.late-confirm{border-color:#c0392b}
 @media (max-width:40rem){
 main{padding:.6rem}
 .stack thead{display:none}

@@ -1,0 +1,1 @@
+SELECT service_override FROM orders WHERE order_id = $1;
