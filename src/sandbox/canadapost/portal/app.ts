@@ -11,6 +11,7 @@ import { PORTAL_ROOT, type PortalParts } from "./parts.ts";
 import { portalRatingRoutes } from "./rating-routes.ts";
 import { addressOfBody } from "./request.ts";
 import { portalShipmentRoutes } from "./shipment-routes.ts";
+import { portalTrackingRoutes } from "./tracking-routes.ts";
 
 export { PORTAL_ROOT };
 
@@ -97,7 +98,7 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
       requests.push({ endpoint, method: c.req.method, path: new URL(c.req.url).pathname, body });
       return body;
     },
-    rendering: (madeAt) => Date.now() - madeAt.getTime() < renderDelayMs,
+    rendering: (madeAt) => office.now().getTime() - madeAt.getTime() < renderDelayMs,
     redirect: options.artifactRedirect ?? false,
     pricingOnlyTransmitted: options.pricingInfoOnlyWhenTransmitted ?? false,
   };
@@ -105,6 +106,7 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
   portalManifestRoutes(app, parts);
   portalShipmentRoutes(app, parts);
   portalRatingRoutes(app, parts);
+  portalTrackingRoutes(app, parts);
   app.notFound((c) => notFound(c));
   return {
     app,

@@ -10,6 +10,7 @@ import type { XmlParts } from "./parts.ts";
 import { xmlRatingRoutes } from "./rating-routes.ts";
 import { addressOfRequest } from "./request.ts";
 import { xmlShipmentRoutes } from "./shipment-routes.ts";
+import { xmlTrackingRoutes } from "./tracking-routes.ts";
 
 export interface CanadaPostSandboxOptions extends PostOfficeOptions {
   username?: string;
@@ -30,7 +31,7 @@ export interface CanadaPostSandbox {
   save(): void;
 }
 
-/** A Hono app that speaks Canada Post's contract shipping and manifest protocol (shipment-v8, manifest-v8). */
+/** A Hono app that speaks Canada Post's contract shipping, manifest, rating and tracking protocols (shipment-v8, manifest-v8, rate-v4, track-v2). */
 export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}): CanadaPostSandbox {
   const username = options.username ?? SANDBOX_ACCOUNT.canadaPost.username;
   const password = options.password ?? SANDBOX_ACCOUNT.canadaPost.password;
@@ -61,6 +62,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
   xmlManifestRoutes(app, parts);
   xmlShipmentRoutes(app, parts);
   xmlRatingRoutes(app, parts);
+  xmlTrackingRoutes(app, parts);
   app.notFound((c) => fail(c, 404, []));
   return { app, state: office.state, faults: office.faults, save: office.save };
 }
