@@ -59,6 +59,7 @@ export function loadSettings(options: LoadOptions = {}): Settings {
       manifestAt: s.run.manifest_at,
       maxMinutes: s.run.max_minutes,
     },
+    watch: { days: s.watch.days, callsPerRun: s.watch.calls_per_run, stuckAfterDays: s.watch.stuck_after_days },
     warnings,
   };
 }

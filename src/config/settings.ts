@@ -76,6 +76,16 @@ export interface RunSettings {
   maxMinutes: number;
 }
 
+/** The parcel watch ([watch] in shipdesk.toml). */
+export interface WatchSettings {
+  /** Days after the label a parcel is followed; after them shipdesk stops asking (watch.days). */
+  days: number;
+  /** Tracking calls one run may make (watch.calls_per_run); Canada Post allows 20 a minute. */
+  callsPerRun: number;
+  /** Working days without a new scan before a parcel is "stuck" (watch.stuck_after_days). */
+  stuckAfterDays: number;
+}
+
 export interface Settings {
   mode: "sandbox" | "live";
   /** The settings file read, if any. */
@@ -87,6 +97,7 @@ export interface Settings {
   bestBuy: BestBuySettings;
   parcel: ParcelSettings;
   run: RunSettings;
+  watch: WatchSettings;
   /** Things worth telling the clerk that do not stop the run (a settings file others can read). */
   warnings: string[];
 }
