@@ -54,6 +54,7 @@ try {
     marketplace,
     sandboxes: undefined,
     where: "bench",
+    now: () => new Date(),
     shippingDeps: (extra = {}) => ({ db, carrier, settings, ...extra }),
     close: async () => {},
   };

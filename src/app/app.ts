@@ -24,6 +24,8 @@ export interface App {
   sandboxes: Sandboxes | undefined;
   /** "embedded PostgreSQL in …; Canada Post and Best Buy: SANDBOX (built in)". */
   where: string;
+  /** The clock the parcel watch goes by: the PC's, or the demo's days later. */
+  now: () => Date;
   shippingDeps(extra?: Partial<ShippingDeps>): ShippingDeps;
   close(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
     marketplace,
     sandboxes,
     where: `${db.description}; ${services}${api}`,
+    now: options.clock ?? (() => new Date()),
     shippingDeps: (extra = {}) => ({ db, carrier, settings, purchaseCheck: checks, ...extra }),
     async close() {
       await sandboxes?.canadaPost.stop();

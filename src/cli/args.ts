@@ -1,4 +1,5 @@
 import { parseLocalDay } from "../common/calendar.ts";
+import { isParcelState, PARCEL_STATES, type ParcelState } from "../parcels/states.ts";
 
 export interface Args {
   /** `ship`, `track`, `orders sync`, …; "" for the interactive desk, "auto" for bare --auto. */
@@ -25,13 +26,17 @@ export interface Args {
   date: string | undefined;
   /** `report --out`: the CSV file to write. */
   out: string | undefined;
+  /** `parcels --state S`: only parcels in that state. */
+  state: ParcelState | undefined;
+  /** `parcels --done ORDER`: the clerk dealt with what the order's parcel needed. */
+  done: string | undefined;
 }
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest", "report"]);
+const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest", "report", "parcels"]);
 
 /** `shipdesk address ORDER` options, and the correction field each sets. */
 const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
@@ -46,7 +51,8 @@ const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
 };
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false };
+  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false, state: undefined, done: undefined };
+  let orderFlag: string | undefined;
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -72,6 +78,12 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === "--email") args.email = value(a);
     else if (a === "--date") args.date = value(a);
     else if (a === "--out") args.out = value(a);
+    else if (a === "--state") {
+      const state = value(a);
+      if (!isParcelState(state)) throw new UsageError(`--state must be one of ${PARCEL_STATES.join(", ")}; got "${state}".`);
+      args.state = state;
+    } else if (a === "--order") orderFlag = value(a);
+    else if (a === "--done") args.done = value(a);
     else if (a === "--config") args.config = value(a);
     else if (a.startsWith("--config=")) args.config = a.slice(9);
     else if (a === "--retry") args.retry.push(value(a));
@@ -103,8 +115,17 @@ export function parseArgs(argv: readonly string[]): Args {
     args.order = words[1];
     args.service = words[2];
   }
+  else if (words[0] === "proof") {
+    if (words.length !== 2) throw new UsageError("shipdesk proof takes one order id: shipdesk proof ORDER.");
+    args.command = "proof";
+    args.order = words[1];
+  }
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
+  if ((args.state !== undefined || orderFlag !== undefined || args.done !== undefined) && args.command !== "parcels") {
+    throw new UsageError("--state, --order and --done go with shipdesk parcels.");
+  }
+  if (orderFlag !== undefined) args.order = orderFlag;
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
     throw new UsageError("--retry goes with shipdesk ship or shipdesk track.");
   }

@@ -6,7 +6,7 @@ import { closeOnInterrupt } from "../app/interrupt.ts";
 import type { Logger } from "../app/log.ts";
 
 /** The commands that need the database only: neither Canada Post nor Best Buy is started for them. */
-export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "service"]);
+export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "service", "parcels"]);
 
 export async function databaseCommand(settings: Settings, args: Args, log: Logger, print: (text: string) => void): Promise<ExitCode> {
   return withDatabase(settings, log, async (db) => {
@@ -25,6 +25,10 @@ export async function databaseCommand(settings: Settings, args: Args, log: Logge
         // The choice is checked and kept on the order; the next label is quoted with it.
         const { serviceCommand } = await import("./commands/service.ts");
         return (await serviceCommand(db, { order: args.order!, service: args.drop ? null : args.service! }, print)).exitCode;
+      }
+      case "parcels": {
+        const { parcelsCommand } = await import("./commands/parcels.ts");
+        return (await parcelsCommand(db, { state: args.state, order: args.order, done: args.done }, print)).exitCode;
       }
       default:
         throw new Error(`"${args.command}" is not a database-only command`);

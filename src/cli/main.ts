@@ -131,6 +131,8 @@ async function runSteps(app: App, args: Args, log: Logger, signal: AbortSignal |
       return trackCommand(app, log, args.retry, signal);
     case "manifest":
       return (await import("./commands/manifest.ts")).manifestCommand(app, log);
+    case "proof":
+      return (await import("../app/commands/parcels.ts")).proofCommand(app, log, args.order!);
     case "void":
       return (await import("./commands/void.ts")).voidCommand(app, log, { order: args.order!, reason: args.reason, reship: args.reship, email: args.email });
     case "auto": {
@@ -138,7 +140,10 @@ async function runSteps(app: App, args: Args, log: Logger, signal: AbortSignal |
       const sync = await syncCommand(app, log, undefined);
       const { shipAndTrack } = await import("./commands/ship-and-track.ts");
       const { ship, track } = await shipAndTrack(app, log, undefined, signal);
-      const steps = [sync, ship, track];
+      // Each parcel's journey, once Best Buy has the new tracking numbers.
+      const { watchCommand } = await import("../app/commands/parcels.ts");
+      const watch = await watchCommand(app, log, signal ? { signal } : {});
+      const steps = [sync, ship, track, watch];
       if (signal?.aborted) log.info("end of day left for the next run: this run's time (run.max_minutes) is spent");
       else {
         const endOfDay = await (await import("./commands/manifest.ts")).manifestIfDue(app, log);

@@ -46,17 +46,20 @@ export const plainCode = (code: string): string => code.trim().replace(/^0+(?=\d
 
 // The words decide over the code when they say the parcel goes back: Canada Post's own
 // tracking shows a return that reached the sender as "Delivered" (devportal.md, additions).
-const RETURNED_TEXT = /\b(delivered|returned) to (the )?(sender|shipper)\b|\blivr[ée] à l['’]exp[ée]diteur\b/i;
+const RETURNED_TEXT = /\bdelivered to (the )?(sender|shipper)\b|\blivr[ée] à l['’]exp[ée]diteur\b/i;
 const RETURNING_TEXT = /\breturn(ed|ing)? to (the )?(sender|shipper)\b|\bbeing returned\b|\bretour(n[ée]e?)? (à|a) l['’]exp[ée]diteur\b|\bretourn[ée]\b/i;
 const OUT_TEXT = /\bout for delivery\b|\ben cours de livraison\b/i;
 const ATTEMPT_TEXT = /\bnotice card\b|\battempted\b|\bavis de livraison\b|\btentative\b|\bavailable for pick ?up\b|\bready for pick ?up\b/i;
 const DELIVERED_TEXT = /\bdelivered\b|\blivr[ée]\b/i;
 
-/** What one event means: its words when they speak of a return, else the table, else its words. */
+/**
+ * What one event means: its words when they speak of a return (a delivery code with them: the
+ * parcel is back with the sender), else the table, else its words.
+ */
 export function meaningOf(code: string, description: string): EventMeaning {
-  if (RETURNED_TEXT.test(description)) return "returned";
-  if (RETURNING_TEXT.test(description)) return "returning";
   const known = EVENT_CODES.get(plainCode(code));
+  if (RETURNED_TEXT.test(description)) return "returned";
+  if (RETURNING_TEXT.test(description)) return known === "delivered" ? "returned" : "returning";
   if (known) return known;
   if (OUT_TEXT.test(description)) return "out_for_delivery";
   if (ATTEMPT_TEXT.test(description)) return "attempted";

@@ -11,3 +11,4 @@ export {
 } from "./attention.ts";
 export { formatStatus, statusReport, type StatusReport } from "./overview.ts";
 export { refusalCause, refusalFix } from "./refusal-fix.ts";
+export { lateRefunds, refundsLine, type LateRefund, type ParcelKind } from "./parcels.ts";

@@ -1,6 +1,7 @@
 // `shipdesk status`: the counts, what needs a person, the last runs.
 import type { Queryable } from "../db/index.ts";
 import { formatAttention, needsAttention, type Attention } from "./attention.ts";
+import { lateRefunds, refundsLine, type LateRefund } from "./parcels.ts";
 import countsSql from "../../sql/status/counts.sql" with { type: "text" };
 import lastRunsSql from "../../sql/status/last_runs.sql" with { type: "text" };
 
@@ -8,6 +9,8 @@ export interface StatusReport {
   orders: Record<string, number>;
   shipments: Record<string, number>;
   attention: Attention[];
+  /** Late guaranteed deliveries whose refund can still be claimed. */
+  refunds: LateRefund[];
   runs: { runId: number; command: string; mode: string; startedAt: Date; finishedAt: Date | null; exitCode: number | null; summary: unknown }[];
 }
 
@@ -17,11 +20,13 @@ export async function statusReport(db: Queryable, lastRuns = 5): Promise<StatusR
   const shipments: Record<string, number> = {};
   for (const c of counts) (c.what === "orders" ? orders : shipments)[c.status] = Number(c.n);
   const attention = await needsAttention(db);
+  const refunds = await lateRefunds(db);
   const runs = lastRuns > 0 ? await db.query<Record<string, any>>(lastRunsSql, [lastRuns]) : [];
   return {
     orders,
     shipments,
     attention,
+    refunds,
     runs: runs.map((r) => ({
       runId: Number(r.run_id),
       command: r.command,
@@ -40,6 +45,7 @@ export function formatStatus(report: StatusReport): string {
   const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k.replaceAll("_", " ")}: ${n}`).join(", ") || "none";
   lines.push(`Orders: ${list(report.orders)}`);
   lines.push(`Labels: ${list(report.shipments)}`);
+  if (report.refunds.length > 0) lines.push(refundsLine(report.refunds));
   lines.push("");
   if (report.attention.length === 0) lines.push("Nothing needs a person.");
   else {
