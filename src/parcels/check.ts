@@ -30,7 +30,7 @@ export function checked(p: DueParcel, reading: Reading | undefined, now: Date, w
   const watchEnded = !isSettled(state) && pastWatch(p.label_at, now, watch.days);
   if (watchEnded) state = "stuck";
   const promised = reading?.expected ?? p.expected_delivery ?? undefined;
-  const { late, claimBy } = state === "delivered" ? lateness(reading?.deliveredOn, promised) : { late: false, claimBy: undefined };
+  const { late, claimBy } = state === "delivered" ? lateness(reading?.deliveredOn, promised, reading?.firstAttemptOn) : { late: false, claimBy: undefined };
   const attention = attentionOf(state, late);
   const settled = isSettled(state) || watchEnded;
   const expected = reading?.changed ?? p.changed_delivery ?? promised;

@@ -14,10 +14,12 @@ export const isGuaranteed = (serviceCode: string | null | undefined): boolean =>
 
 /**
  * Delivered after the date promised when it was mailed (Canada Post's expected delivery date;
- * a date it changed on the way is no new promise); the last day to claim, weekends skipped
+ * a date it changed on the way is no new promise), and not attempted by then (a notice card on
+ * time keeps the promise, however late the pickup); the last day to claim, weekends skipped
  * (statutory holidays are not: the day given is never later than Canada Post's own).
  */
-export function lateness(deliveredOn: string | undefined, promised: string | undefined): { late: boolean; claimBy: string | undefined } {
+export function lateness(deliveredOn: string | undefined, promised: string | undefined, firstAttemptOn?: string): { late: boolean; claimBy: string | undefined } {
   if (!deliveredOn || !promised || deliveredOn <= promised) return { late: false, claimBy: undefined };
+  if (firstAttemptOn !== undefined && firstAttemptOn <= promised) return { late: false, claimBy: undefined };
   return { late: true, claimBy: addBusinessDays(deliveredOn, CLAIM_BUSINESS_DAYS) };
 }

@@ -17,6 +17,8 @@ export interface Reading {
   deliveredOn: string | undefined;
   signedBy: string | undefined;
   attempts: number;
+  /** YYYY-MM-DD of the first delivery attempt: one on time keeps the promise, whenever the pickup. */
+  firstAttemptOn: string | undefined;
   postOffice: string | undefined;
   heldUntil: string | undefined;
   expected: string | undefined;
@@ -53,6 +55,7 @@ export function readDetails(details: TrackingDetails): Reading | undefined {
   let last: TrackingEvent | undefined;
   let delivery: TrackingEvent | undefined;
   let attempt: TrackingEvent | undefined;
+  let firstAttempt: TrackingEvent | undefined;
   let attempts = 0;
   for (const e of events) {
     const meaning = meaningOf(e.code, e.description);
@@ -69,6 +72,7 @@ export function readDetails(details: TrackingDetails): Reading | undefined {
       if (meaning === "attempted") {
         attempts++;
         attempt = e;
+        firstAttempt ??= e;
       }
     }
   }
@@ -83,6 +87,7 @@ export function readDetails(details: TrackingDetails): Reading | undefined {
     deliveredOn: deliveredAt ? delivery!.date : undefined,
     signedBy: deliveredAt ? signerOf(delivery!, events) : undefined,
     attempts,
+    firstAttemptOn: firstAttempt?.date,
     postOffice: attempt ? postOfficeOf(attempt) : undefined,
     heldUntil: attempt ? addDays(attempt.date, HELD_DAYS) : undefined,
     expected: details.expectedDeliveryDate,

@@ -4,6 +4,7 @@ import type { FaultPlan } from "../../faults.ts";
 import { gated, reply, type Endpoint } from "../gate.ts";
 import { PostOffice, type PostOfficeOptions } from "../post-office.ts";
 import type { CanadaPostSandboxState } from "../state.ts";
+import type { TrackingDesk } from "../tracking/desk.ts";
 import type { CreateShipmentBody } from "./checks.ts";
 import { json, JSON_TYPE, notFound, PortalGateway } from "./gateway.ts";
 import { portalManifestRoutes } from "./manifest-routes.ts";
@@ -51,6 +52,8 @@ export interface PortalSandbox {
   app: Hono<any, any, any>;
   state: CanadaPostSandboxState;
   faults: FaultPlan;
+  /** Each label's journey by the sandbox's clock. */
+  tracking: TrackingDesk;
   /** Every request with a JSON body, in order. */
   requests: SeenRequest[];
   /** Ends every token handed out so far: the next call with one gets a 401. */
@@ -112,6 +115,7 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
     app,
     state: office.state,
     faults: office.faults,
+    tracking: office.tracking,
     requests,
     expireTokens: () => gateway.expireTokens(),
     issuedTokens: () => gateway.issuedTokens(),

@@ -4,6 +4,7 @@ import type { FaultPlan } from "../../faults.ts";
 import { gated } from "../gate.ts";
 import { PostOffice, unpadded, type PostOfficeOptions } from "../post-office.ts";
 import type { CanadaPostSandboxState } from "../state.ts";
+import type { TrackingDesk } from "../tracking/desk.ts";
 import { fail, XmlGateway } from "./gateway.ts";
 import { xmlManifestRoutes } from "./manifest-routes.ts";
 import type { XmlParts } from "./parts.ts";
@@ -27,6 +28,8 @@ export interface CanadaPostSandbox {
   app: Hono;
   state: CanadaPostSandboxState;
   faults: FaultPlan;
+  /** Each label's journey by the sandbox's clock (tests read what a parcel will go through). */
+  tracking: TrackingDesk;
   /** Writes the state and queued faults to `stateFile` now (a test setting the scene); a no-op without one. */
   save(): void;
 }
@@ -64,5 +67,5 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
   xmlRatingRoutes(app, parts);
   xmlTrackingRoutes(app, parts);
   app.notFound((c) => fail(c, 404, []));
-  return { app, state: office.state, faults: office.faults, save: office.save };
+  return { app, state: office.state, faults: office.faults, tracking: office.tracking, save: office.save };
 }
