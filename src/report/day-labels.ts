@@ -17,6 +17,10 @@ export interface DayLabel {
   ship_city: string | null;
   ship_province: string | null;
   ship_postal_code: string | null;
+  /** A guaranteed parcel delivered late: what it cost, refunded by Canada Post on claim. */
+  late_refund: number | null;
+  /** YYYY-MM-DD: the last day to claim it. */
+  claim_by: string | null;
 }
 
 /** The labels bought on one local day (YYYY-MM-DD). */
@@ -28,7 +32,7 @@ export async function labelsOfDay(db: Queryable, day: string): Promise<DayLabel[
 
 const COLUMNS = [
   "order_id", "tracking_pin", "service", "status", "bought_at", "quoted_due", "charged_due", "charged_taxes",
-  "expected_delivery", "weight_kg", "customer", "city", "province", "postal_code",
+  "expected_delivery", "weight_kg", "customer", "city", "province", "postal_code", "late_refund", "claim_by",
 ] as const;
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled. */
@@ -39,20 +43,26 @@ function field(value: unknown): string {
 
 const amount = (x: number | null) => (x === null ? null : x.toFixed(2));
 
-/** The day as CSV (CRLF lines, as spreadsheets expect), with a closing total of what was charged. */
+/**
+ * The day as CSV (CRLF lines, as spreadsheets expect), with a closing total of what was charged
+ * and of the late-delivery refunds to claim.
+ */
 export function labelsCsv(rows: readonly DayLabel[]): string {
   const lines = [COLUMNS.join(",")];
   let total = 0;
+  let refunds = 0;
   for (const r of rows) {
     const counted = r.status !== "voided" && r.status !== "refund_requested";
     if (counted) total += r.charged_due ?? r.quoted_due ?? 0;
+    refunds += r.late_refund ?? 0;
     lines.push(
       [
         r.order_id, r.tracking_pin, r.service_code, r.status, new Date(r.bought_at), amount(r.quoted_due), amount(r.charged_due),
         amount(r.charged_taxes), r.expected_delivery, r.weight_kg, r.customer_name, r.ship_city, r.ship_province, r.ship_postal_code,
+        amount(r.late_refund), r.claim_by,
       ].map(field).join(","),
     );
   }
-  lines.push(["total", "", "", "", "", "", total.toFixed(2), "", "", "", "", "", "", ""].join(","));
+  lines.push(["total", "", "", "", "", "", total.toFixed(2), "", "", "", "", "", "", "", refunds.toFixed(2), ""].join(","));
   return `${lines.join("\r\n")}\r\n`;
 }
