@@ -16,6 +16,9 @@ export type RefetchLabel = (shipmentId: number) => Promise<RefetchResult>;
  */
 export type BuyAgain = (selection: { refused: string[]; voided: string[]; service: string | undefined }) => Promise<{ refusals: string[] }>;
 
+/** Saves the Delivery Confirmation Certificate of an order's delivered parcel beside its label. */
+export type SaveProof = (orderId: string) => Promise<{ ok: true; path: string } | { ok: false; message: string }>;
+
 export interface PrintDeps {
   db: Database;
   /** The labels folder: every file the page serves must resolve inside it. */
@@ -23,6 +26,8 @@ export interface PrintDeps {
   refetchLabel: RefetchLabel;
   /** Without it (a page for printing only) the "buy again" buttons are not offered. */
   buyAgain?: BuyAgain | undefined;
+  /** Without it the Parcels view shows saved certificates but cannot ask for one. */
+  saveProof?: SaveProof | undefined;
   now?: () => Date;
   mode?: "sandbox" | "live";
 }

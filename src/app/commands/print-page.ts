@@ -5,6 +5,8 @@ import { shippingLine } from "../describe.ts";
 import type { Logger } from "../log.ts";
 import { recordRun } from "../run-record.ts";
 import { buyAgain } from "./buy-again.ts";
+import { parcelsDeps } from "./parcels.ts";
+import { saveProof } from "../../parcels/index.ts";
 import { shippingExitCode } from "./ship.ts";
 
 export const DEFAULT_PORT = 8420;
@@ -30,6 +32,7 @@ export function startPrintPage(app: App, port: number | undefined, log: Logger) 
       mode: app.settings.mode,
       refetchLabel: (id) => refetchLabel(app.shippingDeps(), id),
       buyAgain: buyAgainFrom(app, log),
+      saveProof: (orderId) => saveProof(parcelsDeps(app, log), orderId),
     },
     { port: port ?? DEFAULT_PORT },
   );
