@@ -31,12 +31,12 @@ export interface App {
 }
 
 /** canadapost.api picks the adapter; the workflows see one ShippingCarrier either way. */
-function carrierFor(settings: Settings, http: HttpClient, sandboxes: Sandboxes | undefined): ShippingCarrier {
+function carrierFor(settings: Settings, http: HttpClient, sandboxes: Sandboxes | undefined, clock: OpenOptions["clock"]): ShippingCarrier {
   const options = {
     http,
     settings: settings.canadaPost,
     baseUrl: settings.canadaPost.baseUrl ?? sandboxes?.canadaPostOrigin,
-    limiters: throttleLimiters(settings.canadaPost.requestsPerMinute),
+    limiters: throttleLimiters(settings.canadaPost.requestsPerMinute, clock ? { now: () => clock.now().getTime(), sleep: clock.sleep } : {}),
   };
   return settings.canadaPost.api === "portal" ? new CanadaPostPortalClient(options) : new CanadaPostXmlClient(options);
 }
@@ -55,7 +55,7 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
   // Links name the sandbox's fixed origin; its server listens on a new port each run.
   const routes = sandboxes ? { [new URL(sandboxes.canadaPostOrigin).origin]: sandboxes.canadaPost.url } : undefined;
   const http = new HttpClient({ audit: databaseAuditLog(db), ...(routes ? { fetch: routedFetch(routes) } : {}) });
-  const carrier = carrierFor(settings, http, sandboxes);
+  const carrier = carrierFor(settings, http, sandboxes, options.clock);
   // One per run: Canada Post's list of services is asked at most once, when a label is first about to be bought.
   const checks = purchaseCheck({ settings, carrier });
   const marketplace = bestBuyClientFromSettings(settings.bestBuy, http, { baseUrl: settings.bestBuy.baseUrl ?? sandboxes?.bestBuy.url });
@@ -71,7 +71,7 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
     marketplace,
     sandboxes,
     where: `${db.description}; ${services}${api}`,
-    now: options.clock ?? (() => new Date()),
+    now: options.clock?.now ?? (() => new Date()),
     shippingDeps: (extra = {}) => ({ db, carrier, settings, purchaseCheck: checks, ...extra }),
     async close() {
       await sandboxes?.canadaPost.stop();
