@@ -1,4 +1,5 @@
-// `bun run bench`: issue 9's and issue 17's benchmarks in one run (about 4 minutes on 2 cores). Prints the
+// `bun run bench`: issue 9's and issue 17's benchmarks in one run (about 6 minutes on 2 cores;
+// issue 27's parcel watch alone: `bun bench/parcels.ts`). Prints the
 // table and writes BENCHMARKS.md. Each figure is set against a baseline measured in this run.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import { startup } from "./startup.ts";
 import { throughput } from "./throughput.ts";
 import { faultyBatches, faultyNote, faultyRows } from "./faulty.ts";
 import { ratesBench, ratesNote, ratesRows } from "./rates.ts";
+import { parcelsBench, parcelsNote, parcelsRows } from "./parcels.ts";
 
 /** Scale (see BENCHMARKS.md): BENCH_SCALE divides Canada Post's limit and window alike. */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -49,6 +51,8 @@ step("--auto with a busy Canada Post: 30 orders clean, then with 10 % throttled 
 const faulty = await faultyBatches(30);
 step("Get Rates before buying: 40 orders priced vs a fixed service");
 const rates = await ratesBench(40);
+step("the parcel watch: ~1000 parcels in flight over 40 simulated days");
+const parcels = await parcelsBench();
 
 const perOrder = (wall: number, n: number) => wall / n;
 const batchPerOrder = perOrder(batch.wallMs, batch.orders);
@@ -188,11 +192,12 @@ const rows: Row[] = [
   },
   ...faultyRows(faulty),
   ...ratesRows(rates),
+  ...parcelsRows(parcels),
 ];
 
 const total = performance.now() - t0;
 m.loadAtEnd = loadavg()[0]!;
 console.log(table(rows));
 const scale = { factor: SCALE, batch: BATCH, serial: SERIAL, own: OWN };
-writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), markdown(m, rows, notes({ batch, serial, server, embedded, existing, start, scale }) + faultyNote(faulty) + ratesNote(rates), total));
+writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), markdown(m, rows, notes({ batch, serial, server, embedded, existing, start, scale }) + faultyNote(faulty) + ratesNote(rates) + parcelsNote(parcels), total));
 console.log(`\nwrote BENCHMARKS.md (${ms(total)})`);

@@ -4,8 +4,9 @@ import type { ParcelState } from "./states.ts";
 /*
  * When a parcel is next worth a tracking call (Canada Post allows 20 a minute for every parcel
  * of the shop): not before its first scan can be there, a call each couple of working days on
- * the way, every few hours on the day it is due and while it is out for delivery, daily while it
- * waits at a post office or is late, rarely once it is quiet; never once delivered or returned.
+ * the way, every hour or two on the day it is due (and after, while it is late) and while it is
+ * out for delivery, twice a day while it waits at a post office, daily on its way back, every
+ * other working day once it is quiet; never once delivered or returned.
  * Times are the PC's local time: a check falls due at a run of the schedule at or after it.
  */
 
@@ -22,6 +23,7 @@ const HOUR = 3_600_000;
 const MORNING = 9;
 const NOON = 12;
 const EVENING = 18;
+const LAST_LOOK = 17;
 
 /** `day` (YYYY-MM-DD, local) at `hour` o'clock local. */
 function at(day: string, hour: number): Date {
@@ -40,24 +42,31 @@ export function firstCheck(labelAt: Date): Date {
 export function nextCheck(p: Due, now: Date): Date | null {
   const today = localDay(now);
   const hour = now.getHours();
-  const soon = (hours: number) => (hour + hours < EVENING ? new Date(now.getTime() + hours * HOUR) : at(nextWorkingDay(now), MORNING));
+  // Within the working day; a last look before its end, then the next working morning.
+  const soon = (hours: number) => {
+    if (hour + hours < EVENING) return new Date(now.getTime() + hours * HOUR);
+    return hour < LAST_LOOK ? at(today, LAST_LOOK) : at(nextWorkingDay(now), MORNING);
+  };
   const inWorkingDays = (days: number, hr: number) => at(addBusinessDays(today, days), hr);
   switch (p.state) {
     case "delivered":
     case "returned":
       return null;
     case "out_for_delivery":
-      return soon(2);
+      return soon(1);
     case "attempted":
-      return inWorkingDays(1, NOON);
+      // Picked up any hour the post office is open: at noon and before the day ends.
+      return hour < NOON ? at(today, NOON) : hour < LAST_LOOK ? at(today, LAST_LOOK) : inWorkingDays(1, NOON);
     case "returning":
+      return inWorkingDays(1, NOON);
     case "stuck":
       return inWorkingDays(2, NOON);
     case "not_scanned":
       return inWorkingDays(1, MORNING);
     case "in_transit": {
-      if (!p.expected || p.expected < today) return inWorkingDays(1, NOON);
-      if (p.expected === today) return soon(3);
+      if (!p.expected) return inWorkingDays(1, NOON);
+      // Due today, or overdue (late): it may arrive any hour.
+      if (p.expected <= today) return soon(2);
       // On the way: every other working day, and at noon the day it is due.
       const due = at(p.expected, NOON);
       const twoDays = inWorkingDays(2, NOON);
