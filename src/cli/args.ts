@@ -50,9 +50,25 @@ const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
   "--phone": "phone",
 };
 
+/** `shipdesk parcels`'s options: --state S, --order ID, --done ORDER. */
+const PARCEL_FLAGS: ReadonlySet<string> = new Set(["--state", "--order", "--done"]);
+
+function parcelFlag(args: Args, flag: string, value: string): void {
+  if (flag === "--order") args.order = value;
+  else if (flag === "--done") args.done = value;
+  else if (isParcelState(value)) args.state = value;
+  else throw new UsageError(`--state must be one of ${PARCEL_STATES.join(", ")}; got "${value}".`);
+}
+
+/** The commands that take one order id, and what to say when it is not one. */
+const ORDER_COMMANDS: Readonly<Record<string, string>> = {
+  void: "shipdesk void takes one order id: shipdesk void ORDER [--reason TEXT] [--reship] [--email ADDRESS].",
+  address: 'shipdesk address takes one order id: shipdesk address ORDER [--line1 "…" --city "…" …] [--show] [--drop].',
+  proof: "shipdesk proof takes one order id: shipdesk proof ORDER.",
+};
+
 export function parseArgs(argv: readonly string[]): Args {
   const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false, state: undefined, done: undefined };
-  let orderFlag: string | undefined;
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -78,12 +94,7 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === "--email") args.email = value(a);
     else if (a === "--date") args.date = value(a);
     else if (a === "--out") args.out = value(a);
-    else if (a === "--state") {
-      const state = value(a);
-      if (!isParcelState(state)) throw new UsageError(`--state must be one of ${PARCEL_STATES.join(", ")}; got "${state}".`);
-      args.state = state;
-    } else if (a === "--order") orderFlag = value(a);
-    else if (a === "--done") args.done = value(a);
+    else if (PARCEL_FLAGS.has(a)) parcelFlag(args, a, value(a));
     else if (a === "--config") args.config = value(a);
     else if (a.startsWith("--config=")) args.config = a.slice(9);
     else if (a === "--retry") args.retry.push(value(a));
@@ -97,14 +108,9 @@ export function parseArgs(argv: readonly string[]): Args {
   const command = words.join(" ");
   if (command === "" ) args.command = args.auto ? "auto" : "";
   else if (COMMANDS.has(command)) args.command = command;
-  else if (words[0] === "void") {
-    if (words.length !== 2) throw new UsageError("shipdesk void takes one order id: shipdesk void ORDER [--reason TEXT] [--reship] [--email ADDRESS].");
-    args.command = "void";
-    args.order = words[1];
-  }
-  else if (words[0] === "address") {
-    if (words.length !== 2) throw new UsageError('shipdesk address takes one order id: shipdesk address ORDER [--line1 "…" --city "…" …] [--show] [--drop].');
-    args.command = "address";
+  else if (ORDER_COMMANDS[words[0]!] !== undefined) {
+    if (words.length !== 2) throw new UsageError(ORDER_COMMANDS[words[0]!]!);
+    args.command = words[0]!;
     args.order = words[1];
   }
   else if (words[0] === "service") {
@@ -115,17 +121,9 @@ export function parseArgs(argv: readonly string[]): Args {
     args.order = words[1];
     args.service = words[2];
   }
-  else if (words[0] === "proof") {
-    if (words.length !== 2) throw new UsageError("shipdesk proof takes one order id: shipdesk proof ORDER.");
-    args.command = "proof";
-    args.order = words[1];
-  }
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
-  if ((args.state !== undefined || orderFlag !== undefined || args.done !== undefined) && args.command !== "parcels") {
-    throw new UsageError("--state, --order and --done go with shipdesk parcels.");
-  }
-  if (orderFlag !== undefined) args.order = orderFlag;
+  if (argv.some((a) => PARCEL_FLAGS.has(a)) && args.command !== "parcels") throw new UsageError("--state, --order and --done go with shipdesk parcels.");
   if (args.retry.length > 0 && args.command !== "ship" && args.command !== "track") {
     throw new UsageError("--retry goes with shipdesk ship or shipdesk track.");
   }
