@@ -1,16 +1,10 @@
 import type { Queryable } from "../db/index.ts";
-import type { ParcelAttention, ParcelState } from "./states.ts";
+import type { ParcelState } from "./states.ts";
+import type { ParcelHead } from "./store.ts";
 import listParcelsSql from "../../sql/parcels/list_parcels.sql" with { type: "text" };
 
 /** A parcel as `shipdesk parcels` and the print page list it. */
-export interface ListedParcel {
-  tracking_pin: string;
-  order_id: string;
-  service_code: string | null;
-  guaranteed: boolean;
-  label_at: Date;
-  state: ParcelState;
-  attention: ParcelAttention | null;
+export interface ListedParcel extends ParcelHead {
   handled: string | null;
   last_event_code: string | null;
   last_event_text: string | null;

@@ -41,8 +41,8 @@ export async function insertParcel(db: Queryable, c: Candidate, guaranteed: bool
   );
 }
 
-/** A parcel claimed for a check, as claim_due.sql returns it. */
-export interface DueParcel {
+/** What every query of a parcel gives. */
+export interface ParcelHead {
   tracking_pin: string;
   order_id: string;
   service_code: string | null;
@@ -50,6 +50,10 @@ export interface DueParcel {
   label_at: Date;
   state: ParcelState;
   attention: ParcelAttention | null;
+}
+
+/** A parcel claimed for a check, as claim_due.sql returns it. */
+export interface DueParcel extends ParcelHead {
   last_scan_at: Date | null;
   expected_delivery: string | null;
   changed_delivery: string | null;

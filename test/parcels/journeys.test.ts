@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await freshServerDatabase("parcel_journeys");
   labels = tempDir("parcel-journeys");
   scene = await parcelScene(t.db, labels.path, PARCELS);
-});
+}, 120_000);
 afterAll(async () => {
   await scene?.sandbox.stop();
   await t?.drop();

@@ -3,10 +3,12 @@ import type { Settings } from "../../src/config/index.ts";
 import type { Database } from "../../src/db/index.ts";
 import { databaseAuditLog, HttpClient } from "../../src/http/index.ts";
 import { setOrderService } from "../../src/orders/service.ts";
-import type { ParcelsDeps, WatchEvent } from "../../src/parcels/index.ts";
+import { watchParcels, type ParcelsDeps, type WatchEvent } from "../../src/parcels/index.ts";
 import { runShipping } from "../../src/shipping/index.ts";
 import type { RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
+import { afterAll, beforeAll } from "bun:test";
 import { carrierOf, startSandbox } from "../support/carriers.ts";
+import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { insertOrders, testOrder } from "../support/orders.ts";
 import { sandboxSettings, shippingDeps } from "../support/shipping.ts";
 import { SimClock } from "./clock.ts";
@@ -66,4 +68,50 @@ export function* scheduledRuns(from: Date, days: number): Generator<Date> {
     if (weekday === 0 || weekday === 6 || t.getHours() < 8 || t.getHours() >= 18) continue;
     yield new Date(t);
   }
+}
+
+/** The set-up several parcel test files share: a database and labels folder for the file, a scene followed for `days`. */
+export interface FollowedParcels {
+  readonly db: Database;
+  readonly labelsDir: string;
+  readonly scene: ParcelScene;
+}
+
+/**
+ * For the file: a fresh database, `count` labels bought (parcelScene) and followed by the watch
+ * at every scheduled run for `days` days before the tests; everything stopped and removed after.
+ */
+export function followedParcels(name: string, count: number, days: number, options: { journeys?: "shares" | "every-kind"; prefix?: string } = {}): FollowedParcels {
+  let t: TestDatabase | undefined;
+  let labels: ReturnType<typeof tempDir> | undefined;
+  let scene: ParcelScene | undefined;
+  beforeAll(async () => {
+    t = await freshServerDatabase(name);
+    labels = tempDir(name.replaceAll("_", "-"));
+    scene = await parcelScene(t.db, labels.path, count, options);
+    for (const at of scheduledRuns(scene.clock.date(), days)) {
+      scene.clock.to(at);
+      await watchParcels(scene.deps);
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await scene?.sandbox.stop();
+    await t?.drop();
+    labels?.remove();
+  });
+  const ready = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error("the parcels are followed before the first test");
+    return x;
+  };
+  return {
+    get db() {
+      return ready(t).db;
+    },
+    get labelsDir() {
+      return ready(labels).path;
+    },
+    get scene() {
+      return ready(scene);
+    },
+  };
 }

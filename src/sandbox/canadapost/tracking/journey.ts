@@ -1,4 +1,5 @@
 import { addBusinessDays } from "../../calendar.ts";
+import { seeded } from "../../faults.ts";
 import { atWallClock, plantOf, wallClock, zoneOf } from "./places.ts";
 
 /*
@@ -200,16 +201,9 @@ function kindOf(pin: string, mix: JourneyMix, draw: number): JourneyKind {
   return "on_time";
 }
 
-/** FNV-1a of the PIN seeding mulberry32: the same PIN, the same journey, every time. */
+/** The fault plan's generator seeded by the PIN's FNV-1a hash: the same PIN, the same journey, every time. */
 function seededBy(pin: string): () => number {
   let h = 0x811c9dc5;
   for (let i = 0; i < pin.length; i++) h = Math.imul(h ^ pin.charCodeAt(i), 0x01000193) >>> 0;
-  let a = h;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seeded(h);
 }
