@@ -55,6 +55,7 @@ try {
     sandboxes: undefined,
     printer: undefined,
     where: "bench",
+    now: () => new Date(),
     shippingDeps: (extra = {}) => ({ db, carrier, settings, ...extra }),
     close: async () => {},
   };

@@ -1,4 +1,5 @@
-// `bun run bench`: issue 9's and issue 17's benchmarks in one run (about 4 minutes on 2 cores). Prints the
+// `bun run bench`: issue 9's and issue 17's benchmarks in one run (about 6 minutes on 2 cores;
+// issue 27's parcel watch alone: `bun bench/parcels.ts`). Prints the
 // table and writes BENCHMARKS.md. Each figure is set against a baseline measured in this run.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -13,6 +14,7 @@ import { throughput } from "./throughput.ts";
 import { faultyBatches, faultyNote, faultyRows } from "./faulty.ts";
 import { ratesBench, ratesNote, ratesRows } from "./rates.ts";
 import { printingBench, printingNote, printingRows } from "./printing.ts";
+import { parcelsBench, parcelsNote, parcelsRows } from "./parcels.ts";
 
 /** Scale (see BENCHMARKS.md): BENCH_SCALE divides Canada Post's limit and window alike. */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -52,6 +54,8 @@ step("Get Rates before buying: 40 orders priced vs a fixed service");
 const rates = await ratesBench(40);
 step("printing: 30 ZPL labels to a stand-in network Zebra as they are saved");
 const printing = await printingBench(30);
+step("the parcel watch: ~1000 parcels in flight over 40 simulated days");
+const parcels = await parcelsBench();
 
 const perOrder = (wall: number, n: number) => wall / n;
 const batchPerOrder = perOrder(batch.wallMs, batch.orders);
@@ -192,11 +196,12 @@ const rows: Row[] = [
   ...faultyRows(faulty),
   ...ratesRows(rates),
   ...printingRows(printing),
+  ...parcelsRows(parcels),
 ];
 
 const total = performance.now() - t0;
 m.loadAtEnd = loadavg()[0]!;
 console.log(table(rows));
 const scale = { factor: SCALE, batch: BATCH, serial: SERIAL, own: OWN };
-writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), markdown(m, rows, notes({ batch, serial, server, embedded, existing, start, scale }) + faultyNote(faulty) + ratesNote(rates) + printingNote(printing), total));
+writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), markdown(m, rows, notes({ batch, serial, server, embedded, existing, start, scale }) + faultyNote(faulty) + ratesNote(rates) + printingNote(printing) + parcelsNote(parcels), total));
 console.log(`\nwrote BENCHMARKS.md (${ms(total)})`);

@@ -27,17 +27,19 @@ export interface App {
   printer: Printer | undefined;
   /** "embedded PostgreSQL in …; Canada Post and Best Buy: SANDBOX (built in)". */
   where: string;
+  /** The clock the parcel watch goes by: the PC's, or the demo's days later. */
+  now: () => Date;
   shippingDeps(extra?: Partial<ShippingDeps>): ShippingDeps;
   close(): Promise<void>;
 }
 
 /** canadapost.api picks the adapter; the workflows see one ShippingCarrier either way. */
-function carrierFor(settings: Settings, http: HttpClient, sandboxes: Sandboxes | undefined): ShippingCarrier {
+function carrierFor(settings: Settings, http: HttpClient, sandboxes: Sandboxes | undefined, clock: OpenOptions["clock"]): ShippingCarrier {
   const options = {
     http,
     settings: settings.canadaPost,
     baseUrl: settings.canadaPost.baseUrl ?? sandboxes?.canadaPostOrigin,
-    limiters: throttleLimiters(settings.canadaPost.requestsPerMinute),
+    limiters: throttleLimiters(settings.canadaPost.requestsPerMinute, clock ? { now: () => clock.now().getTime(), sleep: clock.sleep } : {}),
   };
   return settings.canadaPost.api === "portal" ? new CanadaPostPortalClient(options) : new CanadaPostXmlClient(options);
 }
@@ -56,7 +58,7 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
   // Links name the sandbox's fixed origin; its server listens on a new port each run.
   const routes = sandboxes ? { [new URL(sandboxes.canadaPostOrigin).origin]: sandboxes.canadaPost.url } : undefined;
   const http = new HttpClient({ audit: databaseAuditLog(db), ...(routes ? { fetch: routedFetch(routes) } : {}) });
-  const carrier = carrierFor(settings, http, sandboxes);
+  const carrier = carrierFor(settings, http, sandboxes, options.clock);
   // One per run: Canada Post's list of services is asked at most once, when a label is first about to be bought.
   const checks = purchaseCheck({ settings, carrier });
   const marketplace = bestBuyClientFromSettings(settings.bestBuy, http, { baseUrl: settings.bestBuy.baseUrl ?? sandboxes?.bestBuy.url });
@@ -76,6 +78,7 @@ export async function openApp(settings: Settings, options: OpenOptions = {}): Pr
     sandboxes,
     printer,
     where: `${db.description}; ${services}${api}${printer ? `; printer: ${printer.target.described}${queuePrint ? " (labels print as they are saved)" : ""}` : ""}`,
+    now: options.clock?.now ?? (() => new Date()),
     shippingDeps: (extra = {}) => ({ db, carrier, settings, purchaseCheck: checks, queuePrint, ...extra }),
     async close() {
       await sandboxes?.canadaPost.stop();

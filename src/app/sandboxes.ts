@@ -14,6 +14,14 @@ export interface Sandboxes {
 export interface OpenOptions {
   /** How the in-process Best Buy sandbox is seeded (sandbox mode only). */
   bestBuySandbox?: BestBuySandboxOptions;
+  /**
+   * A clock for the parcel watch, the Canada Post throttle limiters and the built-in Canada Post
+   * sandbox's journeys (the demo shows parcels days later): `sleep` is how a wait passes on it.
+   * Default the PC's.
+   */
+  clock?: { now: () => Date; sleep: (ms: number) => Promise<void> };
+  /** How the built-in Canada Post sandbox deals out journeys: "every-kind" shows each in a few parcels (the demo). */
+  journeys?: "shares" | "every-kind";
 }
 
 export async function startSandboxes(settings: Settings, options: OpenOptions): Promise<Sandboxes | undefined> {
@@ -31,13 +39,14 @@ export async function startSandboxes(settings: Settings, options: OpenOptions): 
   // contract of its own, so the README's example contract_id was refused on every label.)
   const account = { customerNumber: cp.customerNumber, contractId: cp.contractId };
   const portal = cp.api === "portal";
+  const tracking = { ...(options.clock ? { now: options.clock.now } : {}), ...(options.journeys ? { journeys: options.journeys } : {}) };
   const origin = portal ? `${BUILT_IN_CANADA_POST_ORIGIN}${PORTAL_ROOT}` : BUILT_IN_CANADA_POST_ORIGIN;
   try {
     return {
       canadaPostOrigin: origin,
       canadaPost: portal
-        ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, ...account, stateFile: files.canadaPost, baseUrl: origin })
-        : startCanadaPostSandbox({ username: cp.username, password: cp.password, ...account, stateFile: files.canadaPost, baseUrl: origin }),
+        ? startPortalSandbox({ clientId: cp.clientId, clientSecret: cp.clientSecret, ...account, ...tracking, stateFile: files.canadaPost, baseUrl: origin })
+        : startCanadaPostSandbox({ username: cp.username, password: cp.password, ...account, ...tracking, stateFile: files.canadaPost, baseUrl: origin }),
       bestBuy: startBestBuySandbox({ orders: 8, apiKey: settings.bestBuy.apiKey, stateFile: files.bestBuy, ...options.bestBuySandbox }),
     };
   } catch (error) {

@@ -4,6 +4,7 @@ import type { Manifest, RefundTicket, ShipmentDetails, ShipmentInfo } from "./an
 import type { ShipmentRequest } from "./request.ts";
 import type { PriceQuote, RatesRequest } from "./rates.ts";
 import type { ServiceListing } from "./services.ts";
+import type { TrackingDetails, TrackingSummary } from "./tracking.ts";
 
 /** Canada Post's calls, by the names the audit log (and the sandbox's fault injection) use. */
 export type CanadaPostEndpoint =
@@ -19,7 +20,10 @@ export type CanadaPostEndpoint =
   | "GetManifest"
   | "GetManifests"
   | "GetRates"
-  | "GetServices";
+  | "GetServices"
+  | "GetTrackingSummary"
+  | "GetTrackingDetails"
+  | "GetDeliveryCertificate";
 
 export type CreateShipmentOutcome = CarrierOutcome<ShipmentInfo> | InvalidRequest;
 
@@ -61,4 +65,10 @@ export interface ShippingCarrier {
   getRates(request: RatesRequest): Promise<CarrierOutcome<PriceQuote[]>>;
   /** Discover Services: the services Canada Post offers for parcels to this country ("CA": Canadian addresses). */
   getServices(country: "CA"): Promise<CarrierOutcome<ServiceListing[]>>;
+  /** Get Tracking Summary: the latest event and the dates. "004 No Pin History" comes back `rejected` (see noPinHistory). */
+  getTrackingSummary(pin: string, relatedId: string): Promise<CarrierOutcome<TrackingSummary>>;
+  /** Get Tracking Details: every significant event, with Canada Post's event codes. */
+  getTrackingDetails(pin: string, relatedId: string): Promise<CarrierOutcome<TrackingDetails>>;
+  /** The Delivery Confirmation Certificate of a delivered parcel: PDF bytes (checked to be a PDF). */
+  getDeliveryCertificate(pin: string, relatedId: string): Promise<CarrierOutcome<Uint8Array>>;
 }

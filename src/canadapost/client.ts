@@ -11,6 +11,7 @@ import type { CarrierRequests } from "./requests.ts";
 import type { ShipmentRequest } from "./request.ts";
 import type { ServiceListing } from "./services.ts";
 import type { ThrottleLimiters } from "./throttle-groups.ts";
+import type { TrackingDetails, TrackingSummary } from "./tracking.ts";
 
 export interface CanadaPostClientOptions {
   http: HttpClient;
@@ -140,5 +141,17 @@ export class CanadaPostClient<Body> implements ShippingCarrier {
 
   getManifestPdf(link: LinkRef, relatedId?: string): Promise<CarrierOutcome<Uint8Array>> {
     return this.calls.call("GetArtifact", relatedId, this.requests.getArtifact(link));
+  }
+
+  getTrackingSummary(pin: string, relatedId: string): Promise<CarrierOutcome<TrackingSummary>> {
+    return this.calls.call("GetTrackingSummary", relatedId, this.requests.getTrackingSummary(pin));
+  }
+
+  getTrackingDetails(pin: string, relatedId: string): Promise<CarrierOutcome<TrackingDetails>> {
+    return this.calls.call("GetTrackingDetails", relatedId, this.requests.getTrackingDetails(pin));
+  }
+
+  getDeliveryCertificate(pin: string, relatedId: string): Promise<CarrierOutcome<Uint8Array>> {
+    return this.calls.call("GetDeliveryCertificate", relatedId, this.requests.getDeliveryCertificate(pin));
   }
 }

@@ -9,7 +9,8 @@ export type { ShipmentInfo, ShipmentPrice, ShipmentLinks, ShipmentDetails, Manif
 export type { RatesRequest, PriceQuote } from "./rates.ts";
 export { PUBLISHED_DOMESTIC_SERVICES, type ServiceListing } from "./services.ts";
 export { labelStateOf, type LabelState } from "./label-state.ts";
-export { throttleLimiters, type ThrottleLimiters } from "./throttle-groups.ts";
+export { throttleLimiters, type ThrottleLimiters, type LimiterOptions } from "./throttle-groups.ts";
+export { noPinHistory, NO_PIN_HISTORY, type TrackingDetails, type TrackingEvent, type TrackingSummary } from "./tracking.ts";
 export type { CanadaPostClientOptions } from "./client.ts";
 
 // The two adapters: Canada Post's XML web services and its Developer Portal API.

@@ -5,6 +5,7 @@ import type { CarrierFailure, InvalidRequest } from "./outcome.ts";
 import type { PriceQuote, RatesRequest } from "./rates.ts";
 import type { ShipmentRequest } from "./request.ts";
 import type { ServiceListing } from "./services.ts";
+import type { TrackingDetails, TrackingSummary } from "./tracking.ts";
 
 /**
  * Each call of the contract as one adapter words it: one function per call, giving the
@@ -34,4 +35,8 @@ export interface CarrierRequests<Body> {
   getManifest(link: LinkRef): CallSpec<Manifest, Body>;
   findManifests(start: string, end?: string): CallSpec<Link[], Body>;
   getManifestShipments(link: LinkRef): CallSpec<Link[], Body>;
+  getTrackingSummary(pin: string): CallSpec<TrackingSummary, Body>;
+  getTrackingDetails(pin: string): CallSpec<TrackingDetails, Body>;
+  /** The Delivery Confirmation Certificate as PDF bytes. */
+  getDeliveryCertificate(pin: string): CallSpec<Uint8Array, Body>;
 }

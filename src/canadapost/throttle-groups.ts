@@ -8,7 +8,7 @@ import type { CarrierFailure } from "./outcome.ts";
  * Throttle Limits" page; reference/canadapost/README.md §4). A throttle in one group says
  * nothing about the others: a busy end of day must not hold up labels, nor labels the rates.
  */
-export type ThrottleGroup = "A" | "B" | "C" | "D";
+export type ThrottleGroup = "A" | "B" | "C" | "D" | "E" | "F";
 
 export const THROTTLE_GROUP_OF: Record<CanadaPostEndpoint, ThrottleGroup> = {
   CreateShipment: "A",
@@ -24,18 +24,30 @@ export const THROTTLE_GROUP_OF: Record<CanadaPostEndpoint, ThrottleGroup> = {
   GetManifests: "C",
   GetRates: "D",
   GetServices: "D",
+  GetTrackingSummary: "E",
+  GetTrackingDetails: "E",
+  GetDeliveryCertificate: "F",
 };
 
 /** The published default limits, calls a minute. Group A is the setting (canadapost.requests_per_minute). */
-export const DEFAULT_GROUP_LIMITS: Record<Exclude<ThrottleGroup, "A">, number> = { B: 468, C: 730, D: 840 };
+export const DEFAULT_GROUP_LIMITS: Record<Exclude<ThrottleGroup, "A">, number> = { B: 468, C: 730, D: 840, E: 20, F: 6 };
 
 /** One limiter per throttle group, shared by every worker of the run. */
 export type ThrottleLimiters = Record<ThrottleGroup, RateLimiter>;
 
-export function throttleLimiters(groupAPerMinute: number, options: { windowMs?: number; firstBackoffMs?: number } = {}): ThrottleLimiters {
+export interface LimiterOptions {
+  windowMs?: number;
+  firstBackoffMs?: number;
+  /** The clock the windows are counted on (ms), and how a wait passes: a test's simulated days. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function throttleLimiters(groupAPerMinute: number, options: LimiterOptions = {}): ThrottleLimiters {
   const windowMs = options.windowMs ?? 60_000;
-  const make = (limit: number) => new RateLimiter(limit, windowMs, undefined, undefined, options.firstBackoffMs);
-  return { A: make(groupAPerMinute), B: make(DEFAULT_GROUP_LIMITS.B), C: make(DEFAULT_GROUP_LIMITS.C), D: make(DEFAULT_GROUP_LIMITS.D) };
+  const make = (limit: number) => new RateLimiter(limit, windowMs, options.now, options.sleep, options.firstBackoffMs);
+  const L = DEFAULT_GROUP_LIMITS;
+  return { A: make(groupAPerMinute), B: make(L.B), C: make(L.C), D: make(L.D), E: make(L.E), F: make(L.F) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseLocalDay } from "../common/calendar.ts";
+import { isParcelState, PARCEL_STATES, type ParcelState } from "../parcels/states.ts";
 
 export interface Args {
   /** `ship`, `track`, `orders sync`, …; "" for the interactive desk, "auto" for bare --auto. */
@@ -33,13 +34,17 @@ export interface Args {
   again: boolean;
   /** `printer test --dry-run`: draw the test label, send nothing. */
   dryRun: boolean;
+  /** `parcels --state S`: only parcels in that state. */
+  state: ParcelState | undefined;
+  /** `parcels --done ORDER`: the clerk dealt with what the order's parcel needed. */
+  done: string | undefined;
 }
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest", "report", "printer test"]);
+const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest", "report", "printer test", "parcels"]);
 
 /** `shipdesk address ORDER` options, and the correction field each sets. */
 const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
@@ -53,8 +58,27 @@ const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
   "--phone": "phone",
 };
 
+/** `shipdesk parcels`'s options: --state S, --order ID, --done ORDER. */
+const PARCEL_FLAGS: ReadonlySet<string> = new Set(["--state", "--order", "--done"]);
+
+function parcelFlag(args: Args, flag: string, value: string): void {
+  if (flag === "--order") args.order = value;
+  else if (flag === "--done") args.done = value;
+  else if (isParcelState(value)) args.state = value;
+  else throw new UsageError(`--state must be one of ${PARCEL_STATES.join(", ")}; got "${value}".`);
+}
+
+/** The commands that take one order id, and what to say when it is not one. */
+const ORDER_COMMANDS: Readonly<Record<string, string>> = {
+  void: "shipdesk void takes one order id: shipdesk void ORDER [--reason TEXT] [--reship] [--email ADDRESS].",
+  address: 'shipdesk address takes one order id: shipdesk address ORDER [--line1 "…" --city "…" …] [--show] [--drop].',
+  proof: "shipdesk proof takes one order id: shipdesk proof ORDER.",
+  print: "shipdesk print takes one order id: shipdesk print ORDER [--again].",
+  hold: "shipdesk hold takes one order id: shipdesk hold ORDER (or shipdesk hold ORDER --release to ship it again).",
+};
+
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false, release: false, lateOk: false, again: false, dryRun: false };
+  const args: Args = { command: "", auto: false, config: undefined, retry: [], port: undefined, accept: false, keep: false, order: undefined, service: undefined, reason: undefined, reship: false, email: undefined, date: undefined, out: undefined, fields: {}, show: false, drop: false, confirm: false, release: false, lateOk: false, again: false, dryRun: false, state: undefined, done: undefined };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -84,6 +108,7 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === "--email") args.email = value(a);
     else if (a === "--date") args.date = value(a);
     else if (a === "--out") args.out = value(a);
+    else if (PARCEL_FLAGS.has(a)) parcelFlag(args, a, value(a));
     else if (a === "--config") args.config = value(a);
     else if (a.startsWith("--config=")) args.config = a.slice(9);
     else if (a === "--retry") args.retry.push(value(a));
@@ -95,6 +120,7 @@ export function parseArgs(argv: readonly string[]): Args {
     else words.push(a);
   }
   commandOf(words, args);
+  if (argv.some((a) => PARCEL_FLAGS.has(a)) && args.command !== "parcels") throw new UsageError("--state, --order and --done go with shipdesk parcels.");
   checkCombinations(args);
   return args;
 }
@@ -104,14 +130,9 @@ function commandOf(words: readonly string[], args: Args): void {
   const command = words.join(" ");
   if (command === "" ) args.command = args.auto ? "auto" : "";
   else if (COMMANDS.has(command)) args.command = command;
-  else if (words[0] === "void") {
-    if (words.length !== 2) throw new UsageError("shipdesk void takes one order id: shipdesk void ORDER [--reason TEXT] [--reship] [--email ADDRESS].");
-    args.command = "void";
-    args.order = words[1];
-  }
-  else if (words[0] === "address") {
-    if (words.length !== 2) throw new UsageError('shipdesk address takes one order id: shipdesk address ORDER [--line1 "…" --city "…" …] [--show] [--drop].');
-    args.command = "address";
+  else if (ORDER_COMMANDS[words[0]!] !== undefined) {
+    if (words.length !== 2) throw new UsageError(ORDER_COMMANDS[words[0]!]!);
+    args.command = words[0]!;
     args.order = words[1];
   }
   else if (words[0] === "service") {
@@ -121,16 +142,6 @@ function commandOf(words: readonly string[], args: Args): void {
     args.command = "service";
     args.order = words[1];
     args.service = words[2];
-  }
-  else if (words[0] === "print") {
-    if (words.length !== 2) throw new UsageError("shipdesk print takes one order id: shipdesk print ORDER [--again].");
-    args.command = "print";
-    args.order = words[1];
-  }
-  else if (words[0] === "hold") {
-    if (words.length !== 2) throw new UsageError("shipdesk hold takes one order id: shipdesk hold ORDER (or shipdesk hold ORDER --release to ship it again).");
-    args.command = "hold";
-    args.order = words[1];
   }
   else if (words[0] === "printer") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk printer test [--dry-run]?`);
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);

@@ -6,7 +6,7 @@ import { closeOnInterrupt } from "../app/interrupt.ts";
 import type { Logger } from "../app/log.ts";
 
 /** The commands that need the database only: neither Canada Post nor Best Buy is started for them. */
-export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "hold"]);
+export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "hold", "parcels"]);
 
 export async function databaseCommand(settings: Settings, args: Args, log: Logger, print: (text: string) => void): Promise<ExitCode> {
   return withDatabase(settings, log, async (db) => {
@@ -24,6 +24,10 @@ export async function databaseCommand(settings: Settings, args: Args, log: Logge
       case "hold": {
         const { holdCommand } = await import("./commands/hold.ts");
         return (await holdCommand(db, { order: args.order!, release: args.release }, print)).exitCode;
+      }
+      case "parcels": {
+        const { parcelsCommand } = await import("./commands/parcels.ts");
+        return (await parcelsCommand(db, { state: args.state, order: args.order, done: args.done }, print)).exitCode;
       }
       default:
         throw new Error(`"${args.command}" is not a database-only command`);

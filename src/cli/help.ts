@@ -16,7 +16,7 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
   },
   "--auto": {
     usage: "shipdesk --auto",
-    about: "Everything, headless, for Task Scheduler: sync orders, buy labels, push tracking, end of day after run.manifest_at.",
+    about: "Everything, headless, for Task Scheduler: sync orders, buy labels, push tracking, follow the parcels, end of day after run.manifest_at.",
     details: "No prompts. Log lines on the screen and in shipdesk.log in the data folder; one summary line; the exit code below.",
   },
   "orders sync": { usage: "shipdesk orders sync [--accept]", about: "Pull accepted orders from Best Buy (and accept waiting ones with --accept)." },
@@ -28,8 +28,20 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
   },
   track: {
     usage: "shipdesk track [--auto] [--retry ORDER …]",
-    about: "Send tracking numbers to Best Buy and mark the orders shipped.",
-    details: "--retry ORDER clears the flag on an order Best Buy kept refusing, once you dealt with it, and tries again.",
+    about: "Send tracking numbers to Best Buy and mark the orders shipped, then follow the parcels (Canada Post's tracking).",
+    details:
+      "--retry ORDER clears the flag on an order Best Buy kept refusing, once you dealt with it, and tries again. The parcels due a look are asked about (at most watch.calls_per_run; Canada Post allows 20 tracking calls a minute); a parcel that needs a person for the first time makes the exit code 1.",
+  },
+  parcels: {
+    usage: "shipdesk parcels [--state STATE] [--order ORDER] [--done ORDER]",
+    about: "The parcels followed: each one's state, last event (local time) and dates.",
+    details:
+      "STATE is one of not_scanned, in_transit, out_for_delivery, attempted, delivered, returning, returned, stuck. --done ORDER: you dealt with what the order's parcel needed (called the customer, claimed the refund…); it leaves shipdesk status until it needs a person for another reason.",
+  },
+  proof: {
+    usage: "shipdesk proof ORDER",
+    about: "Save Canada Post's Delivery Confirmation Certificate (PDF) of a delivered parcel beside its label, for a Best Buy incident.",
+    details: "Only for a delivered parcel; asked of Canada Post once (6 certificates a minute at most), then kept in the labels folder and on the print page's Parcels.",
   },
   manifest: {
     usage: "shipdesk manifest [--auto]",

@@ -141,6 +141,8 @@ async function runSteps(app: App, args: Args, log: Logger, signal: AbortSignal |
       return (await import("../app/commands/print.ts")).printCommand(app, log, args.order!, args.again);
     case "printer test":
       return (await import("../app/commands/print.ts")).printerTestCommand(app, log, { dryRun: args.dryRun, out: args.out });
+    case "proof":
+      return (await import("../app/commands/parcels.ts")).proofCommand(app, log, args.order!);
     case "void":
       return (await import("./commands/void.ts")).voidCommand(app, log, { order: args.order!, reason: args.reason, reship: args.reship, email: args.email });
     case "auto": {
@@ -148,7 +150,10 @@ async function runSteps(app: App, args: Args, log: Logger, signal: AbortSignal |
       const sync = await syncCommand(app, log, undefined);
       const { shipAndTrack } = await import("./commands/ship-and-track.ts");
       const { ship, track } = await shipAndTrack(app, log, undefined, signal);
-      const steps = [sync, ship, track];
+      // Each parcel's journey, once Best Buy has the new tracking numbers.
+      const { watchCommand } = await import("../app/commands/parcels.ts");
+      const watch = await watchCommand(app, log, signal ? { signal } : {});
+      const steps = [sync, ship, track, watch];
       if (signal?.aborted) log.info("end of day left for the next run: this run's time (run.max_minutes) is spent");
       else {
         const endOfDay = await (await import("./commands/manifest.ts")).manifestIfDue(app, log);

@@ -46,3 +46,8 @@ export function addBusinessDays(ymd: string, days: number): string {
   }
   return date.toISOString().slice(0, 10);
 }
+
+/** "2026-12-04 13:59": a moment as the clerk reads it, on this computer's clock. */
+export function localTime(date: Date): string {
+  return `${localDay(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

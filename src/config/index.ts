@@ -1,6 +1,6 @@
 export { ConfigError } from "./errors.ts";
 export { loadSettings } from "./load.ts";
 export { findSettingsFile, isCompiledBinary, SETTINGS_FILE_NAME, type LoadOptions } from "./file.ts";
-export type { Settings, Sender, CanadaPostSettings, BestBuySettings, ParcelSettings, RunSettings, PrinterSettings } from "./settings.ts";
+export type { Settings, Sender, CanadaPostSettings, BestBuySettings, ParcelSettings, RunSettings, PrinterSettings, WatchSettings } from "./settings.ts";
 export { LIVE_HOSTS, SANDBOX_CREDENTIALS } from "./settings.ts";
 export { checkDataFolder, folderFault, folderSentence, folderSetting } from "./folders.ts";

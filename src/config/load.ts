@@ -70,6 +70,7 @@ export function loadSettings(options: LoadOptions = {}): Settings {
       autoPrint: s.printer.auto_print,
       dpi: s.printer.dpi,
     },
+    watch: { days: s.watch.days, callsPerRun: s.watch.calls_per_run, stuckAfterDays: s.watch.stuck_after_days },
     warnings,
   };
 }

@@ -183,6 +183,16 @@ export const PrinterSchema = v.strictObject(
   unknownKey,
 );
 
+/** The parcel watch (issue 27): how long a parcel is followed, and how many tracking calls a run spends. */
+export const WatchSchema = v.strictObject(
+  {
+    days: v.optional(wholeNumber("days a parcel is followed after its label is bought", 7, 120), 45),
+    calls_per_run: v.optional(wholeNumber("tracking calls a run may make; Canada Post allows 20 a minute", 0, 600), 40),
+    stuck_after_days: v.optional(wholeNumber("working days without a scan before a parcel is called stuck", 1, 20), 3),
+  },
+  unknownKey,
+);
+
 export const SettingsFileSchema = v.strictObject(
   {
     mode: v.optional(
@@ -199,6 +209,7 @@ export const SettingsFileSchema = v.strictObject(
     parcel: v.optional(ParcelSchema, {}),
     run: v.optional(RunSchema, {}),
     printer: v.optional(PrinterSchema, {}),
+    watch: v.optional(WatchSchema, {}),
   },
   unknownKey,
 );

@@ -94,6 +94,16 @@ export interface PrinterSettings {
   dpi: 203 | 300 | 600;
 }
 
+/** The parcel watch ([watch] in shipdesk.toml). */
+export interface WatchSettings {
+  /** Days after the label a parcel is followed; after them shipdesk stops asking (watch.days). */
+  days: number;
+  /** Tracking calls one run may make (watch.calls_per_run); Canada Post allows 20 a minute. */
+  callsPerRun: number;
+  /** Working days without a new scan before a parcel is "stuck" (watch.stuck_after_days). */
+  stuckAfterDays: number;
+}
+
 export interface Settings {
   mode: "sandbox" | "live";
   /** The settings file read, if any. */
@@ -106,6 +116,7 @@ export interface Settings {
   parcel: ParcelSettings;
   run: RunSettings;
   printer: PrinterSettings;
+  watch: WatchSettings;
   /** Things worth telling the clerk that do not stop the run (a settings file others can read). */
   warnings: string[];
 }

@@ -6,6 +6,7 @@ import m0003 from "../../sql/migrations/0003_address_corrections.sql" with { typ
 import m0004 from "../../sql/migrations/0004_end_of_day_settle.sql" with { type: "text" };
 import m0005 from "../../sql/migrations/0005_prices.sql" with { type: "text" };
 import m0006 from "../../sql/migrations/0006_create_sent_at.sql" with { type: "text" };
+import m0007 from "../../sql/migrations/0007_parcels.sql" with { type: "text" };
 import m0008 from "../../sql/migrations/0008_printing.sql" with { type: "text" };
 import m0009 from "../../sql/migrations/0009_holds_and_quotes.sql" with { type: "text" };
 
@@ -22,7 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: "0004_end_of_day_settle", sql: m0004 },
   { version: 5, name: "0005_prices", sql: m0005 },
   { version: 6, name: "0006_create_sent_at", sql: m0006 },
-  // 0007 is another change's (issue 27 or 29), merged beside this one: versions need not be contiguous.
+  { version: 7, name: "0007_parcels", sql: m0007 },
   { version: 8, name: "0008_printing", sql: m0008 },
   { version: 9, name: "0009_holds_and_quotes", sql: m0009 },
 ];

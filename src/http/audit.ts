@@ -19,6 +19,8 @@ export interface AuditRecord {
   durationMs: number;
   error: string | null;
   attempt: number;
+  /** When the call was made, by the client's own clock; undefined: the database's now(). */
+  calledAt?: Date | undefined;
 }
 
 export interface AuditLog {
@@ -27,7 +29,7 @@ export interface AuditLog {
 
 const insertApiCallParams = namedParams(insertApiCall, [
   "service", "endpoint", "related_id", "method", "url", "request_payload", "response_body", "status_code",
-  "is_success", "duration_ms", "error", "attempt",
+  "is_success", "duration_ms", "error", "attempt", "called_at",
 ] as const);
 
 /**
@@ -53,6 +55,7 @@ export function databaseAuditLog(db: Queryable): AuditLog {
           duration_ms: Math.round(e.durationMs),
           error: e.error,
           attempt: e.attempt,
+          called_at: e.calledAt ? e.calledAt.toISOString() : null,
         }),
       );
     },

@@ -59,6 +59,11 @@ export interface HttpClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Upper bound on any wait between attempts, Retry-After included. */
   maxWaitMs?: number;
+  /**
+   * A clock of the caller's own (a test's simulated days): each api_calls row is dated by it.
+   * Without it the database dates the rows.
+   */
+  now?: () => Date;
 }
 
 const TEXT_LIMIT = 1_000_000;
@@ -90,8 +95,10 @@ export class HttpClient {
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxWaitMs: number;
+  private readonly now: (() => Date) | undefined;
 
   constructor(options: HttpClientOptions) {
+    this.now = options.now;
     this.audit = options.audit;
     this.fetchImpl = options.fetch ?? fetch;
     this.sleep = options.sleep ?? ((ms) => Bun.sleep(ms));
@@ -131,6 +138,7 @@ export class HttpClient {
       headers = { ...headers, ...fresh };
     }
     const started = performance.now();
+    const calledAt = this.now?.();
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -186,6 +194,7 @@ export class HttpClient {
       durationMs: outcome.durationMs,
       error: outcome.kind === "no-answer" ? redact(outcome.error, secrets) : null,
       attempt,
+      calledAt,
     });
     return outcome;
   }

@@ -29,3 +29,8 @@ export function labelFileName(orderId: string, pin: string, extension: "pdf" | "
 export function isValidWindowsFileName(name: string): boolean {
   return name.length > 0 && name.length <= 255 && !/[<>:"/\\|?*\u0000-\u001f]/.test(name) && !/[. ]$/.test(name) && !RESERVED.test(name);
 }
+
+/** The Delivery Confirmation Certificate's file, beside the label: the label's name with "proof-" for "label-". */
+export function proofFileName(orderId: string, pin: string): string {
+  return labelFileName(orderId, pin).replace(/^(_?)label-/, "$1proof-");
+}

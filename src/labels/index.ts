@@ -1,4 +1,4 @@
-export { labelFileName, isValidWindowsFileName } from "./file-name.ts";
+export { labelFileName, proofFileName, isValidWindowsFileName } from "./file-name.ts";
 export { writeLabelFile, labelFileIsGood, writeProblem, LABELS_FOLDER_CAUSE, type WriteResult } from "./store.ts";
 export { sha256 } from "../pdf.ts";
 export { labelsFolderProblem } from "./probe.ts";

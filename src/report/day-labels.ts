@@ -18,6 +18,10 @@ export interface DayLabel {
   ship_city: string | null;
   ship_province: string | null;
   ship_postal_code: string | null;
+  /** A guaranteed parcel delivered late: what it cost, refunded by Canada Post on claim. */
+  late_refund: number | null;
+  /** YYYY-MM-DD: the last day to claim it. */
+  claim_by: string | null;
 }
 
 /** The labels bought on one local day (YYYY-MM-DD). */
@@ -29,7 +33,7 @@ export async function labelsOfDay(db: Queryable, day: string): Promise<DayLabel[
 
 const COLUMNS = [
   "order_id", "tracking_pin", "service", "status", "bought_at", "quoted_due", "charged_due", "charged_taxes",
-  "expected_delivery", "weight_kg", "customer", "city", "province", "postal_code", "counted", "amount",
+  "expected_delivery", "weight_kg", "customer", "city", "province", "postal_code", "counted", "amount", "late_refund", "claim_by",
 ] as const;
 
 /** Text a person or Best Buy wrote (a name, a city): never read by a spreadsheet as a formula. */
@@ -67,23 +71,26 @@ export const countsInTotal = (status: string): boolean => status !== "voided" &&
 /**
  * The day as CSV (CRLF lines, as spreadsheets expect). Each row says whether it counts
  * (`counted`) and for how much (`amount`: charged, else quoted, taxes included); the closing
- * total is the sum of that column, so rows and total agree. Times are local, ISO with the offset.
+ * total is the sum of that column, so rows and total agree; beside it, the total of the
+ * late-delivery refunds to claim. Times are local, ISO with the offset.
  */
 export function labelsCsv(rows: readonly DayLabel[]): string {
   const lines = [COLUMNS.join(",")];
   let total = 0;
+  let refunds = 0;
   for (const r of rows) {
     const counted = countsInTotal(r.status);
     const due = counted ? (r.charged_due ?? r.quoted_due ?? 0) : null;
     if (due !== null) total += due;
+    refunds += r.late_refund ?? 0;
     lines.push(
       [
         new Text(r.order_id), new Text(r.tracking_pin), new Text(r.service_code), r.status, new Date(r.bought_at), amount(r.quoted_due), amount(r.charged_due),
         amount(r.charged_taxes), r.expected_delivery, r.weight_kg, new Text(r.customer_name), new Text(r.ship_city), new Text(r.ship_province),
-        new Text(r.ship_postal_code), counted ? "yes" : `no (${r.status.replaceAll("_", " ")})`, amount(due),
+        new Text(r.ship_postal_code), counted ? "yes" : `no (${r.status.replaceAll("_", " ")})`, amount(due), amount(r.late_refund), r.claim_by,
       ].map(field).join(","),
     );
   }
-  lines.push(["total", "", "", "", "", "", "", "", "", "", "", "", "", "", "rows counted = yes", total.toFixed(2)].map(field).join(","));
+  lines.push(["total", "", "", "", "", "", "", "", "", "", "", "", "", "", "rows counted = yes", total.toFixed(2), refunds.toFixed(2), ""].map(field).join(","));
   return `${lines.join("\r\n")}\r\n`;
 }

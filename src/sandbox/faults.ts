@@ -175,8 +175,8 @@ export function droppedReply(contentType = "text/plain"): Response {
   return new Response(stream, { status: 200, headers: { "Content-Type": contentType } });
 }
 
-/** mulberry32: a small seeded generator, good enough to spread faults evenly. */
-function seeded(seed: number): () => number {
+/** mulberry32: a small seeded generator, good enough to spread faults (and journeys) evenly. */
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -12,6 +12,7 @@ import { manifestRoutes } from "./manifest-routes.tsx";
 import { ErrorPage } from "./pages/error-page.tsx";
 import { statusRoutes } from "./status-routes.tsx";
 import { againRoutes } from "./again-routes.tsx";
+import { parcelRoutes } from "./parcel-routes.tsx";
 
 // Nothing is loaded from anywhere but this server (the warehouse PC may be offline), no page
 // may frame ours, and forms post only back to us.
@@ -48,6 +49,7 @@ export function createPrintApp(deps: PrintDeps): PrintApp {
   app.route("/", statusRoutes(ctx));
   app.route("/", againRoutes(ctx));
   app.route("/", manifestRoutes(ctx));
+  app.route("/", parcelRoutes(ctx));
 
   app.notFound((c) => errorPage(c, ctx, 404, "There is no page at this address."));
   app.onError((error, c) => {

@@ -22,6 +22,9 @@ export interface PagePrinter {
   send(shipmentIds: readonly number[]): Promise<{ orderId: string; kind: "printed" | "not-sent" | "in-doubt" | "refused"; reprint?: boolean; sentence: string }[]>;
 }
 
+/** Saves the Delivery Confirmation Certificate of an order's delivered parcel beside its label. */
+export type SaveProof = (orderId: string) => Promise<{ ok: true; path: string } | { ok: false; message: string }>;
+
 export interface PrintDeps {
   db: Database;
   /** The labels folder: every file the page serves must resolve inside it. */
@@ -29,6 +32,8 @@ export interface PrintDeps {
   refetchLabel: RefetchLabel;
   /** Without it (a page for printing only) the "buy again" buttons are not offered. */
   buyAgain?: BuyAgain | undefined;
+  /** Without it the Parcels view shows saved certificates but cannot ask for one. */
+  saveProof?: SaveProof | undefined;
   now?: () => Date;
   mode?: "sandbox" | "live";
   /** Without it (printer.kind = "none") the page offers no "send to the printer". */

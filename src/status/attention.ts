@@ -4,6 +4,7 @@ import { LOCK } from "../common/locks.ts";
 import type { Queryable } from "../db/index.ts";
 import { LABELS_FOLDER_CAUSE } from "../labels/index.ts";
 import { inDeadlineOrder } from "../deadlines/index.ts";
+import { parcelsNeedingPerson, type ParcelKind } from "./parcels.ts";
 import { refusalFix } from "./refusal-fix.ts";
 import needsPersonSql from "../../sql/status/needs_person.sql" with { type: "text" };
 
@@ -20,7 +21,8 @@ export type AttentionKind =
   | "transmit_in_doubt"
   | "transmit_refused"
   | "manifest_unsaved"
-  | "untransmitted";
+  | "untransmitted"
+  | ParcelKind;
 
 export interface Attention {
   /** The order (the first, when several share the reason); for the end of day, "group …" or "manifest …". */
@@ -56,6 +58,11 @@ export const ATTENTION_TITLE: Record<AttentionKind, string> = {
   transmit_refused: "transmit refused",
   manifest_unsaved: "manifest not saved",
   untransmitted: "not transmitted",
+  parcel_attempted: "parcel waiting at a post office",
+  parcel_returning: "parcel going back to you",
+  parcel_returned: "parcel back with you",
+  parcel_stuck: "parcel stuck",
+  parcel_late: "parcel delivered late",
 };
 
 /** End-of-day items name a group or a manifest, not an order. */
@@ -78,7 +85,8 @@ export const orderList = (ids: readonly string[]): string => (ids.length <= 1 ? 
 
 const each = (ids: readonly string[], command: (id: string) => string) => ids.map(command).join("; ");
 
-const FIX: Record<AttentionKind, (ids: string[], code: string | null) => string> = {
+// A parcel's fix is its own (the post office, the dates, the refund): src/status/parcels.ts words each.
+const FIX: Record<Exclude<AttentionKind, ParcelKind>, (ids: string[], code: string | null) => string> = {
   problem: (ids, code) =>
     code === "too_heavy" || code === "missing_weight"
       ? "Set the right weight for the order or its SKU in the review screen (run shipdesk)."
@@ -114,7 +122,7 @@ const FIX: Record<AttentionKind, (ids: string[], code: string | null) => string>
 
 interface Row {
   order_id: string;
-  kind: AttentionKind;
+  kind: Exclude<AttentionKind, ParcelKind>;
   reason: string;
   since: Date;
   code: string | null;
@@ -155,10 +163,13 @@ export function groupAttention(rows: readonly Row[]): Attention[] {
 
 /**
  * Everything that needs a person now, one item per reason (see groupAttention), the item whose
- * orders' shipping deadline comes first at the top; the end of day's items after them.
+ * orders' shipping deadline comes first at the top; the end of day's items after them; then the
+ * parcels, one item each.
  */
-export async function needsAttention(db: Queryable): Promise<Attention[]> {
-  return inDeadlineOrder(db, groupAttention(await db.query<Row & Record<string, unknown>>(needsPersonSql, [LOCK.label, LOCK.print])));
+export async function needsAttention(db: Queryable, now: Date = new Date()): Promise<Attention[]> {
+  const labels = await inDeadlineOrder(db, groupAttention(await db.query<Row & Record<string, unknown>>(needsPersonSql, [LOCK.label, LOCK.print])));
+  const parcels = (await parcelsNeedingPerson(db, now)).map((p): Attention => ({ ...p, orderIds: [p.orderId] }));
+  return [...labels, ...parcels];
 }
 
 /** "A", or "3 orders (A, B and C)": who an item is about. */

@@ -12,3 +12,4 @@ export {
 export { formatStatus, statusReport, type StatusReport } from "./overview.ts";
 export { BOARD_LINES, STATE_TITLE, boardLine, boardText, holdText, lateRateText } from "./deadline-text.ts";
 export { refusalCause, refusalFix } from "./refusal-fix.ts";
+export { lateRefunds, refundsLine, type LateRefund, type ParcelKind } from "./parcels.ts";

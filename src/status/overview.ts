@@ -5,6 +5,7 @@ import { localDateTime } from "../common/local-time.ts";
 import { deadlineBoard, lateShipmentRate, type BoardRow, type LateRate } from "../deadlines/index.ts";
 import { formatAttention, needsAttention, type Attention } from "./attention.ts";
 import { boardText, holdText, lateRateText } from "./deadline-text.ts";
+import { lateRefunds, refundsLine, type LateRefund } from "./parcels.ts";
 import countsSql from "../../sql/status/counts.sql" with { type: "text" };
 import lastRunsSql from "../../sql/status/last_runs.sql" with { type: "text" };
 
@@ -16,6 +17,8 @@ export interface StatusReport {
   board: BoardRow[];
   /** Best Buy's late shipment rate over the last 30 days, from shipdesk's records. */
   lateRate: LateRate;
+  /** Late guaranteed deliveries whose refund can still be claimed. */
+  refunds: LateRefund[];
   runs: { runId: number; command: string; mode: string; startedAt: Date; finishedAt: Date | null; exitCode: number | null; summary: unknown }[];
 }
 
@@ -26,6 +29,7 @@ export async function statusReport(db: Queryable, lastRuns = 5, now: Date = new 
   const shipments: Record<string, number> = {};
   for (const c of counts) (c.what === "orders" ? orders : shipments)[c.status] = Number(c.n);
   const attention = await needsAttention(db);
+  const refunds = await lateRefunds(db);
   const runs = lastRuns > 0 ? await db.query<Record<string, any>>(lastRunsSql, [lastRuns]) : [];
   return {
     orders,
@@ -33,6 +37,7 @@ export async function statusReport(db: Queryable, lastRuns = 5, now: Date = new 
     attention,
     board: await deadlineBoard(db, now),
     lateRate: await lateShipmentRate(db, now),
+    refunds,
     runs: runs.map((r) => ({
       runId: Number(r.run_id),
       command: r.command,
@@ -55,6 +60,7 @@ export function formatStatus(report: StatusReport): string {
   if (held.length > 0) lines.push(...held, "");
   lines.push(`Orders: ${list(report.orders)}`);
   lines.push(`Labels: ${list(report.shipments)}`);
+  if (report.refunds.length > 0) lines.push(refundsLine(report.refunds));
   lines.push("");
   if (report.attention.length === 0) lines.push("Nothing needs a person.");
   else {

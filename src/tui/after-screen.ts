@@ -12,7 +12,13 @@ import { deskStep } from "./desk-step.ts";
 import { DEFAULT_PORT } from "../app/commands/print-page.ts";
 import { ask, say, sayNote } from "./say.ts";
 
-/** Step 9a: tell Best Buy the tracking numbers and mark the orders shipped. */
+/**
+ * The desk follows the parcels with one minute's tracking allowance (Canada Post: 20 calls a
+ * minute), so the clerk never waits on the throttle; --auto spends watch.calls_per_run.
+ */
+const DESK_WATCH_CALLS = 20;
+
+/** Step 9a: tell Best Buy the tracking numbers and mark the orders shipped; then the parcels' news. */
 export async function offerTracking(app: App, log: ReturnType<typeof screenLogger>, signal: AbortSignal): Promise<(CommandResult & { interrupted: boolean }) | undefined | Stop> {
   const go = orStop(
     await p.confirm({ message: ask("Send the tracking numbers to Best Buy now (marks the orders shipped)?"), initialValue: true, signal }),
@@ -25,7 +31,7 @@ export async function offerTracking(app: App, log: ReturnType<typeof screenLogge
   const step = deskStep(app, log, "Sending tracking to Best Buy...", "Ctrl-C: finishing the orders already sent to Best Buy, starting no new one (Ctrl-C again stops at once)...");
   let result: CommandResult;
   try {
-    result = await recordRun(app.db, "track", "interactive", () => trackCommand(app, log, [], step.signal));
+    result = await recordRun(app.db, "track", "interactive", () => trackCommand(app, log, [], step.signal, Math.min(DESK_WATCH_CALLS, app.settings.watch.callsPerRun)));
   } catch (error) {
     step.done("Stopped on an error.", "error");
     throw error;

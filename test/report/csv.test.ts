@@ -21,6 +21,8 @@ const label = (over: Partial<DayLabel>): DayLabel => ({
   ship_city: "Laval",
   ship_province: "QC",
   ship_postal_code: "H7N 1A1",
+  late_refund: null,
+  claim_by: null,
   ...over,
 });
 

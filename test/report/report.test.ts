@@ -35,12 +35,12 @@ test("the run's summary, status and the day's CSV say what the labels cost, to t
   const report = await runCli(["report"], { env, cwd: scene.dir });
   expect(report.code).toBe(0);
   const lines = report.stdout.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("order_id,tracking_pin,service,status,bought_at,quoted_due,charged_due,charged_taxes,expected_delivery,weight_kg,customer,city,province,postal_code,counted,amount");
+  expect(lines[0]).toBe("order_id,tracking_pin,service,status,bought_at,quoted_due,charged_due,charged_taxes,expected_delivery,weight_kg,customer,city,province,postal_code,counted,amount,late_refund,claim_by");
   expect(lines).toHaveLength(5);
   const pay2 = lines.find((l) => l.startsWith("PAY-2,"))!;
   expect(pay2).toContain(`,${charged[1]!.toFixed(2)},`);
   expect(pay2).toContain(`"Élodie ""Lo"" Tremblay, Jr"`); // quoted as a spreadsheet expects
-  expect(lines.at(-1)).toBe(`total,,,,,,,,,,,,,,rows counted = yes,${total}`);
+  expect(lines.at(-1)).toBe(`total,,,,,,,,,,,,,,rows counted = yes,${total},0.00,`);
 
   const out = `${scene.dir}/labels-today.csv`;
   const written = await runCli(["report", "--date", localDay(new Date()), "--out", out], { env, cwd: scene.dir });
@@ -50,7 +50,7 @@ test("the run's summary, status and the day's CSV say what the labels cost, to t
   expect(file.slice(1)).toBe(`${report.stdout.trimEnd()}\r\n`);
 
   const other = await runCli(["report", "--date", "2020-01-06"], { env, cwd: scene.dir });
-  expect(other.stdout.trimEnd().split("\r\n")).toEqual([lines[0]!, "total,,,,,,,,,,,,,,rows counted = yes,0.00"]);
+  expect(other.stdout.trimEnd().split("\r\n")).toEqual([lines[0]!, "total,,,,,,,,,,,,,,rows counted = yes,0.00,0.00,"]);
   // A file that cannot be written: one sentence with the fix, exit 2, and nothing half-written.
   const unwritable = `${scene.dir}/no-such-folder/labels.csv`;
   const refused = await runCli(["report", "--out", unwritable], { env, cwd: scene.dir });

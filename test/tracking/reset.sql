@@ -1,1 +1,1 @@
-TRUNCATE api_calls, shipments, shipment_history, manifests, transmits, address_corrections, orders RESTART IDENTITY;
+TRUNCATE api_calls, parcels, shipments, shipment_history, manifests, transmits, address_corrections, orders RESTART IDENTITY;

@@ -5,6 +5,8 @@ import { shippingLine } from "../describe.ts";
 import type { Logger } from "../log.ts";
 import { recordRun } from "../run-record.ts";
 import { buyAgain } from "./buy-again.ts";
+import { parcelsDeps } from "./parcels.ts";
+import { saveProof } from "../../parcels/index.ts";
 import { shippingExitCode } from "./ship.ts";
 import { printPicked } from "../../printing/index.ts";
 import { logPrintResult, printingDeps } from "./auto-print.ts";
@@ -43,6 +45,7 @@ export function startPrintPage(app: App, port: number | undefined, log: Logger) 
             },
           }
         : undefined,
+      saveProof: (orderId) => saveProof(parcelsDeps(app, log), orderId),
     },
     { port: port ?? DEFAULT_PORT },
   );

@@ -2,7 +2,8 @@ import { clearTrackingAttention, needsPerson, pushTracking, tryAgainLater, type 
 import type { App } from "../app.ts";
 import { EXIT } from "../exit-codes.ts";
 import type { Logger } from "../log.ts";
-import type { CommandResult } from "./result.ts";
+import { watchCommand } from "./parcels.ts";
+import { combine, type CommandResult } from "./result.ts";
 
 export function logTrackingEvent(log: Logger, e: TrackingEvent): void {
   switch (e.type) {
@@ -48,10 +49,22 @@ export function trackingExitCode(s: TrackingSummary) {
   return EXIT.ok;
 }
 
-/** `retry`: orders flagged for a person whose problem the clerk has dealt with. */
-export async function trackCommand(app: App, log: Logger, retry: readonly string[] = [], signal?: AbortSignal): Promise<CommandResult> {
+/**
+ * Tracking to Best Buy, then the parcel watch (each parcel's journey, from Canada Post).
+ * `retry`: orders flagged for a person whose problem the clerk has dealt with; `watchCalls`
+ * caps the watch's tracking calls (default watch.calls_per_run).
+ */
+export async function trackCommand(
+  app: App,
+  log: Logger,
+  retry: readonly string[] = [],
+  signal?: AbortSignal,
+  watchCalls?: number,
+): Promise<CommandResult> {
   const summary = await trackOnce(app, log, retry, undefined, signal);
-  return { exitCode: trackingExitCode(summary), line: trackingLine(summary) };
+  const pushed = { exitCode: trackingExitCode(summary), line: trackingLine(summary) };
+  const watch = await watchCommand(app, log, { ...(signal ? { signal } : {}), ...(watchCalls !== undefined ? { maxCalls: watchCalls } : {}) });
+  return { exitCode: combine([pushed.exitCode, watch.exitCode]), line: `${pushed.line}; ${watch.line}` };
 }
 
 /** One tracking run; `only` limits it to those orders (the clerk's --retry, or a round of --auto). */

@@ -19,6 +19,7 @@ import {
   parseShipmentPriceJson,
 } from "./replies.ts";
 import { JSON_TYPE } from "./wire.ts";
+import { parseTrackingDetailsJson, parseTrackingSummaryJson, readCertificateJson } from "./tracking-json.ts";
 
 /** The `request-id` search parameter's limit (the create field allows 35). */
 const SEARCH_ID_MAX = 32;
@@ -45,6 +46,7 @@ export function portalRequests(site: CarrierSite): PortalRequests {
   const shipments = accountUrl(site, "shipping/v1", "shipments");
   const manifests = accountUrl(site, "shipping/v1", "manifests");
   const shipmentLinks = (query: string) => get(`${shipments}?${query}`, parseLinksJson, "a list of shipment links");
+  const tracking = `${site.baseUrl}/tracking/v1`;
   return {
     // YYYYMMDD-portal: the day's group, apart from the XML API's (see portalGroupId).
     groupIdFor: (date) => portalGroupId(groupIdFor(date)),
@@ -78,5 +80,17 @@ export function portalRequests(site: CarrierSite): PortalRequests {
     findManifests: (start, end = groupIdFor(site.now())) =>
       get(`${manifests}?from=${encodeURIComponent(start)}&to=${encodeURIComponent(end)}`, parseLinksJson, "a list of manifest links"),
     getManifestShipments: (link) => get(link, parseLinksJson, "a list of shipment links"),
+    // The Tracking API (its own product: the app must be subscribed to it). "summaries" is the
+    // path of Canada Post's own samples; devportal.md's additions write "summary".
+    getTrackingSummary: (pin) => get(`${tracking}/pins/${encodeURIComponent(pin)}/summaries`, parseTrackingSummaryJson, "a tracking summary {pin, eventDescription, …}"),
+    getTrackingDetails: (pin) => get(`${tracking}/pins/${encodeURIComponent(pin)}/details`, parseTrackingDetailsJson, "tracking details {pin, significantEvents, …}"),
+    // The PIN goes as a string: 16 digits do not survive as a JSON number (above 2^53).
+    getDeliveryCertificate: (pin) => ({
+      method: "POST",
+      url: `${tracking}/create-certificate`,
+      accept: JSON_TYPE,
+      body: { pin, language: "en" },
+      read: (r: HttpResponse) => readCertificateJson(r) ?? "a delivery confirmation certificate (a PDF, or {filename, image, mimeType})",
+    }),
   };
 }

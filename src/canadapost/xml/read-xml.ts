@@ -15,6 +15,8 @@ const parser = new XMLParser({
     name === "message" ||
     name === "group-id" ||
     name === "price-quote" ||
+    name === "occurrence" ||
+    name === "pin-summary" ||
     (name === "service" && jpath === "services.service") ||
     (name === "shipment-info" && String(jpath).includes(".")),
 });

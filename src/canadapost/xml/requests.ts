@@ -5,13 +5,14 @@ import { accountUrl, type CarrierSite } from "../client.ts";
 import { acceptOf, hrefOf, type LinkRef } from "../links.ts";
 import type { CarrierRequests } from "../requests.ts";
 import { groupIdFor } from "../request.ts";
-import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, RATE_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE } from "./media-types.ts";
+import { MANIFEST_MEDIA_TYPE, PDF_MEDIA_TYPE, RATE_MEDIA_TYPE, SHIPMENT_MEDIA_TYPE, TRACK_MEDIA_TYPE } from "./media-types.ts";
 import { buildRatesXml, parsePriceQuotes } from "./rates-xml.ts";
 import { buildRefundXml } from "./refund-xml.ts";
 import { parseManifest, parseManifestLinks, parseRefundTicket, parseShipmentDetails, parseShipmentInfo, parseShipmentLinks } from "./replies.ts";
 import { parseServices } from "./services-xml.ts";
 import { buildShipmentXml } from "./shipment-xml.ts";
 import { buildTransmitXml } from "./transmit-xml.ts";
+import { parseCertificate, parseTrackingDetails, parseTrackingSummary } from "./tracking-xml.ts";
 
 type Method = CallSpec<unknown, string>["method"];
 
@@ -55,5 +56,10 @@ export function xmlRequests(site: CarrierSite): CarrierRequests<string> {
       return xml("GET", `${manifests}?${range}`, MANIFEST_MEDIA_TYPE, parseManifestLinks, "a manifests reply");
     },
     getManifestShipments: (link) => xml("GET", link, SHIPMENT_MEDIA_TYPE, parseShipmentLinks, "a shipments reply"),
+    // Tracking (track-v2) is not under the account's path: a PIN is enough (README §7).
+    getTrackingSummary: (pin) => xml("GET", `${site.baseUrl}/vis/track/pin/${encodeURIComponent(pin)}/summary`, TRACK_MEDIA_TYPE, parseTrackingSummary, "a tracking-summary reply"),
+    getTrackingDetails: (pin) => xml("GET", `${site.baseUrl}/vis/track/pin/${encodeURIComponent(pin)}/detail`, TRACK_MEDIA_TYPE, parseTrackingDetails, "a tracking-detail reply"),
+    getDeliveryCertificate: (pin) =>
+      xml("GET", `${site.baseUrl}/vis/certificate/${encodeURIComponent(pin)}`, TRACK_MEDIA_TYPE, parseCertificate, "a delivery-confirmation-certificate reply holding a PDF"),
   };
 }

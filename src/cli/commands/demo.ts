@@ -14,8 +14,12 @@ import { syncCommand } from "../../app/commands/sync.ts";
 import { trackCommand } from "../../app/commands/track.ts";
 import { startPrintPage } from "../../app/commands/print-page.ts";
 import { recordRun } from "../../app/run-record.ts";
+import { watchCommand } from "../../app/commands/parcels.ts";
+import { addBusinessDays, localDay } from "../../common/calendar.ts";
+import { listParcels } from "../../parcels/index.ts";
 import type { App } from "../../app/app.ts";
 import type { Logger } from "../../app/log.ts";
+import { describeParcel } from "./parcels.ts";
 
 /** The demo's order whose address only has a unit, corrected as a clerk would (shipdesk address). */
 const DEMO_CORRECTED = { orderId: "DEMO-NOSTREET-A", street1: "1675 Lower Water Street" };
@@ -54,9 +58,14 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
   const settings = demoSettings(dataDir, labelsDir, demoApi(args));
   const log = createLogger({ dataDir });
   print(BANNER);
+  // The demo's own clock, moved on below to show the parcels days later.
+  const clock = { at: Date.now() };
   const app = await openApp(settings, {
+    // A wait on the throttle (Canada Post's 20 tracking calls a minute) passes on this clock too.
+    clock: { now: () => new Date(clock.at), sleep: async (ms) => void (clock.at += ms) },
+    journeys: "every-kind",
     bestBuySandbox: {
-      orders: 6,
+      orders: 12,
       waitingOrders: 1,
       specialOrders: [
         { orderId: "DEMO-BADPOSTAL-A", address: { zip_code: "K1A 0Z" } },
@@ -85,6 +94,8 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
     log.info(`after the correction, ${again.line}`);
     const track = await run("track", () => trackCommand(app, log));
     log.info(track.line);
+    await daysLater(app, clock, log, print, 6, true);
+    await daysLater(app, clock, log, print, 30, false);
     print("");
     print(formatStatus(await statusReport(app.db)));
     print("");
@@ -125,6 +136,23 @@ async function showPrintPage(app: App, log: Logger, print: (line: string) => voi
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * The sandbox's parcels, `days` working days on (its clock and the watch's move together): the
+ * watch asks about each as it would then, and the demo lists them, or counts them by state.
+ */
+async function daysLater(app: App, clock: { at: number }, log: Logger, print: (line: string) => void, days: number, list: boolean): Promise<void> {
+  const day = addBusinessDays(localDay(new Date()), days);
+  clock.at = new Date(`${day}T15:00:00`).getTime();
+  print("");
+  print(`DEMO: ${days} working days later (${day} 15:00), as the parcels travel in the sandbox:`);
+  log.info((await watchCommand(app, log, {})).line);
+  const parcels = await listParcels(app.db);
+  if (list) print(parcels.map(describeParcel).join("\n"));
+  const counts = new Map<string, number>();
+  for (const p of parcels) counts.set(p.state, (counts.get(p.state) ?? 0) + 1);
+  print(`Parcels: ${[...counts].map(([state, n]) => `${state.replaceAll("_", " ")} ${n}`).join(", ")}`);
 }
 
 /**

@@ -44,6 +44,8 @@ export function gated(office: PostOffice, gateway: Gateway, endpoint: Endpoint, 
     if (met instanceof Response) return met;
     const refused = gateway.check(c, endpoint, media);
     if (refused) return refused;
+    // Tracking's own throttle groups (E, F), counted on the sandbox's clock whatever the API.
+    if (office.tracking.overLimit(endpoint)) return gateway.faultReplies(c, media).throttled(undefined);
     const answer = await handler(c);
     if (answer instanceof Response) return answer;
     return met === "lose-reply" ? droppedReply(answer.type) : answer.send();

@@ -40,3 +40,37 @@ export async function manifestPdf(poNumber: string, pins: string[]): Promise<Uin
 function winAnsi(s: string): string {
   return s.replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, "?");
 }
+
+/** What a Delivery Confirmation Certificate states (Canada Post's lists service, references, date, signer). */
+export interface CertificateLines {
+  pin: string;
+  service: string;
+  reference: string | undefined;
+  deliveredOn: string;
+  deliveredAt: string;
+  place: string;
+  signatory: string | undefined;
+}
+
+/** A Delivery Confirmation Certificate as the sandbox makes it: one letter page. */
+export async function certificatePdf(c: CertificateLines): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(`Canada Post sandbox delivery confirmation ${c.pin}`);
+  const page = doc.addPage([612, 792]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  page.drawText("SANDBOX — Delivery Confirmation Certificate", { x: 40, y: 740, size: 16, font: bold, color: rgb(0.7, 0, 0) });
+  const rows = [
+    ["Tracking number", c.pin],
+    ["Service", c.service],
+    ["Reference", c.reference ?? ""],
+    ["Delivered", `${c.deliveredOn} ${c.deliveredAt}`],
+    ["Where", c.place],
+    ["Signed by", c.signatory ?? "no signature recorded"],
+  ];
+  rows.forEach(([k, v], i) => {
+    page.drawText(`${k}:`, { x: 40, y: 700 - i * 22, size: 12, font: bold });
+    page.drawText(winAnsi(v!), { x: 180, y: 700 - i * 22, size: 12, font });
+  });
+  return doc.save();
+}

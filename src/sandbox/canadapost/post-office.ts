@@ -8,6 +8,8 @@ import { labelZpl } from "./label-zpl.ts";
 import { SANDBOX_SERVICES, sandboxQuote, type QuoteInput, type SandboxQuote } from "./pricing.ts";
 import { SandboxServices } from "./services.ts";
 import { CanadaPostSandboxState, type SandboxManifest, type SandboxRefund, type SandboxShipment } from "./state.ts";
+import { TrackingDesk, type TrackingOptions } from "./tracking/desk.ts";
+import type { Route } from "./tracking/journey.ts";
 
 export const PDF_TYPE = "application/pdf";
 /** What the label link of a ZPL label names (the reference presumes it; the client follows whatever the link says). */
@@ -42,6 +44,8 @@ export interface Sale {
   encoding: "PDF" | "ZPL";
   /** Left out when the request did not ask for the price (XML's provide-pricing-info). */
   price?: SandboxQuote | undefined;
+  /** From where to where, for the parcel's journey. */
+  route: Route;
 }
 
 /** A Get Rates question in neutral words; absent fields are the ones the request left out. */
@@ -54,7 +58,7 @@ export interface RatesQuestion extends Omit<QuoteInput, "serviceCode" | "destina
 }
 
 /** The account and memory of a Canada Post sandbox, whichever API it speaks. */
-export interface PostOfficeOptions {
+export interface PostOfficeOptions extends TrackingOptions {
   /** The mailed-by customer number accepted in paths (with or without zero padding). */
   customerNumber?: string;
   contractId?: string;
@@ -92,6 +96,10 @@ export class PostOffice {
   readonly services: SandboxServices;
   readonly customer: string;
   readonly contractId: string;
+  /** Tracking: the labels' journeys by the sandbox's clock, and the tracking limits. */
+  readonly tracking: TrackingDesk;
+  /** The sandbox's clock (a test's simulated days); labels are dated by it. */
+  readonly now: () => Date;
   /** Writes the state and queued faults to the state file now; a no-op without one. */
   readonly save: () => void;
   private readonly pdfs = new Map<string, Uint8Array>();
@@ -106,6 +114,8 @@ export class PostOffice {
     this.contractId = options.contractId ?? SANDBOX_ACCOUNT.canadaPost.contractId;
     this.services = new SandboxServices(options.domesticServices);
     this.save = keepCanadaPostState(app, options.stateFile, this.state, this.faults).save;
+    this.tracking = new TrackingDesk(this.state, options);
+    this.now = this.tracking.now;
   }
 
   /** Every request is counted per endpoint, faults included. */
@@ -140,7 +150,8 @@ export class PostOffice {
       labelFormat: sale.labelFormat,
       encoding: sale.encoding,
       requestXml: "",
-      createdAt: new Date(),
+      createdAt: this.now(),
+      route: sale.route,
       manifestId: undefined,
       ...("price" in sale ? { price: sale.price } : {}),
     };
@@ -174,7 +185,7 @@ export class PostOffice {
 
   /** A refund request for a transmitted label: Canada Post's service ticket, dated today. */
   refund(s: SandboxShipment, email: string): SandboxRefund {
-    const refund = { shipmentId: s.shipmentId, ticketId: this.state.nextTicketId(), ticketDate: localDate(new Date(), "-"), email };
+    const refund = { shipmentId: s.shipmentId, ticketId: this.state.nextTicketId(), ticketDate: localDate(this.now(), "-"), email };
     this.state.refunds.push(refund);
     return refund;
   }

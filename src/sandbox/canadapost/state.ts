@@ -1,4 +1,5 @@
 import type { SandboxQuote } from "./pricing.ts";
+import type { Route } from "./tracking/journey.ts";
 /** A shipment the sandbox sold, with what Get Shipment Details must echo back. */
 export interface SandboxShipment {
   shipmentId: string;
@@ -19,6 +20,8 @@ export interface SandboxShipment {
   manifestId: string | undefined;
   /** What the label was charged, when Create Shipment asked (provide-pricing-info). */
   price?: SandboxQuote | undefined;
+  /** Where it goes from and to, for its journey (labels sold before journeys were kept have none). */
+  route?: Route | undefined;
 }
 
 export interface SandboxManifest {
@@ -68,6 +71,10 @@ export class CanadaPostSandboxState {
   artifactDownloads = 0;
   /** Requests seen per endpoint name, faults included. */
   readonly calls = new Map<string, number>();
+  /** When each tracking call arrived, by throttle group (E, F), on the sandbox's clock (ms). */
+  readonly arrivals = new Map<string, number[]>();
+  /** Tracking calls refused as over their group's limit, by group. */
+  readonly throttledCalls = new Map<string, number>();
   private sequence = 0;
 
   /** Every label bought for this order (customer-ref-1), voided ones included. */
@@ -121,6 +128,8 @@ export class CanadaPostSandboxState {
     this.artifacts.clear();
     this.requests.clear();
     this.calls.clear();
+    this.arrivals.clear();
+    this.throttledCalls.clear();
     this.createCount = 0;
     this.artifactDownloads = 0;
   }

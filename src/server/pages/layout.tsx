@@ -6,7 +6,7 @@ import { STYLE } from "./style.ts";
 export interface LayoutProps {
   title: string;
   mode: "sandbox" | "live";
-  active?: "labels" | "status" | "manifests";
+  active?: "labels" | "status" | "manifests" | "parcels";
   children?: Child;
 }
 
@@ -33,6 +33,9 @@ export function Layout({ title, mode, active, children }: LayoutProps) {
           <nav>
             <a href="/" aria-current={active === "labels" ? "page" : undefined}>
               Labels
+            </a>
+            <a href="/parcels" aria-current={active === "parcels" ? "page" : undefined}>
+              Parcels
             </a>
             <a href="/status" aria-current={active === "status" ? "page" : undefined}>
               Needs attention

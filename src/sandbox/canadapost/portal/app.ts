@@ -4,6 +4,7 @@ import type { FaultPlan } from "../../faults.ts";
 import { gated, reply, type Endpoint } from "../gate.ts";
 import { PostOffice, type PostOfficeOptions } from "../post-office.ts";
 import type { CanadaPostSandboxState } from "../state.ts";
+import type { TrackingDesk } from "../tracking/desk.ts";
 import type { CreateShipmentBody } from "./checks.ts";
 import { json, JSON_TYPE, notFound, PortalGateway } from "./gateway.ts";
 import { portalManifestRoutes } from "./manifest-routes.ts";
@@ -11,6 +12,7 @@ import { PORTAL_ROOT, type PortalParts } from "./parts.ts";
 import { portalRatingRoutes } from "./rating-routes.ts";
 import { addressOfBody } from "./request.ts";
 import { portalShipmentRoutes } from "./shipment-routes.ts";
+import { portalTrackingRoutes } from "./tracking-routes.ts";
 
 export { PORTAL_ROOT };
 
@@ -50,6 +52,8 @@ export interface PortalSandbox {
   app: Hono<any, any, any>;
   state: CanadaPostSandboxState;
   faults: FaultPlan;
+  /** Each label's journey by the sandbox's clock. */
+  tracking: TrackingDesk;
   /** Every request with a JSON body, in order. */
   requests: SeenRequest[];
   /** Ends every token handed out so far: the next call with one gets a 401. */
@@ -97,7 +101,7 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
       requests.push({ endpoint, method: c.req.method, path: new URL(c.req.url).pathname, body });
       return body;
     },
-    rendering: (madeAt) => Date.now() - madeAt.getTime() < renderDelayMs,
+    rendering: (madeAt) => office.now().getTime() - madeAt.getTime() < renderDelayMs,
     redirect: options.artifactRedirect ?? false,
     pricingOnlyTransmitted: options.pricingInfoOnlyWhenTransmitted ?? false,
   };
@@ -105,11 +109,13 @@ export function createPortalSandbox(options: PortalSandboxOptions = {}): PortalS
   portalManifestRoutes(app, parts);
   portalShipmentRoutes(app, parts);
   portalRatingRoutes(app, parts);
+  portalTrackingRoutes(app, parts);
   app.notFound((c) => notFound(c));
   return {
     app,
     state: office.state,
     faults: office.faults,
+    tracking: office.tracking,
     requests,
     expireTokens: () => gateway.expireTokens(),
     issuedTokens: () => gateway.issuedTokens(),

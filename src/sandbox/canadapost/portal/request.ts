@@ -3,6 +3,7 @@ import type { LabelAddress, RatesQuestion, Sale } from "../post-office.ts";
 import { sandboxQuote, type SandboxQuote } from "../pricing.ts";
 import type { ShipmentToCheck } from "../rules.ts";
 import type { CreateShipmentBody, RatesBody } from "./checks.ts";
+import { routeOf } from "../tracking/desk.ts";
 
 /* The portal's JSON requests, once checked against the schema, in the post office's neutral words. */
 
@@ -37,6 +38,10 @@ export function saleOf(body: CreateShipmentBody): Sale {
     serviceCode: spec.serviceCode,
     labelFormat: spec.printPreferences?.outputFormat === "4x6" ? "4x6" : "8.5x11",
     encoding: spec.printPreferences?.encoding === "ZPL" ? "ZPL" : "PDF",
+    route: routeOf(
+      { postal: spec.sender.addressDetails.postalZipCode, city: spec.sender.addressDetails.city },
+      { postal: spec.destination.addressDetails.postalZipCode, city: spec.destination.addressDetails.city, province: spec.destination.addressDetails.provState },
+    ),
     // Charged exactly what Get Rates quotes for the same parcel, service and day.
     price: priceOf(body),
   };

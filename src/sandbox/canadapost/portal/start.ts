@@ -13,5 +13,5 @@ export interface RunningPortalSandbox extends RunningCanadaPostSandbox {
 export function startPortalSandbox(options: PortalSandboxOptions & { port?: number } = {}): RunningPortalSandbox {
   const s = createPortalSandbox(options);
   const server = serveOnLoopback(s.app, options.port ?? 0, () => s.faults.releaseHangs());
-  return { url: `${server.url}${PORTAL_ROOT}`, stop: () => server.stop(), state: s.state, faults: s.faults, requests: s.requests, expireTokens: s.expireTokens, issuedTokens: s.issuedTokens, save: s.save };
+  return { url: `${server.url}${PORTAL_ROOT}`, stop: () => server.stop(), state: s.state, faults: s.faults, tracking: s.tracking, requests: s.requests, expireTokens: s.expireTokens, issuedTokens: s.issuedTokens, save: s.save };
 }

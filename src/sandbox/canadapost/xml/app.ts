@@ -4,12 +4,14 @@ import type { FaultPlan } from "../../faults.ts";
 import { gated } from "../gate.ts";
 import { PostOffice, unpadded, type PostOfficeOptions } from "../post-office.ts";
 import type { CanadaPostSandboxState } from "../state.ts";
+import type { TrackingDesk } from "../tracking/desk.ts";
 import { fail, XmlGateway } from "./gateway.ts";
 import { xmlManifestRoutes } from "./manifest-routes.ts";
 import type { XmlParts } from "./parts.ts";
 import { xmlRatingRoutes } from "./rating-routes.ts";
 import { addressOfRequest } from "./request.ts";
 import { xmlShipmentRoutes } from "./shipment-routes.ts";
+import { xmlTrackingRoutes } from "./tracking-routes.ts";
 
 export interface CanadaPostSandboxOptions extends PostOfficeOptions {
   username?: string;
@@ -26,11 +28,13 @@ export interface CanadaPostSandbox {
   app: Hono;
   state: CanadaPostSandboxState;
   faults: FaultPlan;
+  /** Each label's journey by the sandbox's clock (tests read what a parcel will go through). */
+  tracking: TrackingDesk;
   /** Writes the state and queued faults to `stateFile` now (a test setting the scene); a no-op without one. */
   save(): void;
 }
 
-/** A Hono app that speaks Canada Post's contract shipping and manifest protocol (shipment-v8, manifest-v8). */
+/** A Hono app that speaks Canada Post's contract shipping, manifest, rating and tracking protocols (shipment-v8, manifest-v8, rate-v4, track-v2). */
 export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}): CanadaPostSandbox {
   const username = options.username ?? SANDBOX_ACCOUNT.canadaPost.username;
   const password = options.password ?? SANDBOX_ACCOUNT.canadaPost.password;
@@ -61,6 +65,7 @@ export function createCanadaPostSandbox(options: CanadaPostSandboxOptions = {}):
   xmlManifestRoutes(app, parts);
   xmlShipmentRoutes(app, parts);
   xmlRatingRoutes(app, parts);
+  xmlTrackingRoutes(app, parts);
   app.notFound((c) => fail(c, 404, []));
-  return { app, state: office.state, faults: office.faults, save: office.save };
+  return { app, state: office.state, faults: office.faults, tracking: office.tracking, save: office.save };
 }

@@ -3,6 +3,7 @@ import type { LabelAddress, RatesQuestion, Sale } from "../post-office.ts";
 import { sandboxQuote, type SandboxQuote } from "../pricing.ts";
 import type { ShipmentToCheck } from "../rules.ts";
 import { asList } from "./body.ts";
+import { routeOf } from "../tracking/desk.ts";
 
 /*
  * The XML requests, once the schema passed, in the post office's neutral words. Elements
@@ -43,6 +44,10 @@ export function saleOf(shipment: Element): Sale {
     serviceCode: spec["service-code"],
     labelFormat: spec["print-preferences"]?.["output-format"] === "4x6" ? "4x6" : "8.5x11",
     encoding: spec["print-preferences"]?.encoding === "ZPL" ? "ZPL" : "PDF",
+    route: routeOf(
+      { postal: String(spec.sender?.["address-details"]?.["postal-zip-code"] ?? "") || undefined, city: spec.sender?.["address-details"]?.city },
+      { postal: spec.destination?.["address-details"]?.["postal-zip-code"], city: spec.destination?.["address-details"]?.city, province: spec.destination?.["address-details"]?.["prov-state"] },
+    ),
     // Charged exactly what Get Rates quotes for the same parcel, service and day.
     ...(shipment["provide-pricing-info"] !== undefined ? { price: priceOfShipment(shipment) } : {}),
   };

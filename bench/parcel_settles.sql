@@ -1,0 +1,1 @@
+SELECT tracking_pin, state, settled_at, watch_ended FROM parcels;

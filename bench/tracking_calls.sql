@@ -1,0 +1,1 @@
+SELECT called_at FROM api_calls WHERE endpoint = 'GetTrackingDetails' ORDER BY called_at;

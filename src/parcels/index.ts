@@ -1,0 +1,11 @@
+export { watchParcels, type WatchOptions } from "./watch.ts";
+export type { ParcelsDeps } from "./deps.ts";
+export { emptyWatch, type WatchEvent, type WatchStop, type WatchSummary } from "./events.ts";
+export { saveProof, type ProofResult } from "./proof.ts";
+export { markHandled } from "./store.ts";
+export { listParcels, type ListedParcel } from "./list.ts";
+export { PARCEL_STATES, STATE_WORDS, isParcelState, attentionOf, type ParcelAttention, type ParcelState } from "./states.ts";
+export { DELIVERED_CODES, EVENT_CODES, meaningOf, plainCode, type EventMeaning } from "./event-codes.ts";
+export { readDetails, eventInstant, HELD_DAYS, type Reading } from "./reading.ts";
+export { firstCheck, nextCheck, isQuiet, pastWatch } from "./schedule.ts";
+export { GUARANTEED_SERVICES, CLAIM_BUSINESS_DAYS, isGuaranteed, lateness } from "./late.ts";
