@@ -6,7 +6,7 @@ import { closeOnInterrupt } from "../app/interrupt.ts";
 import type { Logger } from "../app/log.ts";
 
 /** The commands that need the database only: neither Canada Post nor Best Buy is started for them. */
-export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "hold"]);
+export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "hold", "alerts test"]);
 
 export async function databaseCommand(settings: Settings, args: Args, log: Logger, print: (text: string) => void): Promise<ExitCode> {
   return withDatabase(settings, log, async (db) => {
@@ -25,6 +25,9 @@ export async function databaseCommand(settings: Settings, args: Args, log: Logge
         const { holdCommand } = await import("./commands/hold.ts");
         return (await holdCommand(db, { order: args.order!, release: args.release }, print)).exitCode;
       }
+      case "alerts test":
+        // The messages go out from here; each is recorded in api_calls like every call.
+        return await (await import("./commands/alerts.ts")).alertsTestCommand(db, settings, print);
       default:
         throw new Error(`"${args.command}" is not a database-only command`);
     }

@@ -8,6 +8,7 @@ import m0005 from "../../sql/migrations/0005_prices.sql" with { type: "text" };
 import m0006 from "../../sql/migrations/0006_create_sent_at.sql" with { type: "text" };
 import m0008 from "../../sql/migrations/0008_printing.sql" with { type: "text" };
 import m0009 from "../../sql/migrations/0009_holds_and_quotes.sql" with { type: "text" };
+import m0010 from "../../sql/migrations/0010_alerts.sql" with { type: "text" };
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   // 0007 is another change's (issue 27 or 29), merged beside this one: versions need not be contiguous.
   { version: 8, name: "0008_printing", sql: m0008 },
   { version: 9, name: "0009_holds_and_quotes", sql: m0009 },
+  { version: 10, name: "0010_alerts", sql: m0010 },
 ];

@@ -5,6 +5,7 @@ import type { Queryable } from "../db/index.ts";
 import { LABELS_FOLDER_CAUSE } from "../labels/index.ts";
 import { inDeadlineOrder } from "../deadlines/index.ts";
 import { refusalFix } from "./refusal-fix.ts";
+import { alertFix } from "./alert-fix.ts";
 import needsPersonSql from "../../sql/status/needs_person.sql" with { type: "text" };
 
 export type AttentionKind =
@@ -20,7 +21,8 @@ export type AttentionKind =
   | "transmit_in_doubt"
   | "transmit_refused"
   | "manifest_unsaved"
-  | "untransmitted";
+  | "untransmitted"
+  | "alert_failed";
 
 export interface Attention {
   /** The order (the first, when several share the reason); for the end of day, "group …" or "manifest …". */
@@ -56,11 +58,12 @@ export const ATTENTION_TITLE: Record<AttentionKind, string> = {
   transmit_refused: "transmit refused",
   manifest_unsaved: "manifest not saved",
   untransmitted: "not transmitted",
+  alert_failed: "alert not delivered",
 };
 
-/** End-of-day items name a group or a manifest, not an order. */
+/** End-of-day items name a group or a manifest, an alert item its channel: not an order. */
 export const isOrderAttention = (kind: AttentionKind): boolean =>
-  !["transmit_in_doubt", "transmit_refused", "manifest_unsaved", "untransmitted"].includes(kind);
+  !["transmit_in_doubt", "transmit_refused", "manifest_unsaved", "untransmitted", "alert_failed"].includes(kind);
 
 /**
  * The fix for an address problem: sellers cannot edit a customer's address at Best Buy, so it
@@ -110,7 +113,11 @@ const FIX: Record<AttentionKind, (ids: string[], code: string | null) => string>
   transmit_refused: () => "Fix what Canada Post said (often the sender address, contract or customer number in shipdesk.toml), then run shipdesk manifest.",
   manifest_unsaved: () => "Run shipdesk manifest: it downloads the manifest again; check the labels folder if it keeps failing.",
   untransmitted: () => "Run shipdesk manifest today: it transmits every group up to today's.",
+  alert_failed: (_ids, code) => alertFix(code),
 };
+
+/** The one thing `attention.fix` depends on besides the kind: its orders (or subject) and code. */
+export const attentionFix = (kind: AttentionKind, ids: string[], code: string | null): string => FIX[kind](ids, code);
 
 interface Row {
   order_id: string;

@@ -1,5 +1,6 @@
 export {
   ATTENTION_TITLE,
+  attentionFix,
   attentionWho,
   formatAttention,
   groupAttention,
@@ -12,3 +13,4 @@ export {
 export { formatStatus, statusReport, type StatusReport } from "./overview.ts";
 export { BOARD_LINES, STATE_TITLE, boardLine, boardText, holdText, lateRateText } from "./deadline-text.ts";
 export { refusalCause, refusalFix } from "./refusal-fix.ts";
+export { alertFix, type AlertFailureCode } from "./alert-fix.ts";
