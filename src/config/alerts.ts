@@ -64,6 +64,20 @@ export function alertSettings(a: SettingsFile["alerts"], where: string): AlertSe
   };
 }
 
+/**
+ * SHIPDESK_SMTP_PASSWORD set (for the scheduled task, say) with no [alerts.email] in the file:
+ * said as it is, rather than as a missing server the clerk never wrote.
+ */
+export function checkAlertEnvironment(raw: Record<string, unknown>, fromEnv: ReadonlySet<string>, where: string): void {
+  if (!fromEnv.has("alerts.email.password")) return;
+  const email = (raw.alerts as { email?: Record<string, unknown> } | undefined)?.email ?? {};
+  if (Object.keys(email).some((k) => k !== "password")) return;
+  throw new ConfigError(
+    `SHIPDESK_SMTP_PASSWORD is set but ${where} has no [alerts.email] section (server, from, to) to use it with; add one (the README's Alerts says how), or unset SHIPDESK_SMTP_PASSWORD.`,
+    "alerts.email",
+  );
+}
+
 /** What a run that failed before its settings loaded can still use to tell a person. */
 export interface AlertsOnly {
   alerts: AlertSettings;
@@ -87,6 +101,7 @@ export function loadAlertSettings(options: LoadOptions = {}): AlertsOnly {
   const file = findSettingsFile(options);
   const raw = file ? parseFile(file) : {};
   const fromEnv = applyEnvironment(raw, options.env ?? process.env);
+  checkAlertEnvironment(raw, fromEnv, file ?? SETTINGS_FILE_NAME);
   const parsed = v.safeParse(ModeAndFolder, raw);
   if (!parsed.success) throw sentenceFor(parsed.issues[0], file, fromEnv);
   const base = file ? dirname(file) : (options.programDir ?? programFolder() ?? options.cwd ?? process.cwd());

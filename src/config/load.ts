@@ -5,7 +5,7 @@ import { applyEnvironment } from "./env.ts";
 import { checkAccountNumbers, checkLiveSettings, checkSenderPlace, sentenceFor } from "./checks.ts";
 import { checkPrinter } from "./printer-checks.ts";
 import { absolute, findSettingsFile, parseFile, programFolder, SETTINGS_FILE_NAME, type LoadOptions } from "./file.ts";
-import { alertSettings } from "./alerts.ts";
+import { alertSettings, checkAlertEnvironment } from "./alerts.ts";
 import { checkKeyKind } from "./key-kind.ts";
 import { SettingsFileSchema, type SettingsFile } from "./schema.ts";
 import { LIVE_HOSTS, SANDBOX_CREDENTIALS, type BestBuySettings, type CanadaPostSettings, type Settings } from "./settings.ts";
@@ -16,6 +16,7 @@ export function loadSettings(options: LoadOptions = {}): Settings {
   const file = findSettingsFile(options);
   const raw = file ? parseFile(file) : {};
   const fromEnv = applyEnvironment(raw, env);
+  checkAlertEnvironment(raw, fromEnv, file ?? SETTINGS_FILE_NAME);
   const parsed = v.safeParse(SettingsFileSchema, raw);
   if (!parsed.success) throw sentenceFor(parsed.issues[0], file, fromEnv);
   const s: SettingsFile = parsed.output;

@@ -262,7 +262,7 @@ test("every alert is on record in api_calls (service Alert); the webhook's path 
   expect(calls[0]!.url).toBe(`http://${new URL(hook.url).host}[redacted]`);
   expect(calls[1]!.url).toBe(`smtp://127.0.0.1:${smtp.port}`);
   expect(calls[1]!.response_body).toStartWith("250 ");
-  expect(JSON.parse(calls[1]!.request_payload)).toMatchObject({ from: "shipdesk@northwind.example", subject: "shipdesk SANDBOX: 1 new problem needs a person" });
+  expect(JSON.parse(String(calls[1]!.request_payload))).toMatchObject({ from: "shipdesk@northwind.example", subject: "shipdesk SANDBOX: 1 new problem needs a person" });
 
   const secret = new URL(hook.url).pathname;
   const everything: string[] = [...lines];
