@@ -1,5 +1,5 @@
 // The channels [alerts] sets up: the webhook, e-mail, both or none.
-import type { AlertSettings } from "../config/index.ts";
+import { hasAlertChannels, type AlertSettings } from "../config/index.ts";
 import type { AuditLog, HttpClient } from "../http/index.ts";
 import type { Channel, ChannelName } from "./channel.ts";
 import { emailChannel } from "./email.ts";
@@ -11,7 +11,7 @@ import { webhookChannel } from "./webhook.ts";
  */
 export const CHANNEL_SUBJECT: Record<ChannelName, string> = { webhook: "webhook alerts", email: "e-mail alerts" };
 
-export const hasChannels = (a: AlertSettings): boolean => a.webhook !== undefined || a.email !== undefined;
+export const hasChannels = hasAlertChannels;
 
 /** The webhook through `http` (its audit, timeouts, retries); e-mail recorded in `audit`. */
 export function alertChannels(a: AlertSettings, http: HttpClient, audit: AuditLog): Channel[] {

@@ -35,6 +35,12 @@ export interface RunEnd {
   exitCode: number;
   /** The sentence the run ended with (its summary line, or the failure the clerk would read). */
   sentence: string | undefined;
+  /**
+   * What makes the failure this one and not another: the failure's own sentence when the run
+   * stopped on it. Undefined for a run that ended with exit 2 among its steps' results: its
+   * summary line also says what else the run did, which is no change in the failure.
+   */
+  cause?: string | undefined;
 }
 
 export function fingerprintOf(parts: readonly string[]): string {
@@ -99,7 +105,7 @@ export function runFailure(run: RunEnd): AlertProblem | undefined {
     reason,
     fix: RUN_FIX[run.exitCode]!,
     details: [],
-    units: [{ key: "run_failed", fingerprint: fingerprintOf(["run_failed", String(run.exitCode), words(reason)]), orderId: undefined }],
+    units: [{ key: "run_failed", fingerprint: fingerprintOf(["run_failed", String(run.exitCode), run.cause === undefined ? "" : words(run.cause)]), orderId: undefined }],
   };
 }
 

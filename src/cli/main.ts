@@ -1,4 +1,4 @@
-import { checkDataFolder, loadSettings, type Settings } from "../config/index.ts";
+import { checkDataFolder, hasAlertChannels, loadSettings, type Settings } from "../config/index.ts";
 import { migrate, openDatabase } from "../db/index.ts";
 import { openApp, type App, type Desk } from "../app/app.ts";
 import { parseArgs, type Args } from "./args.ts";
@@ -53,7 +53,7 @@ export async function main(argv: readonly string[], version: string, desk: () =>
       return await withApp(settings, async (app) => {
         const code = await interactive(app, { version });
         // After the desk's run, as after a scheduled one: what is new is told, once.
-        await (await import("../app/after-run.ts")).alertsAfterRun(app, logger, { command: DESK, exitCode: code, sentence: undefined });
+        if (hasAlertChannels(app.settings.alerts)) await (await import("../app/after-run.ts")).alertsAfterRun(app, logger, { command: DESK, exitCode: code, sentence: undefined });
         return code;
       });
     }
@@ -100,7 +100,7 @@ async function alertFailure(code: ExitCode, at: { argv: readonly string[]; args:
   const command = at.args ? runName(at.args) : `shipdesk ${at.argv.join(" ")}`;
   const { alertsAfterFailure } = await import("../app/after-run.ts");
   await alertsAfterFailure({
-    run: { command, exitCode: code, sentence: at.sentence },
+    run: { command, exitCode: code, sentence: at.sentence, cause: at.sentence },
     settings: at.settings,
     configPath: at.args?.config,
     log: at.log,
@@ -145,7 +145,7 @@ async function runRecorded(app: App, args: Args, log: Logger): Promise<ExitCode>
   log.info(`shipdesk ${args.command === "auto" ? "--auto" : args.command}: ${app.where}`);
   const result = await recordRun(app.db, args.command, args.auto ? "auto" : "interactive", () => runCommand(app, args, log));
   // A scheduled run tells a person what is new (before its summary, which stays the last line).
-  if (args.auto) await (await import("../app/after-run.ts")).alertsAfterRun(app, log, { command: runName(args), exitCode: result.exitCode, sentence: result.line });
+  if (args.auto && hasAlertChannels(app.settings.alerts)) await (await import("../app/after-run.ts")).alertsAfterRun(app, log, { command: runName(args), exitCode: result.exitCode, sentence: result.line });
   log.info(`summary: ${result.line} (exit ${result.exitCode})`);
   return result.exitCode;
 }

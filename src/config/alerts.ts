@@ -19,6 +19,9 @@ export function webhookFormatOf(url: string): "slack" | "teams" | "json" {
   return "json";
 }
 
+/** Whether [alerts] names somewhere to send them. */
+export const hasAlertChannels = (a: AlertSettings): boolean => a.webhook !== undefined || a.email !== undefined;
+
 const DEFAULT_PORT = { starttls: 587, tls: 465, none: 25 } as const;
 
 /** A password sent without TLS may only go to a relay on this computer. */

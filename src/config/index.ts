@@ -5,4 +5,4 @@ export type { Settings, Sender, CanadaPostSettings, BestBuySettings, ParcelSetti
 export { LIVE_HOSTS, SANDBOX_CREDENTIALS } from "./settings.ts";
 export { checkDataFolder, folderFault, folderSentence, folderSetting } from "./folders.ts";
 export type { AlertSettings, EmailSettings, WebhookSettings } from "./settings.ts";
-export { alertSettings, loadAlertSettings, webhookFormatOf, type AlertsOnly } from "./alerts.ts";
+export { alertSettings, hasAlertChannels, loadAlertSettings, webhookFormatOf, type AlertsOnly } from "./alerts.ts";

@@ -42,7 +42,7 @@ function settingsWith(alerts: string): Settings {
 }
 
 const log = () => createLogger({ dataDir: join(dir.path, "data"), write: (l) => lines.push(l) });
-const afterRun = (now: Date, exitCode = 1, sentence?: string) => alertsAfterRun({ settings, db: t.db }, log(), { command: "shipdesk --auto", exitCode, sentence }, now);
+const afterRun = (now: Date, exitCode = 1, sentence?: string, cause?: string) => alertsAfterRun({ settings, db: t.db }, log(), { command: "shipdesk --auto", exitCode, sentence, cause }, now);
 const texts = () => ({ posts: hook.posts.map((p) => (p.json as { text: string }).text), mails: smtp.mails.map((m) => m.text) });
 
 beforeAll(async () => {
@@ -154,21 +154,32 @@ test("orders that will miss their deadline today unless someone acts are told on
 });
 
 test("a run's own failure (exit 2, exit 4) is told once; a run that ends well forgets it, so the next failure is told", async () => {
-  const keyRefused = "labels: Canada Post refused shipdesk's API key (HTTP 401); check canadapost.username and canadapost.password.";
+  const keyRefused = "orders: 0 new; labels: Canada Post refused shipdesk's API key (HTTP 401); check canadapost.username and canadapost.password.";
   await afterRun(NOW, 2, keyRefused);
   expect(texts().posts[0]).toContain("the run stopped on its settings, a folder or an API key (exit 2): shipdesk --auto");
   expect(texts().posts[0]).toContain(keyRefused);
   expect(texts().mails[0]).toContain("Fix: Run the same command in a window (cmd.exe) and read the sentence");
-  await afterRun(at(0.25), 2, keyRefused);
+  // The same refusal, in a run whose summary also says it got new orders: nothing new.
+  await afterRun(at(0.25), 2, keyRefused.replace("orders: 0 new", "orders: 3 new, 1 problem(s)"));
   expect(hook.posts).toHaveLength(1);
   await afterRun(at(0.5), 0, "all done");
   await afterRun(at(0.75), 2, keyRefused);
   expect(hook.posts).toHaveLength(2);
   // A bug after a settings refusal is another problem.
-  await afterRun(at(1), 4, "shipdesk stopped on an unexpected error (boom); nothing was lost.");
+  const bug = "shipdesk stopped on an unexpected error (boom); nothing was lost.";
+  await afterRun(at(1), 4, bug, bug);
   expect(hook.posts).toHaveLength(3);
   expect(texts().posts[2]).toContain("the run stopped on an unexpected error (exit 4)");
   expect(texts().posts[2]).toContain("(changed since the last alert)");
+  // A run that stopped on its settings: the sentence is the failure; another sentence, another failure.
+  const zeros = "Setting canadapost.customer_number is all zeros; give your Canada Post customer number.";
+  await afterRun(at(1.25), 2, zeros, zeros);
+  await afterRun(at(1.5), 2, zeros, zeros);
+  expect(hook.posts).toHaveLength(4);
+  const unknown = "Setting canadapost.sevice is not a setting shipdesk knows; check its spelling or remove it.";
+  await afterRun(at(1.75), 2, unknown, unknown);
+  expect(hook.posts).toHaveLength(5);
+  expect(smtp.mails).toHaveLength(5);
 });
 
 test("the day's summary is sent once a day, by the first run at or after its time (the clock injected)", async () => {
