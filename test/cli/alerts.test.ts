@@ -14,6 +14,7 @@ import tableNamesSql from "../alerts/table_names.sql" with { type: "text" };
 const PASSWORD = "Smtp-Pa55-nobody-else-sees";
 const USER = "alerts@northwind.example";
 const BUG_AUTO_CLI = join(import.meta.dir, "../fixtures/bug-auto-cli.ts");
+const DESK_CLI = join(import.meta.dir, "../fixtures/desk-stand-in-cli.ts");
 const sandbox = canadaPostForFile();
 let cp: RunningCanadaPostSandbox;
 let hook: WebhookReceiver;
@@ -172,6 +173,31 @@ for (const kind of DATABASE_KINDS) {
     }, 240_000);
   });
 }
+
+describe("the desk", () => {
+  test("after the desk's run, the command line tells what is new as after a scheduled one (the desk's screens stood in for)", async () => {
+    reset();
+    const s = withSecrets(await cliScene("alerts_desk", "server", cp, { orders: 0, seed: 34, specialOrders: [{ orderId: "DK-BADZIP", address: { zip_code: "00000" }, promise: { shipBy: inDays(5) } }] }, alertsToml()));
+    const desk = async () => {
+      const proc = Bun.spawn([process.execPath, DESK_CLI], { cwd: s.dir, env: { PATH: process.env.PATH ?? "", HOME: s.dir, ...s.env }, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+      const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+      return { stdout, stderr, code };
+    };
+    try {
+      expect((await s.cli("orders", "sync")).code).toBe(1);
+      const first = await desk();
+      expect(first).toEqual({ stdout: "", stderr: "", code: 1 });
+      expect(sent()).toEqual([1, 1]);
+      expect(smtp.mails[0]!.text).toContain("cannot ship: DK-BADZIP");
+      expect((await desk()).code).toBe(1);
+      expect(sent()).toEqual([1, 1]);
+      // The desk's screen is left alone: the alert's lines are in the log only.
+      expect(readFileSync(join(s.dataDir, "shipdesk.log"), "utf8")).toMatch(/alert sent \(e-mail through 127\.0\.0\.1:\d+ \(none\) to clerk@northwind\.example\): shipdesk SANDBOX: 1 new problem needs a person/);
+    } finally {
+      await s.done();
+    }
+  }, 60_000);
+});
 
 describe("failing alerts and shipdesk alerts test", () => {
   test("an SMTP server refusing the password and a webhook answering 500: the run's exit code is unchanged, status lists each with its fix, alerts test says what answered; fixed, the summary not delivered is sent once", async () => {
