@@ -12,6 +12,12 @@ const WORKFLOWS = "shipping|tracking|manifest|voids|orders|ship-to|printing|parc
  * the print page, the desk and the alerts read it.
  */
 const BELOW_WORKFLOWS = "rates|canadapost|bestbuy|labels|http|config|db|address|common|deadlines";
+/**
+ * The alerts (src/alerts/): after a run, a person is told what is new. They read what status and
+ * the deadlines say, the report's spend, and send through src/http (and SMTP); they buy nothing and
+ * run no workflow. Only the composition root (after a run) and the command line (alerts test) call them.
+ */
+const ALERTS = "alerts";
 /** The faces: the clerk's desk, the command line, the print page, and the composition root under them. */
 const FACES = "tui|cli|server|app";
 
@@ -90,7 +96,7 @@ module.exports = {
       comment:
         "The workflows and what they stand on never import the desk, the command line, the print page or the composition root: those call down, never the other way.",
       severity: "error",
-      from: { path: `^src/(${WORKFLOWS}|${BELOW_WORKFLOWS}|status|report)/` },
+      from: { path: `^src/(${WORKFLOWS}|${BELOW_WORKFLOWS}|status|report|${ALERTS})/` },
       to: { path: [`^src/(${FACES})/`, "^src/cli\\.ts$"] },
     },
     {
@@ -98,7 +104,23 @@ module.exports = {
       comment: "What the workflows stand on (rates, the clients, labels, http, config, db, address, common, deadlines) imports no workflow.",
       severity: "error",
       from: { path: `^src/(${BELOW_WORKFLOWS})/` },
-      to: { path: `^src/(${WORKFLOWS}|status|report)/` },
+      to: { path: `^src/(${WORKFLOWS}|status|report|${ALERTS})/` },
+    },
+    {
+      name: "alerts-run-no-workflow",
+      comment:
+        "The alerts tell a person what status and the deadlines say; they never buy, ship, void or print: they import no workflow (read what a workflow left in the database through src/status/ or src/deadlines/).",
+      severity: "error",
+      from: { path: `^src/${ALERTS}/` },
+      to: { path: `^src/(${WORKFLOWS})/` },
+    },
+    {
+      name: "alerts-are-sent-after-a-run",
+      comment:
+        "Only the composition root (src/app/after-run.ts, after --auto or the desk) and the command line (shipdesk alerts test) send alerts: a workflow, status or the print page never does, so one run sends one message per new problem.",
+      severity: "error",
+      from: { path: "^src/", pathNot: [`^src/${ALERTS}/`, "^src/(app|cli)/"] },
+      to: { path: `^src/${ALERTS}/` },
     },
     {
       name: "desk-and-cli-meet-only-in-app",

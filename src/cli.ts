@@ -11,7 +11,7 @@ if (argv.includes("--version") || argv[0] === "version") {
 }
 if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
   const words = argv.filter((a) => !a.startsWith("-") && a !== "help");
-  const name = words[0] === "orders" ? "orders sync" : words[0] === "printer" ? "printer test" : (words[0] ?? (argv.includes("--auto") ? "--auto" : ""));
+  const name = words[0] === "orders" ? "orders sync" : words[0] === "printer" ? "printer test" : words[0] === "alerts" ? "alerts test" : (words[0] ?? (argv.includes("--auto") ? "--auto" : ""));
   writeLine(process.stdout, name ? commandHelp(name, version) : generalHelp(version));
   process.exit(0);
 }

@@ -107,4 +107,10 @@ WHERE s.group_id IS NOT NULL AND s.transmitted_at IS NULL AND s.status IN ('labe
   AND s.transmit_id IS NULL -- one in an unsettled transmit is listed with that transmit
   AND s.group_id < to_char(now(), 'YYYYMMDD')
 GROUP BY s.group_id
+UNION ALL
+-- An alert ([alerts]) whose last message did not go through: the code picks the fix. Listed until
+-- a message on that channel is delivered (a run's, or shipdesk alerts test).
+SELECT CASE c.channel WHEN 'email' THEN 'e-mail alerts' ELSE 'webhook alerts' END, 'alert_failed',
+       c.failure, c.failed_at, c.failure_code, NULL
+FROM alert_channels c WHERE c.failure IS NOT NULL
 ORDER BY 4, 1;

@@ -44,7 +44,7 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest", "report", "printer test", "parcels"]);
+const COMMANDS = new Set(["ship", "track", "serve", "status", "migrate", "demo", "orders sync", "manifest", "report", "printer test", "parcels", "alerts test"]);
 
 /** `shipdesk address ORDER` options, and the correction field each sets. */
 const ADDRESS_FLAGS: Readonly<Record<string, string>> = {
@@ -144,6 +144,7 @@ function commandOf(words: readonly string[], args: Args): void {
     args.service = words[2];
   }
   else if (words[0] === "printer") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk printer test [--dry-run]?`);
+  else if (words[0] === "alerts") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk alerts test?`);
   else if (words[0] === "orders") throw new UsageError(`Unknown command "${command}"; did you mean shipdesk orders sync?`);
   else throw new UsageError(`Unknown command "${command}"; see shipdesk --help for the list.`);
 }

@@ -6,7 +6,7 @@ import { closeOnInterrupt } from "../app/interrupt.ts";
 import type { Logger } from "../app/log.ts";
 
 /** The commands that need the database only: neither Canada Post nor Best Buy is started for them. */
-export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "hold", "parcels"]);
+export const DATABASE_COMMANDS: ReadonlySet<string> = new Set(["status", "report", "address", "hold", "parcels", "alerts test"]);
 
 export async function databaseCommand(settings: Settings, args: Args, log: Logger, print: (text: string) => void): Promise<ExitCode> {
   return withDatabase(settings, log, async (db) => {
@@ -29,6 +29,9 @@ export async function databaseCommand(settings: Settings, args: Args, log: Logge
         const { parcelsCommand } = await import("./commands/parcels.ts");
         return (await parcelsCommand(db, { state: args.state, order: args.order, done: args.done }, print)).exitCode;
       }
+      case "alerts test":
+        // The messages go out from here; each is recorded in api_calls like every call.
+        return await (await import("./commands/alerts.ts")).alertsTestCommand(db, settings, print);
       default:
         throw new Error(`"${args.command}" is not a database-only command`);
     }

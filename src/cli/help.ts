@@ -89,6 +89,12 @@ export const COMMANDS: Record<string, { usage: string; about: string; details?: 
     about: "Send a test label to the printer (nothing bought) and say what answered.",
     details: "--dry-run sends nothing: it draws the test label as the printer would print it, to a PNG for a ZPL printer (printer-test.png in the labels folder, or --out FILE).",
   },
+  "alerts test": {
+    usage: "shipdesk alerts test",
+    about: "Send a test message on each alert channel of [alerts] (the webhook, e-mail) and say what answered.",
+    details:
+      "Exit 0 when every channel took it, 2 when a setting is wrong (the sentence names it), 3 when a server did not answer or had a fault. A channel that works again is no longer listed by shipdesk status; the next run sends what was not delivered.",
+  },
   status: {
     usage: "shipdesk status",
     about: "The late shipment rate, the orders to ship by deadline, the holds, what needs a person and what to do, the spend, the last runs.",

@@ -1,4 +1,4 @@
-import { checkDataFolder, loadSettings, type Settings } from "../config/index.ts";
+import { checkDataFolder, hasAlertChannels, loadSettings, type Settings } from "../config/index.ts";
 import { migrate, openDatabase } from "../db/index.ts";
 import { openApp, type App, type Desk } from "../app/app.ts";
 import { parseArgs, type Args } from "./args.ts";
@@ -22,14 +22,17 @@ const printError = (text: string) => writeLine(process.stderr, text);
 export async function main(argv: readonly string[], version: string, desk: () => Promise<Desk>): Promise<ExitCode> {
   let log: Logger | undefined;
   let settings: Settings | undefined;
-  const fail = (error: unknown) => reportFailure(error, log, printError, settings);
+  let args: Args | undefined;
+  let said: string | undefined;
+  const fail = (error: unknown) =>
+    reportFailure(error, log, (line) => printError((said = line)), settings);
   // An error thrown outside any awaited work (a library's timer, a stray rejection) still ends
   // in the clerk's sentence and the log, never in a stack trace on the screen.
   const lastResort = (error: unknown) => process.exit(fail(error));
   process.on("uncaughtException", lastResort);
   process.on("unhandledRejection", lastResort);
   try {
-    const args = parseArgs(argv);
+    args = parseArgs(argv);
     if (args.command === "demo") {
       const { demoCommand } = await import("./commands/demo.ts");
       return await demoCommand(args, print);
@@ -46,7 +49,13 @@ export async function main(argv: readonly string[], version: string, desk: () =>
         return EXIT.usage;
       }
       const interactive = await desk();
-      return await withApp(settings, (app) => interactive(app, { version }));
+      const logger = log;
+      return await withApp(settings, async (app) => {
+        const code = await interactive(app, { version });
+        // After the desk's run, as after a scheduled one: what is new is told, once.
+        if (hasAlertChannels(app.settings.alerts)) await (await import("../app/after-run.ts")).alertsAfterRun(app, logger, { command: DESK, exitCode: code, sentence: undefined });
+        return code;
+      });
     }
     if (args.command === "migrate") return await migrateCommand(settings, log);
     if (DATABASE_COMMANDS.has(args.command)) return await databaseCommand(settings, args, log, print);
@@ -58,21 +67,46 @@ export async function main(argv: readonly string[], version: string, desk: () =>
     }
     if (args.command === "serve") {
       const { serveCommand } = await import("./commands/serve.ts");
-      const logger = log;
+      const [logger, port] = [log, args.port];
       await withApp(settings, async (app) => {
-        await serveCommand(app, args.port, print, logger);
+        await serveCommand(app, port, print, logger);
         return EXIT.ok;
       });
       return EXIT.ok;
     }
-    const logger = log;
-    return await withApp(settings, (app) => runRecorded(app, args, logger), logger);
+    const [logger, a] = [log, args];
+    return await withApp(settings, (app) => runRecorded(app, a, logger), logger);
   } catch (error) {
     // Ctrl-C closed the database under the work in hand: that is no failure to report.
     const stopping = interrupted();
     if (stopping) return await stopping;
-    return fail(error);
+    const code = fail(error);
+    await alertFailure(code, { argv, args, settings, log, sentence: said });
+    return code;
   }
+}
+
+/** How an alert names the run. */
+const DESK = "the desk (shipdesk)";
+const runName = (args: Args): string => (args.command === "" ? DESK : args.command === "auto" ? "shipdesk --auto" : `shipdesk ${args.command}${args.auto ? " --auto" : ""}`);
+
+/**
+ * A scheduled run (or the desk) that stopped on its settings or a folder (exit 2) or on a bug
+ * (exit 4) still tells a person, if the settings that name the alert channels can be read.
+ */
+async function alertFailure(code: ExitCode, at: { argv: readonly string[]; args: Args | undefined; settings: Settings | undefined; log: Logger | undefined; sentence: string | undefined }): Promise<void> {
+  const alerting = at.args ? at.args.auto || at.args.command === "" : at.argv.includes("--auto");
+  if (!alerting || (code !== EXIT.usage && code !== EXIT.bug)) return;
+  const command = at.args ? runName(at.args) : `shipdesk ${at.argv.join(" ")}`;
+  const { alertsAfterFailure } = await import("../app/after-run.ts");
+  await alertsAfterFailure({
+    run: { command, exitCode: code, sentence: at.sentence, cause: at.sentence },
+    settings: at.settings,
+    configPath: at.args?.config,
+    log: at.log,
+    // Exit 2 from here is the settings, a folder or the database itself; a bug leaves the database usable.
+    databaseUsable: code === EXIT.bug && at.settings !== undefined,
+  });
 }
 
 /** With `log`, a headless run: Ctrl-C closes the database first (the desk and serve handle it). */
@@ -110,6 +144,8 @@ async function migrateCommand(settings: Settings, log: Logger): Promise<ExitCode
 async function runRecorded(app: App, args: Args, log: Logger): Promise<ExitCode> {
   log.info(`shipdesk ${args.command === "auto" ? "--auto" : args.command}: ${app.where}`);
   const result = await recordRun(app.db, args.command, args.auto ? "auto" : "interactive", () => runCommand(app, args, log));
+  // A scheduled run tells a person what is new (before its summary, which stays the last line).
+  if (args.auto && hasAlertChannels(app.settings.alerts)) await (await import("../app/after-run.ts")).alertsAfterRun(app, log, { command: runName(args), exitCode: result.exitCode, sentence: result.line });
   log.info(`summary: ${result.line} (exit ${result.exitCode})`);
   return result.exitCode;
 }

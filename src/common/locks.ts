@@ -22,6 +22,8 @@ export const LOCK = {
   endOfDay: 7144,
   /** Printing a label: held while its job is sent, so `status` tells a job under way from one a stopped run left "sending". */
   print: 7145,
+  /** Sending the alerts after a run: two runs ending at once never tell a person the same thing twice. */
+  alerts: 7146,
 } as const;
 
 export type LockName = keyof typeof LOCK;

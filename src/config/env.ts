@@ -17,10 +17,12 @@ export const ENVIRONMENT: ReadonlyArray<readonly [variable: string, key: string]
   ["CANADAPOST_CONTRACT_ID", "canadapost.contract_id"],
   ["BESTBUY_BASE_URL", "bestbuy.base_url"],
   ["BESTBUY_API_KEY", "bestbuy.api_key"],
+  ["SHIPDESK_ALERTS_WEBHOOK_URL", "alerts.webhook_url"],
+  ["SHIPDESK_SMTP_PASSWORD", "alerts.email.password"],
 ];
 
 /** Keys whose values are never printed, not even in an error. */
-export const SECRET_KEYS = new Set(["canadapost.password", "canadapost.username", "canadapost.client_id", "canadapost.client_secret", "bestbuy.api_key", "database_url"]);
+export const SECRET_KEYS = new Set(["canadapost.password", "canadapost.username", "canadapost.client_id", "canadapost.client_secret", "bestbuy.api_key", "database_url", "alerts.webhook_url", "alerts.email.password"]);
 
 export function variableFor(key: string): string | undefined {
   return ENVIRONMENT.find(([, k]) => k === key)?.[0];

@@ -1,6 +1,6 @@
 // Where the settings file is, and its text: UTF-8 TOML, or a sentence saying what to fix.
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { ConfigError } from "./errors.ts";
 import { SECRET_KEYS } from "./env.ts";
 
@@ -14,6 +14,12 @@ export interface LoadOptions {
   /** The folder of the running binary; the settings file is looked for there first. */
   programDir?: string;
   platform?: NodeJS.Platform;
+}
+
+/** `path` taken from `base` unless absolute (a Windows drive or UNC path counts, wherever this runs). */
+export function absolute(path: string, base: string): string {
+  if (/^[A-Za-z]:[\\/]/.test(path) || path.startsWith("\\\\")) return path;
+  return isAbsolute(path) ? path : resolve(base, path);
 }
 
 /** True when running as the compiled binary rather than `bun src/cli.ts`. */

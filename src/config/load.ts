@@ -1,19 +1,14 @@
 import { statSync } from "node:fs";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname } from "node:path";
 import * as v from "valibot";
 import { applyEnvironment } from "./env.ts";
 import { checkAccountNumbers, checkLiveSettings, checkSenderPlace, sentenceFor } from "./checks.ts";
 import { checkPrinter } from "./printer-checks.ts";
-import { findSettingsFile, parseFile, programFolder, SETTINGS_FILE_NAME, type LoadOptions } from "./file.ts";
+import { absolute, findSettingsFile, parseFile, programFolder, SETTINGS_FILE_NAME, type LoadOptions } from "./file.ts";
+import { alertSettings, checkAlertEnvironment } from "./alerts.ts";
 import { checkKeyKind } from "./key-kind.ts";
 import { SettingsFileSchema, type SettingsFile } from "./schema.ts";
 import { LIVE_HOSTS, SANDBOX_CREDENTIALS, type BestBuySettings, type CanadaPostSettings, type Settings } from "./settings.ts";
-
-function absolute(path: string, base: string): string {
-  // Windows drive letters and UNC paths are absolute even when this runs elsewhere (tests).
-  if (/^[A-Za-z]:[\\/]/.test(path) || path.startsWith("\\\\")) return path;
-  return isAbsolute(path) ? path : resolve(base, path);
-}
 
 export function loadSettings(options: LoadOptions = {}): Settings {
   const env = options.env ?? process.env;
@@ -21,6 +16,7 @@ export function loadSettings(options: LoadOptions = {}): Settings {
   const file = findSettingsFile(options);
   const raw = file ? parseFile(file) : {};
   const fromEnv = applyEnvironment(raw, env);
+  checkAlertEnvironment(raw, fromEnv, file ?? SETTINGS_FILE_NAME);
   const parsed = v.safeParse(SettingsFileSchema, raw);
   if (!parsed.success) throw sentenceFor(parsed.issues[0], file, fromEnv);
   const s: SettingsFile = parsed.output;
@@ -39,6 +35,7 @@ export function loadSettings(options: LoadOptions = {}): Settings {
   checkAccountNumbers(cp, file ?? SETTINGS_FILE_NAME);
   if (live) checkLiveSettings(s, file);
   checkPrinter(s, file ?? SETTINGS_FILE_NAME);
+  const alerts = alertSettings(s.alerts, file ?? SETTINGS_FILE_NAME);
 
   return {
     mode: s.mode,
@@ -71,6 +68,7 @@ export function loadSettings(options: LoadOptions = {}): Settings {
       dpi: s.printer.dpi,
     },
     watch: { days: s.watch.days, callsPerRun: s.watch.calls_per_run, stuckAfterDays: s.watch.stuck_after_days },
+    alerts,
     warnings,
   };
 }

@@ -34,6 +34,7 @@ const digits = (what: string, max: number) =>
     v.transform((x) => String(x).trim()),
     v.regex(new RegExp(`^\\d{1,${max}}$`), `must be ${what}: 1 to ${max} digits, nothing else`),
   );
+const timeOfDay = v.pipe(text('a time of day such as "17:00"'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "17:00"'));
 const postalCode = v.pipe(
   text("a Canadian postal code such as \"K1A 0B1\""),
   v.transform((s) => s.toUpperCase().replace(/[\s-]/g, "")),
@@ -159,7 +160,7 @@ export const RunSchema = v.strictObject(
     tracking_max_attempts: v.optional(wholeNumber("tries before a person is asked", 1, 100), 5),
     tracking_give_up_hours: v.optional(wholeNumber("hours before a person is asked", 1, 720), 24),
     max_minutes: v.optional(positive("minutes an --auto run may start new work; below the schedule's interval", 1440), 10),
-    manifest_at: v.optional(v.pipe(text('a time of day such as "17:00"'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as "17:00"'))),
+    manifest_at: v.optional(timeOfDay),
   },
   unknownKey,
 );
@@ -193,6 +194,49 @@ export const WatchSchema = v.strictObject(
   unknownKey,
 );
 
+const emailAddress = (what: string) => v.pipe(text(what), v.email(`must be an e-mail address (${what})`));
+
+export const AlertEmailSchema = v.strictObject(
+  {
+    server: nonEmpty('the SMTP server\'s address, such as "smtp.office365.com"'),
+    port: v.optional(wholeNumber("the SMTP server's port: 587 with starttls, 465 with tls, 25 with none", 1, 65535)),
+    tls: v.optional(
+      v.picklist(
+        ["starttls", "tls", "none"],
+        'must be "starttls" (port 587: the connection is made secure before the password is sent), "tls" (port 465: secure from the start) or "none" (a relay on this computer)',
+      ),
+      "starttls",
+    ),
+    user: v.optional(nonEmpty("the SMTP user name, often the sending mailbox")),
+    password: v.optional(nonEmpty("the SMTP password (or SHIPDESK_SMTP_PASSWORD)")),
+    from: emailAddress("the address the alerts come from"),
+    to: v.union(
+      [
+        emailAddress("who gets the alerts"),
+        v.pipe(v.array(emailAddress("who gets the alerts")), v.minLength(1, 'must name at least one address, such as ["shipping@example.com"]')),
+      ],
+      'must be an e-mail address in quotes, or a list of them such as ["a@example.com", "b@example.com"]',
+    ),
+  },
+  unknownKey,
+);
+
+export const AlertsSchema = v.strictObject(
+  {
+    webhook_url: v.optional(url("the webhook's address")),
+    webhook_format: v.optional(
+      v.picklist(
+        ["slack", "teams", "json"],
+        'must be "slack" (a Slack incoming webhook), "teams" (a Microsoft Teams Workflows or incoming webhook) or "json" (plain JSON for your own receiver)',
+      ),
+    ),
+    email: v.optional(AlertEmailSchema),
+    daily_summary_at: v.optional(timeOfDay),
+    timeout_ms: v.optional(wholeNumber("milliseconds an alert may take to be answered", 1000, 120000), 15000),
+  },
+  unknownKey,
+);
+
 export const SettingsFileSchema = v.strictObject(
   {
     mode: v.optional(
@@ -210,6 +254,7 @@ export const SettingsFileSchema = v.strictObject(
     run: v.optional(RunSchema, {}),
     printer: v.optional(PrinterSchema, {}),
     watch: v.optional(WatchSchema, {}),
+    alerts: v.optional(AlertsSchema, {}),
   },
   unknownKey,
 );

@@ -104,6 +104,35 @@ export interface WatchSettings {
   stuckAfterDays: number;
 }
 
+/** Where a webhook alert goes and in which shape its JSON is (alerts.webhook_url, webhook_format). */
+export interface WebhookSettings {
+  /** The whole address; often the secret itself (Slack's and Teams' are): never logged or stored. */
+  url: string;
+  format: "slack" | "teams" | "json";
+}
+
+/** E-mail alerts over SMTP (alerts.email.*). */
+export interface EmailSettings {
+  server: string;
+  port: number;
+  /** "starttls": made secure before the password goes; "tls": secure from the start; "none": a local relay. */
+  tls: "starttls" | "tls" | "none";
+  user: string | undefined;
+  /** Never logged or stored. */
+  password: string | undefined;
+  from: string;
+  to: string[];
+}
+
+/** Who is told when something new needs a person ([alerts]); both channels undefined: nobody. */
+export interface AlertSettings {
+  webhook: WebhookSettings | undefined;
+  email: EmailSettings | undefined;
+  /** "HH:MM": the first run at or after it sends the day's summary; undefined: no summary. */
+  dailySummaryAt: string | undefined;
+  timeoutMs: number;
+}
+
 export interface Settings {
   mode: "sandbox" | "live";
   /** The settings file read, if any. */
@@ -117,6 +146,7 @@ export interface Settings {
   run: RunSettings;
   printer: PrinterSettings;
   watch: WatchSettings;
+  alerts: AlertSettings;
   /** Things worth telling the clerk that do not stop the run (a settings file others can read). */
   warnings: string[];
 }

@@ -9,6 +9,7 @@ import m0006 from "../../sql/migrations/0006_create_sent_at.sql" with { type: "t
 import m0007 from "../../sql/migrations/0007_parcels.sql" with { type: "text" };
 import m0008 from "../../sql/migrations/0008_printing.sql" with { type: "text" };
 import m0009 from "../../sql/migrations/0009_holds_and_quotes.sql" with { type: "text" };
+import m0010 from "../../sql/migrations/0010_alerts.sql" with { type: "text" };
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: "0007_parcels", sql: m0007 },
   { version: 8, name: "0008_printing", sql: m0008 },
   { version: 9, name: "0009_holds_and_quotes", sql: m0009 },
+  { version: 10, name: "0010_alerts", sql: m0010 },
 ];

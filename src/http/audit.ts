@@ -2,7 +2,7 @@ import { namedParams } from "../common/named-params.ts";
 import type { Queryable } from "../db/index.ts";
 import insertApiCall from "../../sql/audit/insert_api_call.sql" with { type: "text" };
 
-export type Service = "CanadaPost" | "BestBuy";
+export type Service = "CanadaPost" | "BestBuy" | "Alert";
 
 /** One row of `api_calls`: one attempt of one call, whatever came of it. */
 export interface AuditRecord {

@@ -6,6 +6,7 @@ import { LABELS_FOLDER_CAUSE } from "../labels/index.ts";
 import { inDeadlineOrder } from "../deadlines/index.ts";
 import { parcelsNeedingPerson, type ParcelKind } from "./parcels.ts";
 import { refusalFix } from "./refusal-fix.ts";
+import { alertFix } from "./alert-fix.ts";
 import needsPersonSql from "../../sql/status/needs_person.sql" with { type: "text" };
 
 export type AttentionKind =
@@ -22,6 +23,7 @@ export type AttentionKind =
   | "transmit_refused"
   | "manifest_unsaved"
   | "untransmitted"
+  | "alert_failed"
   | ParcelKind;
 
 export interface Attention {
@@ -63,11 +65,12 @@ export const ATTENTION_TITLE: Record<AttentionKind, string> = {
   parcel_returned: "parcel back with you",
   parcel_stuck: "parcel stuck",
   parcel_late: "parcel delivered late",
+  alert_failed: "alert not delivered",
 };
 
-/** End-of-day items name a group or a manifest, not an order. */
+/** End-of-day items name a group or a manifest, an alert item its channel: not an order. */
 export const isOrderAttention = (kind: AttentionKind): boolean =>
-  !["transmit_in_doubt", "transmit_refused", "manifest_unsaved", "untransmitted"].includes(kind);
+  !["transmit_in_doubt", "transmit_refused", "manifest_unsaved", "untransmitted", "alert_failed"].includes(kind);
 
 /**
  * The fix for an address problem: sellers cannot edit a customer's address at Best Buy, so it
@@ -118,7 +121,15 @@ const FIX: Record<Exclude<AttentionKind, ParcelKind>, (ids: string[], code: stri
   transmit_refused: () => "Fix what Canada Post said (often the sender address, contract or customer number in shipdesk.toml), then run shipdesk manifest.",
   manifest_unsaved: () => "Run shipdesk manifest: it downloads the manifest again; check the labels folder if it keeps failing.",
   untransmitted: () => "Run shipdesk manifest today: it transmits every group up to today's.",
+  alert_failed: (_ids, code) => alertFix(code),
 };
+
+/**
+ * The one thing `attention.fix` depends on besides the kind: its orders (or subject) and code.
+ * A parcel's fix is its own (status/parcels.ts: the post office, the dates): undefined here.
+ */
+export const attentionFix = (kind: AttentionKind, ids: string[], code: string | null): string | undefined =>
+  kind in FIX ? FIX[kind as keyof typeof FIX](ids, code) : undefined;
 
 interface Row {
   order_id: string;

@@ -1,5 +1,6 @@
 export {
   ATTENTION_TITLE,
+  attentionFix,
   attentionWho,
   formatAttention,
   groupAttention,
@@ -13,3 +14,4 @@ export { formatStatus, statusReport, type StatusReport } from "./overview.ts";
 export { BOARD_LINES, STATE_TITLE, boardLine, boardText, holdText, lateRateText } from "./deadline-text.ts";
 export { refusalCause, refusalFix } from "./refusal-fix.ts";
 export { lateRefunds, refundsLine, type LateRefund, type ParcelKind } from "./parcels.ts";
+export { alertFix, type AlertFailureCode } from "./alert-fix.ts";

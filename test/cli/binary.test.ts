@@ -1,6 +1,7 @@
 import { beforeAll, expect, test } from "bun:test";
-import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { startSmtpReceiver, startWebhookReceiver } from "../support/alert-receivers.ts";
 import { tempDir } from "../support/database.ts";
 
 const ROOT = join(import.meta.dir, "../..");
@@ -53,6 +54,33 @@ test("the linux binary runs alone in an empty folder: --version, migrate on the 
     expect(pdfs.some((f) => f.startsWith("label-DEMO-BADPOSTAL-A-"))).toBe(false);
     for (const pdf of pdfs) expect(readFileSync(join(dir.path, "labels", pdf)).subarray(0, 5).toString()).toBe("%PDF-");
   } finally {
+    dir.remove();
+  }
+}, 60_000);
+
+test("the linux binary sends alerts: shipdesk alerts test by e-mail (nodemailer inside the binary) and to a Teams webhook", async () => {
+  const dir = tempDir("binary-alerts");
+  const hook = startWebhookReceiver();
+  const smtp = await startSmtpReceiver("alerts@northwind.example", "binary-smtp-password");
+  try {
+    writeFileSync(
+      join(dir.path, "shipdesk.toml"),
+      `[alerts]\nwebhook_format = "teams"\n[alerts.email]\nserver = "127.0.0.1"\nport = ${smtp.port}\ntls = "none"\nuser = "alerts@northwind.example"\nfrom = "shipdesk@northwind.example"\nto = "clerk@northwind.example"\n`,
+      { mode: 0o600 },
+    );
+    // Spawned, not run synchronously: the receivers answer from this process.
+    const env = { PATH: "/usr/bin:/bin", HOME: dir.path, SHIPDESK_ALERTS_WEBHOOK_URL: hook.url, SHIPDESK_SMTP_PASSWORD: "binary-smtp-password" };
+    const proc = Bun.spawn([LINUX, "alerts", "test"], { cwd: dir.path, env, stdin: "ignore", stdout: "pipe", stderr: "pipe" });
+    const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^Sent: webhook to 127\.0\.0\.1:\d+ \(teams\); it answered 200 ok\.$/m);
+    expect(stdout).toMatch(/^Sent: e-mail through 127\.0\.0\.1:\d+ \(none\) to clerk@northwind\.example; it answered 250 /m);
+    expect(code).toBe(0);
+    expect(smtp.mails.map((m) => m.subject)).toEqual(["shipdesk SANDBOX: test alert"]);
+    expect(hook.posts[0]!.json).toMatchObject({ type: "message", attachments: [{ contentType: "application/vnd.microsoft.card.adaptive" }] });
+  } finally {
+    await hook.stop();
+    await smtp.stop();
     dir.remove();
   }
 }, 60_000);

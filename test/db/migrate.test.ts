@@ -7,7 +7,7 @@ import { freshEmbeddedDatabase, freshServerDatabase, type TestDatabase } from ".
 import catalog from "./catalog.sql" with { type: "text" };
 
 const EXPECTED_TABLES = [
-  "address_corrections", "api_calls", "manifests", "orders", "parcels", "runs", "shipdesk_migrations", "shipment_history", "shipments", "sku_packages", "transmits",
+  "address_corrections", "alert_channels", "alerts_sent", "api_calls", "manifests", "orders", "parcels", "runs", "shipdesk_migrations", "shipment_history", "shipments", "sku_packages", "transmits",
 ];
 
 async function describeSchema(db: Database) {

@@ -1,0 +1,13 @@
+export { alertAfterRun, deliver, type AlertDeps, type ChannelReport } from "./after-run.ts";
+export { isSettingsFault, type AlertLog, type Channel, type ChannelName, type Delivery } from "./channel.ts";
+export { alertChannels, CHANNEL_SUBJECT, hasChannels } from "./channels.ts";
+export { problemsMessage, type Origin, type Pending } from "./compose.ts";
+export { emailChannel, mailFailureCode } from "./email.ts";
+export { dropFileStore, fileStore, FILE_STORE_NAME } from "./file-store.ts";
+export { webhookBody } from "./formats.ts";
+export { plainText, type AlertMessage, type MessageKind } from "./message.ts";
+export { currentProblems, deadlineProblem, fingerprintOf, runFailure, unitsOf, type AlertProblem, type AlertUnit, type RunEnd } from "./problems.ts";
+export { databaseStore, type AlertStore } from "./store.ts";
+export { SUMMARY_KEY, summaryDue, summaryMessage } from "./summary.ts";
+export { sendTestMessages, testExitCode, testLine, testMessage, type TestResult } from "./test-message.ts";
+export { webhookChannel, webhookDelivery, webhookHost, webhookSecrets } from "./webhook.ts";
