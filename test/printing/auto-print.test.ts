@@ -4,7 +4,7 @@ import { pngSize, renderZpl } from "../../src/printing/index.ts";
 import { canadaPostForFile, cliScene, summaryOf, type CliScene } from "../support/cli-scene.ts";
 import { CLI } from "../cli/run-cli.ts";
 import { code128In } from "./barcode.ts";
-import { startZebra, type StandInZebra } from "./zebra.ts";
+import { refusedPort, startZebra, type StandInZebra } from "./zebra.ts";
 import labelsSql from "./labels.sql" with { type: "text" };
 
 const canadaPost = canadaPostForFile();
@@ -135,10 +135,10 @@ describe("a network Zebra, printer.auto_print = true", () => {
   }, 240_000);
 
   test("a refused connection: the labels are bought and saved, left unprinted with one sentence naming the setting, and the next run prints each once", async () => {
-    const gone = startZebra();
-    const port = gone.port;
-    gone.stop();
-    const s = await cliScene("refused", "server", canadaPost(), { orders: 3, seed: 2802 }, toml(port));
+    const s = await cliScene("refused", "server", canadaPost(), { orders: 3, seed: 2802 });
+    // Chosen after the scene's sandboxes listen, so that none of them is given the port.
+    const port = await refusedPort();
+    s.settings(toml(port));
     try {
       const run = await s.cli("--auto");
       expect(run.code).toBe(1);

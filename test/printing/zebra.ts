@@ -64,3 +64,31 @@ export function startZebra(options: { paperOut?: boolean } = {}): StandInZebra {
   zebra.port = server.port;
   return zebra;
 }
+
+/**
+ * A port on 127.0.0.1 that refuses connections: a stand-in Zebra's, once it is stopped. Bun may
+ * close a stopped listener a moment later, and a busy machine may hand the same port to the next
+ * listener, so the port is checked to refuse before it is given out.
+ */
+export async function refusedPort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const gone = startZebra();
+    const port = gone.port;
+    gone.stop();
+    for (let i = 0; i < 20; i++) {
+      if (await refuses(port)) return port;
+      await Bun.sleep(50);
+    }
+  }
+  throw new Error("no port on 127.0.0.1 stayed closed");
+}
+
+async function refuses(port: number): Promise<boolean> {
+  try {
+    const socket = await Bun.connect({ hostname: "127.0.0.1", port, socket: { data() {} } });
+    socket.end();
+    return false;
+  } catch {
+    return true;
+  }
+}
