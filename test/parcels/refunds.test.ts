@@ -6,8 +6,9 @@ import { addBusinessDays as sandboxBusinessDays } from "../../src/sandbox/calend
 import { formatStatus, statusReport } from "../../src/status/index.ts";
 import { followedParcels } from "./scene.ts";
 
-// Every kind of journey in turn; every fifth order Regular Parcel (no guarantee).
-const f = followedParcels("parcel_refunds", 36, 20, { journeys: "every-kind", prefix: "RF" });
+// Every kind of journey in turn; every fifth order Regular Parcel (no guarantee). 72 orders, so
+// that on any weekday the labels are bought (the days start now) a Regular Parcel arrives late.
+const f = followedParcels("parcel_refunds", 72, 20, { journeys: "every-kind", prefix: "RF" });
 
 describe("late-delivery refunds", () => {
   test("a guaranteed parcel delivered late: what it cost and the last day to claim, in status and in the day's CSV (a column and a total); a late Regular Parcel has none", async () => {
