@@ -3,6 +3,8 @@ import type { RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/inde
 import { refusalFault } from "../support/carriers.ts";
 import { canadaPostForFile, cliScene, DATABASE_KINDS, summaryOf } from "../support/cli-scene.ts";
 import shipmentsSql from "./shipments.sql" with { type: "text" };
+import { freePort } from "../support/throwaway-cluster.ts";
+import { waitForPage } from "../support/print-page.ts";
 
 // shipdesk serve's Needs attention: a refused label is bought again with the service the clerk
 // picks there (built afresh and quoted again), and an order whose label was voided is given a
@@ -13,25 +15,6 @@ let cp: RunningCanadaPostSandbox;
 beforeAll(() => {
   cp = sandbox();
 });
-
-function freePort(): number {
-  const probe = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-  const port = probe.port!;
-  probe.stop(true);
-  return port;
-}
-
-async function waitForPage(url: string): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/status`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (i > 300) throw new Error(`the print page never answered at ${url}`);
-    await Bun.sleep(50);
-  }
-}
 
 for (const kind of DATABASE_KINDS) {
   describe(`on the ${kind} database`, () => {
@@ -52,7 +35,7 @@ for (const kind of DATABASE_KINDS) {
         const url = `http://127.0.0.1:${port}`;
         const serve = s.spawn("serve", "--port", String(port));
         try {
-          await waitForPage(url);
+          await waitForPage(url, 15_000);
           const page = await (await fetch(`${url}/status`)).text();
           expect(page).toContain(`data-orders="${r}" data-kind="label_failed"`);
           expect(page).toContain(`data-orders="${v}" data-kind="voided_no_label"`);
