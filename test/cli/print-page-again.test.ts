@@ -44,8 +44,17 @@ for (const kind of DATABASE_KINDS) {
           const post = (fields: [string, string][]) =>
             fetch(`${url}/orders/again`, { method: "POST", body: new URLSearchParams(fields), headers: { Origin: url } });
 
-          const again = await post([["order", r], ["service", "DOM.RP"]]);
+          // Regular Parcel may arrive after Best Buy's promise, depending on the weekday the test
+          // runs: the page then asks once, buys nothing, and the clerk confirms.
+          let again = await post([["order", r], ["service", "DOM.RP"]]);
           expect(again.status).toBe(200);
+          const asked = await again.clone().text();
+          if (asked.includes('name="late_ok"')) {
+            expect(asked).toContain("Buy with DOM.RP anyway");
+            expect(cp.state.activeLabelsFor(r)).toHaveLength(0);
+            again = await post([["order", r], ["service", "DOM.RP"], ["late_ok", "1"]]);
+            expect(again.status).toBe(200);
+          }
           const [label] = cp.state.activeLabelsFor(r);
           expect(label!.serviceCode).toBe("DOM.RP");
           expect(await again.text()).toContain(`Order ${r}: label bought (DOM.RP, PIN ${label!.trackingPin}, $${label!.price!.due.toFixed(2)} charged); print it from Labels.`);
@@ -58,7 +67,7 @@ for (const kind of DATABASE_KINDS) {
           expect(text).toContain("Nothing needs a person right now.");
 
           // The same forms posted again (a reload, a stale tab): nothing is bought or voided.
-          await post([["order", r], ["service", "DOM.RP"]]);
+          await post([["order", r], ["service", "DOM.RP"], ["late_ok", "1"]]);
           await post([["order", v]]);
           expect(cp.state.labelsFor(r)).toHaveLength(1);
           expect(cp.state.labelsFor(v)).toHaveLength(2);
