@@ -14,6 +14,7 @@ import { pushTracking } from "../src/tracking/index.ts";
 import { migrate, openDatabase } from "../src/db/index.ts";
 import { freshEmbeddedDatabase, freshServerDatabase, tempDir } from "../test/support/database.ts";
 import { sandboxSettings } from "../test/support/shipping.ts";
+import { cpuMsOfPid, hostOf, peakRssOfPid } from "./host.ts";
 import type { BatchPlan, BatchResult } from "./plan.ts";
 import countsSql from "./counts.sql" with { type: "text" };
 
@@ -45,6 +46,9 @@ try {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const cpu0 = process.cpuUsage();
+  // Embedded: PGlite runs in the folder's host (issue 25), so its CPU and memory are the host's.
+  const host = plan.dataDir ? hostOf(plan.dataDir) : undefined;
+  const hostCpu0 = host ? cpuMsOfPid(host.pid) : 0;
   const t0 = performance.now();
   // As --auto runs them: labels bought while the earlier ones are reported to Best Buy.
   const app: App = {
@@ -69,6 +73,7 @@ try {
   }
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
+  const hostUse = host ? { pid: host.pid, program: host.program, cpuMs: cpuMsOfPid(host.pid) - hostCpu0, peakRssMb: peakRssOfPid(host.pid) } : undefined;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const [counts] = await db.query<{ created: number; shipped: number }>(countsSql);
@@ -84,6 +89,7 @@ try {
     cpuMs: (cpu.user + cpu.system) / 1000,
     sampledPeakRssMb: peakRss / 2 ** 20,
     createdDatabase: db.created ?? false,
+    host: hostUse,
   };
   console.log(JSON.stringify(result));
 } finally {

@@ -44,8 +44,9 @@ export async function runBatch(plan: BatchPlan): Promise<MeasuredBatch> {
 }
 
 /** Peak RSS in MB of `argv` run to the end, from /usr/bin/time -v. */
-export function peakRssOf(argv: string[]): number {
-  const r = Bun.spawnSync(["/usr/bin/time", "-v", ...argv], { stdout: "ignore", stderr: "pipe" });
+export function peakRssOf(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}): number {
+  const r = Bun.spawnSync(["/usr/bin/time", "-v", ...argv], { ...options, stdout: "ignore", stderr: "pipe" });
+  if (r.exitCode !== 0) throw new Error(`${argv.join(" ")} exited ${r.exitCode}: ${r.stderr.toString().slice(0, 500)}`);
   return maxRssMb(r.stderr.toString());
 }
 

@@ -49,8 +49,8 @@ export function notes(x: NoteInputs): string {
   \`shipdesk status\` afterwards on each (embedded: ${x.start.first.statusEmbeddedRssMb.toFixed(0)} MB, server: ${x.start.first.statusServerRssMb.toFixed(0)} MB).
 - **Start-up.** \`bun run build linux\` (${ms(x.start.buildMs)}), the binary copied into an empty
   folder, each command run ${x.start.runs} times after one warm-up with Bun.spawnSync; the median.
-  \`status\` on a fresh server database (DATABASE_URL) and on the embedded one (the warm-up
-  run makes it from the shipped copy; the 20 measured runs reopen it).
+  \`status\` on a fresh server database (DATABASE_URL) and on the embedded one (one run makes
+  it from the shipped copy; each measured run finds no database host and starts one: see issue 25).
 - **Merged PDF.** 200 real 4x6 label PDFs as the Canada Post sandbox makes them, through
   \`mergeLabels\` (src/server/merge.ts), median of 5.
 

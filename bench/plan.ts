@@ -50,4 +50,16 @@ export interface BatchResult {
   sampledPeakRssMb: number;
   /** Whether opening the database made it (embedded: copied the shipped one into the folder). */
   createdDatabase: boolean;
+  /** Embedded: the folder's database host (issue 25), which alone runs PGlite; read from /proc. */
+  host?: HostUse | undefined;
+}
+
+export interface HostUse {
+  pid: number;
+  /** The program that started it (the host file's words): the batch, or the print page. */
+  program: string;
+  /** User + system CPU of the host over ship + track. */
+  cpuMs: number;
+  /** VmHWM at the end of the batch: the host's peak RSS over its whole life so far. */
+  peakRssMb: number;
 }

@@ -5,6 +5,12 @@ import { writeLine } from "./app/console-text.ts";
 import { commandHelp, generalHelp } from "./cli/help.ts";
 
 const argv = process.argv.slice(2);
+// The embedded database's host (src/db/host/), started detached by the first shipdesk that needs
+// the data folder: nothing else of shipdesk is loaded in it.
+if (argv[0] === "__db-host") {
+  const { runHost } = await import("./db/host/main.ts");
+  process.exit(await runHost(argv.slice(1)));
+}
 if (argv.includes("--version") || argv[0] === "version") {
   writeLine(process.stdout, `shipdesk ${version}`);
   process.exit(0);

@@ -2,3 +2,4 @@ export type { Database, Queryable, Row, Session } from "./database.ts";
 export { DatabaseError, embeddedDamage, isConnectionFailure } from "./errors.ts";
 export { migrate } from "./migrate.ts";
 export { embeddedFolder, openDatabase } from "./open.ts";
+export { stopHost } from "./host/file.ts";

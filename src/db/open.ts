@@ -5,6 +5,8 @@ export interface DatabaseSettings {
   /** A PostgreSQL server; without it the embedded database in `dataDir` is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** How long to wait for the embedded folder's host (tests shorten it). */
+  waitSeconds?: number;
 }
 
 /** The embedded database lives in its own folder inside the data folder. */
@@ -17,6 +19,8 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
     const { openServerDatabase } = await import("./server.ts");
     return openServerDatabase(settings.databaseUrl);
   }
-  const { openEmbeddedDatabase } = await import("./embedded.ts");
-  return openEmbeddedDatabase(embeddedFolder(settings.dataDir));
+  // Through the folder's host (src/db/host/), which alone opens PGlite: many shipdesk processes
+  // use one folder at once, and none of them but the host loads PGlite's WebAssembly.
+  const { openHostedDatabase } = await import("./host/connect.ts");
+  return openHostedDatabase(embeddedFolder(settings.dataDir), settings.waitSeconds === undefined ? {} : { waitSeconds: settings.waitSeconds });
 }

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { migrate, openDatabase } from "../../src/db/index.ts";
+import { stopHost } from "../../src/db/host/file.ts";
+import { embeddedFolder, migrate, openDatabase } from "../../src/db/index.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
 import { runCli } from "./run-cli.ts";
 import insertOrder from "../db/insert_order.sql" with { type: "text" };
@@ -29,6 +30,8 @@ beforeAll(async () => {
     ordersFile = (await db.query<{ path: string }>(relationFileSql, ["orders"]))[0]!.path;
   } finally {
     await db.close();
+    // Copied whole below: its host closes PGlite first, as the clerk would close shipdesk.
+    await stopHost(embeddedFolder(whole));
   }
 }, 60_000);
 afterAll(async () => {

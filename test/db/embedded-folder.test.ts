@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DatabaseError, migrate, openDatabase } from "../../src/db/index.ts";
+import { stopHost } from "../../src/db/host/file.ts";
+import { DatabaseError, embeddedFolder, migrate, openDatabase } from "../../src/db/index.ts";
 import { migrations } from "../../src/db/migrations.ts";
 import { PG_MAJOR, RESTORE_MARKER } from "../../src/db/template/folder.ts";
 import { shippedDatabase } from "../../src/db/template/shipped.ts";
@@ -26,6 +27,8 @@ beforeAll(async () => {
     await db.query(insertOrder, ["KEEP-1"]);
   } finally {
     await db.close();
+    // Copied whole below: its host closes PGlite first, as the clerk would close shipdesk.
+    await stopHost(embeddedFolder(whole));
   }
 }, 60_000);
 afterAll(() => dir.remove());

@@ -59,8 +59,10 @@ export async function runWine(exe: string, args: string[], options: { cwd: strin
   const started = performance.now();
   const timeReport = options.measure ? join(DRIVE_C, "..", `shipdesk-time-${process.pid}.txt`) : undefined;
   const proc = startWine(exe, args, { ...options, timeReport });
-  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
-  const run: WineRun = { code, stdout, stderr, ms: performance.now() - started };
+  const out = drain(proc.stdout);
+  const err = drain(proc.stderr);
+  const code = await proc.exited;
+  const run: WineRun = { code, stdout: await out.untilClosedOr(1000), stderr: await err.untilClosedOr(1000), ms: performance.now() - started };
   if (timeReport) {
     const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(existsSync(timeReport) ? readFileSync(timeReport, "utf8") : "")?.[1];
     if (kb) run.rssMb = Number(kb) / 1024;
@@ -104,4 +106,29 @@ export async function prepareProgram(folder: string): Promise<{ exe: string; bui
   if (!existsSync(join(dir, "shipdesk.exe"))) throw new Error(`shipdesk.exe was not copied to ${dir}`);
   // Started by its C:\ path, so the program sees itself where the clerk put it (not on Z:).
   return { exe: `${folder}\\shipdesk.exe`, buildMs, setupMs };
+}
+
+/**
+ * Reads a stream as it comes. Wine hands a new Windows process its starter's Unix stderr (it
+ * redirects only stdin and stdout), so the database host a run starts holds the run's stderr
+ * open until the host exits: the run's output is what came before it exited, and a second more.
+ * (On Windows the run's std handles are made non-inheritable before the host starts.)
+ */
+function drain(stream: ReadableStream<Uint8Array>) {
+  const chunks: Uint8Array[] = [];
+  const reader = stream.getReader();
+  const closed = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      chunks.push(value);
+    }
+  })().catch(() => {});
+  return {
+    async untilClosedOr(ms: number): Promise<string> {
+      await Promise.race([closed, Bun.sleep(ms)]);
+      void reader.cancel().catch(() => {});
+      return new TextDecoder().decode(Buffer.concat(chunks));
+    },
+  };
 }

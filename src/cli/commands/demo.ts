@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { embeddedFolder, stopHost } from "../../db/index.ts";
 import { loadSettings, type Settings } from "../../config/index.ts";
 import { saveCorrection } from "../../ship-to/index.ts";
 import { formatStatus, statusReport } from "../../status/index.ts";
@@ -75,7 +76,7 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
   });
   let forget = closeOnInterrupt(async () => {
     await app.close();
-    removeDemoFolder(dataDir, print);
+    await removeDemoFolder(dataDir, print);
   }, log);
   try {
     log.info(`connected: ${app.where}`);
@@ -117,7 +118,7 @@ export async function demoCommand(args: Args, print: (line: string) => void): Pr
   } finally {
     forget();
     await app.close();
-    if (!args.keep) removeDemoFolder(dataDir, print);
+    if (!args.keep) await removeDemoFolder(dataDir, print);
     else print(`Demo database kept in ${dataDir}`);
   }
 }
@@ -158,9 +159,11 @@ async function daysLater(app: App, clock: { at: number }, log: Logger, print: (l
 /**
  * The throwaway database goes. Bun's recursive delete fails under Wine (EFAULT, while deleting
  * file by file works), so that is the fallback; when even that fails (a virus scanner holding a
- * file on Windows) the demo still succeeded: say where the folder is instead.
+ * file on Windows) the demo still succeeded: say where the folder is instead. Its database host
+ * goes first: Windows deletes no file a running process holds open.
  */
-export function removeDemoFolder(dir: string, print: (line: string) => void): void {
+export async function removeDemoFolder(dir: string, print: (line: string) => void): Promise<void> {
+  await stopHost(embeddedFolder(dir));
   try {
     rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   } catch {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { HOST_FILE } from "../host/file.ts";
 import { LOCK_FILE } from "../lock.ts";
 
 /** The PostgreSQL major version PGlite runs (a test checks it against the shipped database). */
@@ -39,7 +40,7 @@ export type FolderState =
   | { kind: "damaged"; reason: string };
 
 export function inspectFolder(folder: string): FolderState {
-  const names = readdirSync(folder).filter((name) => name !== LOCK_FILE);
+  const names = readdirSync(folder).filter((name) => name !== LOCK_FILE && !name.startsWith(HOST_FILE));
   if (names.length === 0) return { kind: "new" };
   if (names.includes(RESTORE_MARKER)) return { kind: "interrupted" };
   for (const { path, kind } of REQUIRED) {

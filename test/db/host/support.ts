@@ -1,0 +1,35 @@
+import { readHostFile, type HostFile } from "../../../src/db/host/file.ts";
+
+export async function waitForLine(stream: ReadableStream<Uint8Array>, line: string): Promise<void> {
+  const reader = stream.getReader();
+  let seen = "";
+  while (!seen.includes(line)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`child ended before printing "${line}": ${seen}`);
+    seen += new TextDecoder().decode(value);
+  }
+  reader.releaseLock();
+}
+
+export function hostOf(folder: string): HostFile {
+  const file = readHostFile(folder);
+  if (!file) throw new Error(`no host file in ${folder}`);
+  return file;
+}
+
+export function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("waited in vain");
+    await Bun.sleep(50);
+  }
+}
