@@ -18,6 +18,17 @@ import { Turns, type Backend } from "./turns.ts";
  * Long enough that a scheduled run's steps, or the print page's requests, find it still there.
  */
 export const IDLE_SECONDS = 30;
+
+/**
+ * SHIPDESK_HOST_IDLE_SECONDS (whole seconds, 1 to 86400) instead of IDLE_SECONDS: a PC whose
+ * scheduled runs come every minute keeps the host up between them; the tests wait seconds,
+ * not half a minute. The host reads it from the environment of the shipdesk that started it.
+ */
+export function hostIdleSeconds(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.SHIPDESK_HOST_IDLE_SECONDS?.trim();
+  const n = raw && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  return n >= 1 && n <= 86_400 ? n : IDLE_SECONDS;
+}
 /** As in src/db/pglite.ts: JSC collects PGlite's garbage late; every 50 units keeps memory down. */
 const UNITS_PER_COLLECTION = 50;
 
@@ -91,11 +102,12 @@ export async function runHost([folder, program, reportPath]: string[]): Promise<
       onClients: (count) => (idleSince = count === 0 ? Date.now() : undefined),
     });
     writeHostFile(folder, { ...file, state: "ready", port, created: opened.created });
+    const idleSeconds = hostIdleSeconds();
     // Gone idle, or the host file is no longer this host's (the folder was removed): exit.
     let missing = 0;
     setInterval(() => {
       missing = readHostFile(folder)?.pid === process.pid ? 0 : missing + 1;
-      if (missing >= 2 || (idleSince !== undefined && Date.now() - idleSince > IDLE_SECONDS * 1000)) void shutdown(0);
+      if (missing >= 2 || (idleSince !== undefined && Date.now() - idleSince > idleSeconds * 1000)) void shutdown(0);
     }, 1000);
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
     return await new Promise<number>(() => {});

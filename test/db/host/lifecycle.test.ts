@@ -4,25 +4,39 @@ import { expect, test } from "bun:test";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { writeHostFile } from "../../../src/db/host/file.ts";
-import { IDLE_SECONDS } from "../../../src/db/host/main.ts";
+import { hostIdleSeconds, IDLE_SECONDS } from "../../../src/db/host/main.ts";
 import { DatabaseError, embeddedFolder, migrate, openDatabase } from "../../../src/db/index.ts";
 import { tempDir } from "../../support/database.ts";
 import countOrders from "../count_orders.sql" with { type: "text" };
 import { gone, hostOf, until, waitForLine } from "./support.ts";
 
-test("the host exits by itself once no client has been connected for a while", async () => {
+test("the host stays while a client is connected, however long it is quiet, and exits once none has been for a while", async () => {
   const dir = tempDir("host-idle");
+  // A host started from here reads it from this process's environment (src/db/host/start.ts).
+  process.env.SHIPDESK_HOST_IDLE_SECONDS = "3";
   try {
     const db = await openDatabase({ dataDir: dir.path });
     const { pid } = hostOf(embeddedFolder(dir.path));
+    // A connection left open, and nothing asked of it for longer than the idle time.
+    expect((await db.query<{ n: number }>(countOrders))[0]!.n).toBe(0);
+    await Bun.sleep(5000);
+    expect(gone(pid)).toBe(false);
     await db.close();
-    await Bun.sleep((IDLE_SECONDS - 3) * 1000);
+    await Bun.sleep(1500);
     expect(gone(pid)).toBe(false);
     await until(() => gone(pid), 10_000);
   } finally {
+    delete process.env.SHIPDESK_HOST_IDLE_SECONDS;
     dir.remove();
   }
-}, IDLE_SECONDS * 1000 + 30_000);
+}, 30_000);
+
+test("the idle time: SHIPDESK_HOST_IDLE_SECONDS when it is a sensible number of seconds, else half a minute", () => {
+  expect(hostIdleSeconds({})).toBe(IDLE_SECONDS);
+  expect(IDLE_SECONDS).toBe(30);
+  expect(hostIdleSeconds({ SHIPDESK_HOST_IDLE_SECONDS: " 600 " })).toBe(600);
+  for (const bad of ["0", "-5", "1.5", "ten", "", "86401"]) expect(hostIdleSeconds({ SHIPDESK_HOST_IDLE_SECONDS: bad })).toBe(IDLE_SECONDS);
+});
 
 test("a host file of another protocol: the client waits for that host to go, then starts its own", async () => {
   const dir = tempDir("host-old");
