@@ -1,5 +1,5 @@
 import { ConfigError } from "../config/index.ts";
-import { DatabaseError, embeddedDamage, embeddedFolder } from "../db/index.ts";
+import { DatabaseError, embeddedDamage, embeddedFolder, redactUrl, serverDamage } from "../db/index.ts";
 import { UsageError } from "./args.ts";
 import { EXIT, type ExitCode } from "../app/exit-codes.ts";
 import { createLogger, FALLBACK_LOG_DIR, type Logger } from "../app/log.ts";
@@ -26,7 +26,14 @@ export function reportFailure(error: unknown, log: Logger | undefined, print: (l
     print(error.message);
     return EXIT.usage;
   }
-  const database = error instanceof DatabaseError ? error : !context.databaseUrl && context.dataDir ? embeddedDamage(error, embeddedFolder(context.dataDir)) : undefined;
+  const database =
+    error instanceof DatabaseError
+      ? error
+      : context.databaseUrl
+        ? serverDamage(error, redactUrl(context.databaseUrl))
+        : context.dataDir
+          ? embeddedDamage(error, embeddedFolder(context.dataDir))
+          : undefined;
   if (database) {
     print(database.sentence.endsWith(".") ? database.sentence : `${database.sentence}.`);
     log?.error(database.sentence);

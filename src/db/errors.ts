@@ -56,13 +56,34 @@ const DAMAGE_CODES = new Set(["XX001", "XX002", "58P01", "58030"]);
 export function embeddedDamage(error: unknown, folder: string, opening = false): DatabaseError | undefined {
   if (error instanceof DatabaseError) return undefined;
   const e = error as { code?: unknown; message?: unknown; name?: unknown } | null;
-  const message = typeof e?.message === "string" ? e.message : String(error);
-  const damaged =
-    (typeof e?.code === "string" && DAMAGE_CODES.has(e.code)) || (opening && (e?.name === "RuntimeError" || /failed to initiali[sz]e/i.test(message)));
+  const damaged = hasDamageCode(error) || (opening && (e?.name === "RuntimeError" || /failed to initiali[sz]e/i.test(messageOf(error))));
   if (!damaged) return undefined;
-  return new DatabaseError(`The embedded database in ${folder} is damaged (${message.replace(/\s+/g, " ").trim()})`, {
+  return new DatabaseError(`The embedded database in ${folder} is damaged (${messageOf(error)})`, {
     code: "DAMAGED",
     fix: MOVE_ASIDE,
     cause: error,
   });
 }
+
+/**
+ * The same for a PostgreSQL server (DATABASE_URL): its data files are the server's keeper's to
+ * mend, and every run meets the damage until then; `where` names the server, password left out.
+ */
+export function serverDamage(error: unknown, where: string): DatabaseError | undefined {
+  if (error instanceof DatabaseError || !hasDamageCode(error)) return undefined;
+  return new DatabaseError(`The PostgreSQL server at ${where} reports damaged data (${messageOf(error)})`, {
+    code: "DAMAGED",
+    fix: "whoever looks after that server must repair the table it names or restore the database from a backup; run shipdesk again once that is done",
+    cause: error,
+  });
+}
+
+const hasDamageCode = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && DAMAGE_CODES.has(code);
+};
+
+const messageOf = (error: unknown): string => {
+  const message = (error as { message?: unknown } | null)?.message;
+  return (typeof message === "string" ? message : String(error)).replace(/\s+/g, " ").trim();
+};

@@ -8,9 +8,11 @@ import { join } from "node:path";
 import { stopHost } from "../../src/db/host/file.ts";
 import { embeddedFolder, migrate, openDatabase } from "../../src/db/index.ts";
 import { freshServerDatabase, tempDir, type TestDatabase } from "../support/database.ts";
+import { canRunThrowawayCluster, throwawayCluster } from "../support/throwaway-cluster.ts";
 import { runCli } from "./run-cli.ts";
 import insertOrder from "../db/insert_order.sql" with { type: "text" };
 import relationFileSql from "./relation_file.sql" with { type: "text" };
+import checkpointSql from "./checkpoint.sql" with { type: "text" };
 
 const BUG_CLI = join(import.meta.dir, "../fixtures/bug-cli.ts");
 const dir = tempDir("exit-codes");
@@ -119,6 +121,45 @@ describe("a damaged embedded database", () => {
     expect(run.code).toBe(2);
     expect(expectOneLine(run.stderr)).toMatch(new RegExp(`^The embedded database in ${join(dataDir, "db")} is damaged \\(.+\\): restore the folder from a backup, or rename it`));
   }, 30_000);
+});
+
+describe.skipIf(!canRunThrowawayCluster())("a damaged server database (DATABASE_URL)", () => {
+  test("a damaged page of the orders table: exit 2 naming the server (never its password) and who mends it, at every run; not exit 4", async () => {
+    const cluster = throwawayCluster();
+    try {
+      const url = cluster.url.replace("postgres@", "postgres:s3cret@");
+      const db = await openDatabase({ databaseUrl: cluster.url, dataDir: "" });
+      let file: string;
+      try {
+        await migrate(db);
+        await db.query(insertOrder, ["KEEP-1"]);
+        file = (await db.query<{ path: string }>(relationFileSql, ["orders"]))[0]!.path;
+        await db.exec(checkpointSql);
+      } finally {
+        await db.close();
+      }
+      // Stopped first, so that the page is read from the disk, not from the server's memory.
+      cluster.stop();
+      const path = join(cluster.dataDir, file);
+      const bytes = readFileSync(path);
+      bytes.fill(0x5a, 0, 8192);
+      writeFileSync(path, bytes);
+      cluster.start();
+      const cwd = join(dir.path, "server-damaged");
+      mkdirSync(cwd);
+      const expected = new RegExp(
+        `^The PostgreSQL server at postgres://postgres:\\*\\*\\*\\*@127\\.0\\.0\\.1:\\d+/postgres reports damaged data \\(invalid page in block 0 of relation ${file.replace(/\//g, "\\/")}\\): whoever looks after that server must repair the table it names or restore the database from a backup; run shipdesk again once that is done\\.$`,
+      );
+      for (const args of [["status"], ["ship", "--auto"]]) {
+        const run = await runCli(args, { cwd, env: { DATABASE_URL: url, SHIPDESK_DATA_DIR: join(cwd, "data"), CANADAPOST_BASE_URL: nowhere, BESTBUY_BASE_URL: nowhere } });
+        expect({ args, code: run.code }).toEqual({ args, code: 2 });
+        expect(expectOneLine(run.stderr)).toMatch(expected);
+        expect(run.stderr).not.toContain("s3cret");
+      }
+    } finally {
+      cluster.remove();
+    }
+  }, 60_000);
 });
 
 describe("exit 4: a bug, and a log that has it", () => {

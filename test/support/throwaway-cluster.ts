@@ -8,6 +8,8 @@ import { join } from "node:path";
  */
 export interface ThrowawayCluster {
   url: string;
+  /** The cluster's data directory (owned by the postgres user). */
+  dataDir: string;
   stop(): void;
   start(): void;
   remove(): void;
@@ -49,6 +51,7 @@ export function throwawayCluster(port: number = freePort()): ThrowawayCluster {
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dataDir: data,
     stop: () => run([bin("pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"]),
     start,
     remove() {
