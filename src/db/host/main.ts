@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DatabaseError } from "../errors.ts";
+import { DatabaseError, embeddedDamage } from "../errors.ts";
 import { openEmbeddedPglite, type OpenPglite } from "../embedded.ts";
 import { migrate } from "../migrate.ts";
 import { pgliteDatabase } from "../pglite.ts";
+import { recordTableSizes, refuseShrunkTables } from "../whole.ts";
 import forgetClient from "../../../sql/host/forget_client.sql" with { type: "text" };
 import parametersSql from "../../../sql/host/parameters.sql" with { type: "text" };
 import sessionLocks from "../../../sql/host/session_locks.sql" with { type: "text" };
@@ -80,17 +81,24 @@ export async function runHost([folder, program, reportPath]: string[]): Promise<
     report(reportPath, error);
     return 1;
   }
+  const database = pgliteDatabase(opened.pg, { description: `embedded PostgreSQL in ${folder}` });
   let closing = false;
+  let checked = false;
   const shutdown = async (code: number) => {
     if (closing) return;
     closing = true;
     removeHostFile(folder);
+    if (checked) await recordTableSizes(database).catch(() => {});
     await opened.pg.close().catch(() => {});
     opened.release();
     process.exit(code);
   };
   try {
-    await migrate(pgliteDatabase(opened.pg, { description: `embedded PostgreSQL in ${folder}` }));
+    // Before the migrations touch it: a folder refused is left as it was.
+    await refuseShrunkTables(database, folder);
+    checked = true;
+    await migrate(database);
+    await recordTableSizes(database);
     await opened.pg.exec(sessionLocks);
     const parameters = (await opened.pg.query<Record<string, string>>(parametersSql)).rows[0] ?? {};
     const turns = new Turns(backendOf(opened), () => void shutdown(1));
@@ -112,7 +120,9 @@ export async function runHost([folder, program, reportPath]: string[]): Promise<
     for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
     return await new Promise<number>(() => {});
   } catch (error) {
-    report(reportPath, error);
+    // PostgreSQL's own words for a damaged file (a relation file gone, a page unreadable) name
+    // the folder and the fix for the clerk, as they would from a client's query.
+    report(reportPath, embeddedDamage(error, folder) ?? error);
     await shutdown(1);
     return 1;
   }
