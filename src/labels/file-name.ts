@@ -25,6 +25,19 @@ export function labelFileName(orderId: string, pin: string, extension: "pdf" | "
   return RESERVED.test(name) ? `_${name}` : name;
 }
 
+/**
+ * Whether `name` (a file of the labels folder) is a label of `orderId`, by labelFileName's rules:
+ * exact for the plain names Best Buy's ids and Canada Post's PINs make; for a hashed name, any
+ * label whose name starts as this order's would (a label of another order may match too).
+ */
+export function isLabelFileOf(name: string, orderId: string): boolean {
+  const prefix = `label-${clean(orderId, 60) || "order"}-`;
+  const start = name.startsWith(prefix) ? prefix.length : name.startsWith(`_${prefix}`) ? prefix.length + 1 : -1;
+  if (start < 0) return false;
+  const rest = name.slice(start);
+  return /^[A-Z0-9][A-Z0-9-]{0,59}$/.test(orderId) ? /^[A-Z0-9]{1,40}\.(pdf|zpl)$/.test(rest) : /_[0-9a-f]{8}\.(pdf|zpl)$/.test(rest);
+}
+
 /** Whether Windows would accept `name` as a file name (used by the tests and for manifests). */
 export function isValidWindowsFileName(name: string): boolean {
   return name.length > 0 && name.length <= 255 && !/[<>:"/\\|?*\u0000-\u001f]/.test(name) && !/[. ]$/.test(name) && !RESERVED.test(name);

@@ -1,6 +1,7 @@
 import type { ShippingCarrier } from "../canadapost/index.ts";
 import type { Settings } from "../config/index.ts";
 import type { Database, Session } from "../db/index.ts";
+import { labelsOnFile } from "../labels/index.ts";
 import type { NamedService, PurchaseCheck } from "./before-buying.ts";
 import type { ShippingEvent } from "./events.ts";
 
@@ -42,6 +43,8 @@ export interface RunContext extends ShippingDeps {
   readyToBuy(orderServices?: readonly NamedService[]): Promise<boolean>;
   /** True once the run was told to stop starting work (Ctrl-C, or --auto's run.max_minutes). */
   stopping(): boolean;
+  /** Whether the labels folder holds a label of the order (src/labels/on-file.ts). */
+  labelOnFile(orderId: string): boolean;
 }
 
 export function runContext(deps: ShippingDeps, session: Session, signal?: AbortSignal): RunContext {
@@ -69,6 +72,7 @@ export function runContext(deps: ShippingDeps, session: Session, signal?: AbortS
     notReady: undefined,
     readyToBuy: (services = []) => (services.length > 0 ? check(services) : (settingsOnly ??= check([]))),
     stopping: () => signal?.aborted === true,
+    labelOnFile: labelsOnFile(deps.settings.labelsDir),
   };
   return ctx;
 }

@@ -9,7 +9,8 @@ import type { WorkShipment } from "./shipment-row.ts";
 /**
  * Takes one locked `label_creation_initiated` shipment as far as it can go. `fresh` means this
  * run claimed it a moment ago, so no Create Shipment was ever sent for its request id; otherwise
- * Canada Post is asked first whether the label already exists (a lost reply, a crash).
+ * (or when a label of the order is in the labels folder) Canada Post is asked first whether the
+ * label already exists (a lost reply, a crash, a database that forgot it).
  */
 export async function finishShipment(ctx: RunContext, shipmentId: number, fresh: boolean, summary: ShippingSummary): Promise<void> {
   let s = await shipmentForWork(ctx.db, shipmentId);
@@ -17,7 +18,10 @@ export async function finishShipment(ctx: RunContext, shipmentId: number, fresh:
   const done = fresh ? summary.created : summary.recovered;
 
   if (!s.tracking_pin || !s.cp_api_label_url) {
-    const found = fresh ? { kind: "none" as const } : await adopt(ctx, s);
+    // A fresh claim sent nothing for its request id, unless the database forgot an earlier label
+    // of the order (restored from an older backup, or started afresh): its label file in the
+    // labels folder says so, and the request id, made again the same, is looked up first.
+    const found = fresh && !ctx.labelOnFile(s.order_id) ? { kind: "none" as const } : await adopt(ctx, s);
     if (found.kind === "in-doubt") {
       summary.inDoubt.push({ orderId: s.order_id, message: found.message });
       ctx.emit({ type: "in-doubt", orderId: s.order_id, message: found.message });

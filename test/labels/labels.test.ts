@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { isValidWindowsFileName, labelFileIsGood, labelFileName, sha256, writeLabelFile } from "../../src/labels/index.ts";
+import { isLabelFileOf, isValidWindowsFileName, labelFileIsGood, labelFileName, labelsOnFile, sha256, writeLabelFile } from "../../src/labels/index.ts";
 import { tempDir } from "../support/database.ts";
 
 const dir = tempDir("labels");
@@ -84,6 +84,40 @@ describe("label file names are valid on Windows and never shared", () => {
     const name = labelFileName("X".repeat(300), "1".repeat(100));
     expect(name.length).toBeLessThan(140);
     expect(isValidWindowsFileName(name)).toBe(true);
+  });
+});
+
+describe("which order a label file is of (a database that forgot its labels asks Canada Post first)", () => {
+  test("plain names exactly: an order whose id starts as another's is not taken for it", () => {
+    expect(isLabelFileOf(labelFileName("A-1", "1234567890123456"), "A-1")).toBe(true);
+    expect(isLabelFileOf(labelFileName("A-1", "1234567890123456", "zpl"), "A-1")).toBe(true);
+    expect(isLabelFileOf(labelFileName("A-1-2", "1234567890123456"), "A-1")).toBe(false);
+    expect(isLabelFileOf(labelFileName("A-1", "1234567890123456"), "A-1-2")).toBe(false);
+    expect(isLabelFileOf(labelFileName("A-12", "1234567890123456"), "A-1")).toBe(false);
+    expect(isLabelFileOf("proof-A-1-1234567890123456.pdf", "A-1")).toBe(false);
+    expect(isLabelFileOf(".label-A-1-1234567890123456.pdf.77.tmp", "A-1")).toBe(false);
+  });
+
+  test("hashed names (ids with characters Windows refuses, lower case): the order's own is always found", () => {
+    for (const id of ["a/b 1", "ORDER:7", "con", "x".repeat(80)]) {
+      expect(isLabelFileOf(labelFileName(id, "1234567890123456"), id)).toBe(true);
+    }
+    expect(isLabelFileOf(labelFileName("ORDER:7", "1234567890123456"), "ORDER:8")).toBe(false);
+  });
+
+  test("the folder is read once a run; a folder not made yet holds none", () => {
+    const d = tempDir("labels-on-file");
+    try {
+      writeFileSync(join(d.path, labelFileName("B-1", "111")), "%PDF-");
+      const onFile = labelsOnFile(d.path);
+      expect(onFile("B-1")).toBe(true);
+      expect(onFile("B-2")).toBe(false);
+      writeFileSync(join(d.path, labelFileName("B-2", "222")), "%PDF-");
+      expect(onFile("B-2")).toBe(false); // bought in this run: the database knows it
+      expect(labelsOnFile(join(d.path, "not-yet"))("B-1")).toBe(false);
+    } finally {
+      d.remove();
+    }
   });
 });
 
