@@ -26,16 +26,20 @@ export function labelFileName(orderId: string, pin: string, extension: "pdf" | "
 }
 
 /**
- * Whether `name` (a file of the labels folder) is a label of `orderId`, by labelFileName's rules:
- * exact for the plain names Best Buy's ids and Canada Post's PINs make; for a hashed name, any
- * label whose name starts as this order's would (a label of another order may match too).
+ * Whether `name` (a file of the labels folder) is a label of `orderId`, by labelFileName's rules.
+ * Exact for plain names, and for hashed ones whose PIN reads back from the name (the hash is made
+ * again); only a hashed name whose PIN had characters cleaned away is taken as a maybe.
  */
 export function isLabelFileOf(name: string, orderId: string): boolean {
   const prefix = `label-${clean(orderId, 60) || "order"}-`;
   const start = name.startsWith(prefix) ? prefix.length : name.startsWith(`_${prefix}`) ? prefix.length + 1 : -1;
   if (start < 0) return false;
   const rest = name.slice(start);
-  return /^[A-Z0-9][A-Z0-9-]{0,59}$/.test(orderId) ? /^[A-Z0-9]{1,40}\.(pdf|zpl)$/.test(rest) : /_[0-9a-f]{8}\.(pdf|zpl)$/.test(rest);
+  if (/^[A-Z0-9][A-Z0-9-]{0,59}$/.test(orderId)) return /^[A-Z0-9]{1,40}\.(pdf|zpl)$/.test(rest);
+  const hashed = /^(.+)_[0-9a-f]{8}\.(pdf|zpl)$/.exec(rest);
+  if (!hashed) return false;
+  const [, pin, extension] = hashed as unknown as [string, string, "pdf" | "zpl"];
+  return labelFileName(orderId, pin, extension) === name || /[^A-Za-z0-9]/.test(pin);
 }
 
 /** Whether Windows would accept `name` as a file name (used by the tests and for manifests). */

@@ -8,17 +8,31 @@ import { isLabelFileOf } from "./file-name.ts";
  * buying, Canada Post is asked whether it has that request's label already.
  */
 export function labelsOnFile(dir: string): (orderId: string) => boolean {
-  let names: string[] | undefined;
+  let read: { plain: Set<string>; other: string[] } | undefined;
   return (orderId) => {
-    names ??= listing(dir);
-    return names.some((name) => isLabelFileOf(name, orderId));
+    read ??= listing(dir);
+    return read.plain.has(orderId) || read.other.some((name) => isLabelFileOf(name, orderId));
   };
 }
 
-function listing(dir: string): string[] {
+/**
+ * The folder's label files: a plain name (label-ORDER-PIN.pdf, what Best Buy's ids make) is
+ * indexed by its order, so a year of labels costs a lookup per order; the rare others are kept
+ * to be matched one by one.
+ */
+function listing(dir: string): { plain: Set<string>; other: string[] } {
+  const plain = new Set<string>();
+  const other: string[] = [];
+  let names: string[];
   try {
-    return readdirSync(dir).filter((name) => name.startsWith("label-") || name.startsWith("_label-"));
+    names = readdirSync(dir);
   } catch {
-    return []; // no folder yet: nothing on file (a folder that cannot be read is checked before buying)
+    return { plain, other }; // no folder yet: nothing on file (one that cannot be read is checked before buying)
   }
+  for (const name of names) {
+    const m = /^label-([A-Z0-9][A-Z0-9-]{0,59})-[A-Z0-9]{1,40}\.(pdf|zpl)$/.exec(name);
+    if (m) plain.add(m[1]!);
+    else if (name.startsWith("label-") || name.startsWith("_label-")) other.push(name);
+  }
+  return { plain, other };
 }
