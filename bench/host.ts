@@ -2,7 +2,8 @@
 // 30 s after its last client. The bench reads its memory and CPU from /proc (Linux) while it is
 // still there, and stops it so that the next measurement starts from the state it names.
 import { readFileSync } from "node:fs";
-import { alive, readHostFile, stopHost, type HostFile } from "../src/db/host/file.ts";
+import { readHostFile, stopHost, type HostFile } from "../src/db/host/file.ts";
+import { alive } from "../src/db/lock.ts";
 import { embeddedFolder } from "../src/db/index.ts";
 
 /** The host of `dataDir`'s embedded database, if one is running and ready. */

@@ -22,7 +22,8 @@ interface Holder {
   program?: string;
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` runs on this PC (one of another user's counts: it may not be signalled). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

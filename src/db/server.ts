@@ -6,7 +6,6 @@ import { queryable, wrapper, type Sql, type Unreachable } from "./postgres-js.ts
 import ping from "../../sql/db/ping.sql" with { type: "text" };
 import { reservedSession } from "./session.ts";
 
-
 /** Safe to print: the URL without its password. */
 export function redactUrl(url: string): string {
   try {
@@ -17,7 +16,6 @@ export function redactUrl(url: string): string {
     return "(an unreadable DATABASE_URL)";
   }
 }
-
 
 const serverUnreachable =
   (url: string): Unreachable =>

@@ -3,6 +3,10 @@ import { createHash } from "node:crypto";
 // Characters Windows refuses in a file name, and control characters.
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+// What Best Buy's order ids and Canada Post's PINs look like: such a label's name reads as it is.
+const PLAIN_ORDER = /^[A-Z0-9][A-Z0-9-]{0,59}$/;
+const PLAIN_PIN = /^[A-Z0-9]{1,40}$/;
+const PLAIN_NAME = /^label-([A-Z0-9][A-Z0-9-]{0,59})-[A-Z0-9]{1,40}\.(pdf|zpl)$/;
 
 function clean(part: string, max: number): string {
   return part.replace(FORBIDDEN, "_").replace(/\s+/g, "_").slice(0, max).replace(/[. ]+$/, "");
@@ -19,10 +23,15 @@ function clean(part: string, max: number): string {
 export function labelFileName(orderId: string, pin: string, extension: "pdf" | "zpl" = "pdf"): string {
   const order = clean(orderId, 60);
   const safePin = clean(pin, 40);
-  const plain = /^[A-Z0-9][A-Z0-9-]{0,59}$/.test(orderId) && /^[A-Z0-9]{1,40}$/.test(pin);
+  const plain = PLAIN_ORDER.test(orderId) && PLAIN_PIN.test(pin);
   const suffix = plain ? "" : `_${createHash("sha256").update(`${orderId}\u0000${pin}`).digest("hex").slice(0, 8)}`;
   const name = `label-${order || "order"}-${safePin || "pin"}${suffix}.${extension}`;
   return RESERVED.test(name) ? `_${name}` : name;
+}
+
+/** The order of a plain label file name, split back at its last dash; undefined for any other name. */
+export function plainLabelOrder(name: string): string | undefined {
+  return PLAIN_NAME.exec(name)?.[1];
 }
 
 /**
@@ -31,11 +40,11 @@ export function labelFileName(orderId: string, pin: string, extension: "pdf" | "
  * again); only a hashed name whose PIN had characters cleaned away is taken as a maybe.
  */
 export function isLabelFileOf(name: string, orderId: string): boolean {
+  if (PLAIN_ORDER.test(orderId)) return plainLabelOrder(name) === orderId;
   const prefix = `label-${clean(orderId, 60) || "order"}-`;
   const start = name.startsWith(prefix) ? prefix.length : name.startsWith(`_${prefix}`) ? prefix.length + 1 : -1;
   if (start < 0) return false;
   const rest = name.slice(start);
-  if (/^[A-Z0-9][A-Z0-9-]{0,59}$/.test(orderId)) return /^[A-Z0-9]{1,40}\.(pdf|zpl)$/.test(rest);
   const hashed = /^(.+)_[0-9a-f]{8}\.(pdf|zpl)$/.exec(rest);
   if (!hashed) return false;
   const [, pin, extension] = hashed as unknown as [string, string, "pdf" | "zpl"];

@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { isLabelFileOf } from "./file-name.ts";
+import { isLabelFileOf, plainLabelOrder } from "./file-name.ts";
 
 /**
  * Whether the labels folder already holds a label of an order, read from the folder once (when
@@ -30,8 +30,8 @@ function listing(dir: string): { plain: Set<string>; other: string[] } {
     return { plain, other }; // no folder yet: nothing on file (one that cannot be read is checked before buying)
   }
   for (const name of names) {
-    const m = /^label-([A-Z0-9][A-Z0-9-]{0,59})-[A-Z0-9]{1,40}\.(pdf|zpl)$/.exec(name);
-    if (m) plain.add(m[1]!);
+    const order = plainLabelOrder(name);
+    if (order) plain.add(order);
     else if (name.startsWith("label-") || name.startsWith("_label-")) other.push(name);
   }
   return { plain, other };

@@ -2,12 +2,14 @@
 // loops (none is turned away with "in use"), one label per order; then the folder's host is
 // killed in the middle of a third run, and the next run recovers buying nothing twice.
 import { expect, test } from "bun:test";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { userInfo } from "node:os";
 import { startBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { startCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
-import { linuxPath, runWine, startWine, WINE, wineEnv, type WineRun } from "./wine.ts";
+import { freePort } from "../support/throwaway-cluster.ts";
+import { waitForPage } from "../support/print-page.ts";
+import { linuxPath, runWine, startWine, WINE, wineEnv, windowsHostFile, type WineRun } from "./wine.ts";
 
 const ORDERS = 20;
 
@@ -18,19 +20,14 @@ export function sharedFolderOnWindows(exe: () => string, timings: string[]): voi
     mkdirSync(linuxPath(base), { recursive: true });
     const cp = startCanadaPostSandbox();
     const bb = startBestBuySandbox({ orders: ORDERS, seed: 57 });
-    const probe = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-    const port = probe.port!;
-    probe.stop(true);
+    const port = freePort();
     const url = `http://127.0.0.1:${port}`;
     const env = { SHIPDESK_DATA_DIR: `${base}\\data`, SHIPDESK_LABELS_DIR: `${base}\\labels`, CANADAPOST_BASE_URL: cp.url, BESTBUY_BASE_URL: bb.url };
     const cwd = linuxPath(base);
     const serve = startWine(exe(), ["serve", "--port", String(port)], { cwd, env });
     const started = performance.now();
     try {
-      for (let i = 0; !(await fetch(`${url}/status`).then((r) => r.ok, () => false)); i++) {
-        if (i > 1200) throw new Error("the print page never answered under Wine");
-        await Bun.sleep(100);
-      }
+      await waitForPage(url, 120_000);
       let looping = true;
       const statuses: WineRun[] = [];
       const loop = (async () => {
@@ -52,7 +49,7 @@ export function sharedFolderOnWindows(exe: () => string, timings: string[]): voi
       const bought = cp.state.callsTo("CreateShipment");
       const third = startWine(exe(), ["--auto"], { cwd, env });
       while (cp.state.callsTo("CreateShipment") < bought + 2) await Bun.sleep(5);
-      const host = JSON.parse(readFileSync(join(cwd, "data", "db", "shipdesk.host"), "utf8")) as { pid: number };
+      const host = windowsHostFile(join(cwd, "data", "db"))!;
       Bun.spawnSync([WINE, "taskkill", "/F", "/PID", String(host.pid)], { env: wineEnv() });
       expect([0, 1, 3]).toContain(await third.exited);
       const next = await runWine(exe(), ["--auto"], { cwd, env });

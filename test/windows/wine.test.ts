@@ -8,11 +8,11 @@ import { version } from "../../package.json" with { type: "json" };
 import postgres from "postgres";
 import { openDatabase } from "../../src/db/index.ts";
 import { isConnectionFailure } from "../../src/db/errors.ts";
-import { HOST_FILE, type HostFile } from "../../src/db/host/file.ts";
+import { HOST_FILE } from "../../src/db/host/file.ts";
 import { startBestBuySandbox, type RunningBestBuySandbox } from "../../src/sandbox/bestbuy/index.ts";
 import { startCanadaPostSandbox, type RunningCanadaPostSandbox } from "../../src/sandbox/canadapost/index.ts";
 import { sharedFolderOnWindows } from "./shared-folder.ts";
-import { linuxPath, prepareProgram, runWine, runWineInConsole, startWine, type WineRun } from "./wine.ts";
+import { linuxPath, prepareProgram, runWine, runWineInConsole, startWine, windowsHostFile, type WineRun } from "./wine.ts";
 
 const PROGRAM_DIR = "C:\\shipdesk test";
 const USER_DIR = `C:\\users\\${userInfo().username}`;
@@ -36,7 +36,7 @@ const isPdf = (file: string) => readFileSync(file).subarray(0, 5).toString("lati
 /** The Windows host of a folder exits once idle; only then may this (Linux) process open it. */
 const windowsHostGone = async (folder: string) => {
   const deadline = Date.now() + 90_000;
-  while (existsSync(join(folder, "shipdesk.host")) && Date.now() < deadline) await Bun.sleep(250);
+  while (existsSync(join(folder, HOST_FILE)) && Date.now() < deadline) await Bun.sleep(250);
 };
 const clean = () => {
   for (const dir of CREATED) rmSync(linuxPath(dir), { recursive: true, force: true });
@@ -91,8 +91,7 @@ describe.skipIf(!process.env.SHIPDESK_WINE)("shipdesk.exe under Wine", () => {
     // The lock is the folder's database host's, which stays a while for the next shipdesk.
     const lock = join(linuxPath(DATA_DIR), "db", "shipdesk.lock");
     if (existsSync(lock)) {
-      const host = JSON.parse(readFileSync(join(linuxPath(DATA_DIR), "db", "shipdesk.host"), "utf8")) as { pid: number };
-      expect((JSON.parse(readFileSync(lock, "utf8")) as { pid: number }).pid).toBe(host.pid);
+      expect((JSON.parse(readFileSync(lock, "utf8")) as { pid: number }).pid).toBe(windowsHostFile(join(linuxPath(DATA_DIR), "db"))!.pid);
     }
     expect(readFileSync(join(linuxPath(DATA_DIR), "shipdesk.log"), "utf8")).toContain("new database, copied from the one shipped in shipdesk");
 
@@ -245,7 +244,7 @@ describe.skipIf(!process.env.SHIPDESK_WINE)("shipdesk.exe under Wine", () => {
         timings.push(`--auto then Ctrl-C: ${((performance.now() - started) / 1000).toFixed(1)} s`);
         expect(code).toBe(3);
         // The lock is the folder's host's (src/db/host/), which outlives the run until it is idle.
-        expect(existsSync(join(linuxPath(PROGRAM_DIR), "data", "db", "shipdesk.host"))).toBe(true);
+        expect(existsSync(join(linuxPath(PROGRAM_DIR), "data", "db", HOST_FILE))).toBe(true);
         expect(readFileSync(join(linuxPath(PROGRAM_DIR), "data", "shipdesk.log"), "utf8")).toContain("Ctrl-C: stopping");
       } finally {
         silent.stop(true);
@@ -258,13 +257,7 @@ describe.skipIf(!process.env.SHIPDESK_WINE)("shipdesk.exe under Wine", () => {
       // The Windows host the last run started is still up (it exits once idle): this Linux
       // process is one more of its clients, by its host file's port and secret. Gone already:
       // the folder is opened here.
-      // (readHostFile would refuse it: the file names the folder by its Windows path.)
-      let host: HostFile | undefined;
-      try {
-        host = JSON.parse(readFileSync(join(folder, HOST_FILE), "utf8")) as HostFile;
-      } catch {
-        // no host file: the host has exited
-      }
+      const host = windowsHostFile(folder);
       let rows: Record<string, unknown>[] | undefined;
       if (host) {
         const sql = postgres({ host: "127.0.0.1", port: host.port, user: "shipdesk", pass: host.secret, database: "shipdesk", max: 1, onnotice: () => {} });

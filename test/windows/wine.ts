@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { HOST_FILE, type HostFile } from "../../src/db/host/file.ts";
 
 export const ROOT = join(import.meta.dir, "../..");
 /** The shared tools sit beside the repository: /work/shared here, ../shared from a CI clone. */
@@ -12,6 +13,18 @@ const PREFIX = process.env.WINEPREFIX ?? join(homedir(), ".wine");
 export const DRIVE_C = join(PREFIX, "drive_c");
 
 /** Where Wine keeps a `C:\…` path on this machine (C: is the prefix's drive_c folder). */
+/**
+ * The database host file a Windows shipdesk wrote in `folder` (a Linux path), if there is one.
+ * readHostFile refuses it: the file names its folder by the Windows path.
+ */
+export function windowsHostFile(folder: string): HostFile | undefined {
+  try {
+    return JSON.parse(readFileSync(join(folder, HOST_FILE), "utf8")) as HostFile;
+  } catch {
+    return undefined; // no host file: no host is running
+  }
+}
+
 export function linuxPath(windowsPath: string): string {
   const m = /^[Cc]:\\(.*)$/.exec(windowsPath);
   if (!m) throw new Error(`not a C: path: ${windowsPath}`);

@@ -1,10 +1,10 @@
 import { connect } from "node:net";
 import type { Database } from "../database.ts";
 import { DatabaseError, isConnectionFailure } from "../errors.ts";
-import { lockHolder } from "../lock.ts";
+import { alive, lockHolder } from "../lock.ts";
 import { programOf } from "../program.ts";
 import { openServerDatabase } from "../server.ts";
-import { alive, HOST_PROTOCOL, readHostFile, type HostFile } from "./file.ts";
+import { HOST_PROTOCOL, readHostFile, type HostFile } from "./file.ts";
 import { startHost, type StartedHost } from "./start.ts";
 
 /**
@@ -14,8 +14,6 @@ import { startHost, type StartedHost } from "./start.ts";
 export const WAIT_SECONDS = 60;
 /** An older shipdesk holding the folder itself: asked again this often. */
 const RETRY_MS = 1000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function busy(folder: string, file: HostFile | undefined, locked: DatabaseError | undefined, seconds: number): DatabaseError {
   const fix = "wait for it to finish (or close it), then run shipdesk again";
@@ -49,7 +47,7 @@ export async function findHost(folder: string, program: string, waitSeconds: num
       if (!started || Date.now() - started.startedAt >= RETRY_MS) started = startHost(folder, program);
     }
     if (Date.now() > deadline) throw busy(folder, file, locked, waitSeconds);
-    await sleep(25);
+    await Bun.sleep(25);
   }
 }
 

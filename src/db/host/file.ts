@@ -1,5 +1,6 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { alive } from "../lock.ts";
 
 /**
  * Bumped whenever the host and its clients would no longer understand each other: a client
@@ -38,8 +39,6 @@ export function readHostFile(folder: string): HostFile | undefined {
   }
 }
 
-const sleep = (ms: number) => Bun.sleepSync(ms);
-
 /**
  * Written whole or not at all (a temporary file renamed over it); only this user may read it.
  * Windows refuses a rename while another process reads the target (EPERM, EBUSY): a few tries.
@@ -55,7 +54,7 @@ export function writeHostFile(folder: string, file: HostFile): void {
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt >= 50 || (code !== "EPERM" && code !== "EBUSY" && code !== "EACCES")) throw error;
-      sleep(20);
+      Bun.sleepSync(20);
     }
   }
 }
@@ -67,15 +66,6 @@ export function removeHostFile(folder: string): void {
     unlinkSync(hostFilePath(folder));
   } catch {
     // gone already
-  }
-}
-
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === "EPERM";
   }
 }
 

@@ -99,8 +99,8 @@ export async function runHost([folder, program, reportPath]: string[]): Promise<
     checked = true;
     await migrate(database);
     await recordTableSizes(database);
-    await opened.pg.exec(sessionLocks);
-    const parameters = (await opened.pg.query<Record<string, string>>(parametersSql)).rows[0] ?? {};
+    await database.exec(sessionLocks);
+    const parameters = (await database.query<Record<string, string>>(parametersSql))[0] ?? {};
     const turns = new Turns(backendOf(opened), () => void shutdown(1));
     let idleSince: number | undefined = Date.now();
     const { port } = await listen({

@@ -1,4 +1,5 @@
 import { readHostFile, type HostFile } from "../../../src/db/host/file.ts";
+import { alive } from "../../../src/db/lock.ts";
 
 export async function waitForLine(stream: ReadableStream<Uint8Array>, line: string): Promise<void> {
   const reader = stream.getReader();
@@ -17,14 +18,7 @@ export function hostOf(folder: string): HostFile {
   return file;
 }
 
-export function gone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
+export const gone = (pid: number): boolean => !alive(pid);
 
 export async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
