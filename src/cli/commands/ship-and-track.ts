@@ -57,7 +57,7 @@ export async function shipAndTrack(
     () => {},
   );
   for (let first = true; ; first = false) {
-    await Promise.race([settled, Bun.sleep(roundMs)]);
+    await roundOrDone(settled, roundMs);
     const last = shipDone;
     const batch = saved;
     saved = [];
@@ -70,4 +70,15 @@ export async function shipAndTrack(
   }
   const track = mergeTracking(rounds);
   return { ship: await ship, track: { exitCode: trackingExitCode(track), line: trackingLine(track) }, shipFinishedAt };
+}
+
+/**
+ * Waits for the next round, or less once the labels are done. The round's timer is cleared
+ * either way: a Bun.sleep that lost the race kept the finished run alive for up to a round after
+ * its summary, Ctrl-C handlers already gone (exit 130 instead of 3).
+ */
+async function roundOrDone(done: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
